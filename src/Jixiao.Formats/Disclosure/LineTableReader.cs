@@ -1,0 +1,457 @@
+using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
+
+namespace Jixiao.Formats.Disclosure;
+
+/// <summary>
+/// Reads an indicator table printed one cell (or one baseline of cells) per line, as pdftotext prints the
+/// seeds 000, 002, 003 and 004: cells that wrap come out as several lines, cells that fit share a line.
+/// For a self-evaluation a row ends with its 分值 and 得分; the 偏差原因分析 follows that line.
+/// </summary>
+internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, double nameColumnWidth, string goal)
+{
+    private readonly List<Indicator> _rows = [];
+    private readonly LabelTracker _labels = new(diagnostics);
+
+    // A target-form row whose name wrapped and whose value has not come yet.
+    private readonly List<(string Text, int Line)> _pendingName = [];
+
+    // Self-evaluation: lines of the row being read, and lines after the last row that may be its 偏差原因分析.
+    private readonly List<Fragment> _fragments = [];
+    private readonly List<Fragment> _afterRow = [];
+
+    /// <summary>A line's content tokens (labels taken off).</summary>
+    private sealed record Fragment(int Number, string Text, string[] Tokens);
+
+    public TableResult Read(List<SourceLine> lines)
+    {
+        decimal? totalWeight = null, totalScore = null;
+        string? grade = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            if (line.IsTableRule)
+            {
+                diagnostics.Info(line.Number, DiagnosticCodes.TableRule, "Markdown 表格分隔线，已忽略。");
+                continue;
+            }
+
+            if (kind == FormKind.Target && IsRepeatedGoal(lines, ref i))
+            {
+                continue;
+            }
+
+            if (_fragments.Count == 0 && _pendingName.Count == 0 && TableTotals.TryRead(line, ref totalWeight, ref totalScore, ref grade))
+            {
+                CloseDeviation(all: true);
+                continue;
+            }
+
+            var tokens = line.Tokens;
+            var midRow = _fragments.Count > 0 || _pendingName.Count > 0 || _afterRow.Count > 0;
+            var first = _labels.Consume(tokens, line.Number, _rows.Count > 0, wholeLineOnly: midRow);
+            if (first >= tokens.Length)
+            {
+                if (_labels.HasPendingLabels)
+                {
+                    CloseDeviation(all: true);
+                }
+
+                continue;
+            }
+
+            var content = first == 0 ? tokens : tokens[first..];
+            if (kind == FormKind.Target)
+            {
+                ReadTargetLine(content, line.Number);
+            }
+            else
+            {
+                ReadSelfEvaluationLine(new Fragment(line.Number, string.Join(" ", content), content));
+            }
+        }
+
+        if (_pendingName.Count > 0)
+        {
+            EmitTarget(_pendingName[0].Line, JoinPending(), "");
+        }
+
+        if (_fragments.Count > 0)
+        {
+            diagnostics.Warn(_fragments[0].Number, DiagnosticCodes.UnreadRow, $"指标行“{TabTableReader.Shorten(_fragments[0].Text)}”没有分值/得分，表可能被截断，未读取。");
+        }
+
+        CloseDeviation(all: true);
+        _labels.Finish(lines.Count > 0 ? lines[^1].Number : 0);
+        return new TableResult(_rows, totalWeight, totalScore, grade);
+    }
+
+    /// <summary>
+    /// The 项目/绩效/目标 block reprinted in the middle of an indicator list after a page break (seed 004):
+    /// the goal text comes again and must not become rows.
+    /// </summary>
+    private bool IsRepeatedGoal(List<SourceLine> lines, ref int i)
+    {
+        if (lines[i].Compact != "项目")
+        {
+            return false;
+        }
+
+        var j = i + 1;
+        var words = new List<string>();
+        while (j < lines.Count && words.Count < 2)
+        {
+            if (!lines[j].IsBlank)
+            {
+                words.Add(lines[j].Compact);
+            }
+
+            j++;
+        }
+
+        if (words.Count < 2 || words[0] != "绩效" || words[1] != "目标")
+        {
+            return false;
+        }
+
+        var target = TextTools.RemoveWhitespace(goal);
+        var seen = "";
+        var end = j - 1;
+        for (var k = j; k < lines.Count; k++)
+        {
+            if (lines[k].IsBlank)
+            {
+                continue;
+            }
+
+            var next = seen + lines[k].Compact;
+            if (target.Length == 0 || !target.StartsWith(next, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            seen = next;
+            end = k;
+        }
+
+        diagnostics.Warn(lines[i].Number, DiagnosticCodes.RepeatedGoal, $"分页处重印的年度总体目标（第{lines[i].Number}–{lines[end].Number}行）已跳过。");
+        i = end;
+        return true;
+    }
+
+    // ---- target declarations ------------------------------------------------------------------------
+
+    private void ReadTargetLine(string[] content, int line)
+    {
+        var targetAt = -1;
+        for (var k = 1; k < content.Length; k++)
+        {
+            if (StartsWithOperator(content[k]))
+            {
+                targetAt = k;
+                break;
+            }
+        }
+
+        if (content.Length == 1)
+        {
+            if (_pendingName.Count > 0 && StartsWithOperator(content[0]))
+            {
+                diagnostics.Info(_pendingName[0].Line, DiagnosticCodes.WrappedCell, $"指标名称折行（第{_pendingName[0].Line}–{line}行），已合并。");
+                EmitTarget(_pendingName[0].Line, JoinPending(), content[0]);
+                return;
+            }
+
+            _pendingName.Add((content[0], line));
+            return;
+        }
+
+        if (targetAt < 0)
+        {
+            targetAt = content.Length - 1;
+        }
+
+        var name = string.Join(" ", content[..targetAt]);
+        var startLine = line;
+        if (_pendingName.Count > 0)
+        {
+            diagnostics.Info(_pendingName[0].Line, DiagnosticCodes.WrappedCell, $"指标名称折行（第{_pendingName[0].Line}–{line}行），已合并。");
+            startLine = _pendingName[0].Line;
+            name = JoinPending() + name;
+        }
+
+        EmitTarget(startLine, name, string.Concat(content[targetAt..]));
+    }
+
+    private string JoinPending()
+    {
+        var name = string.Concat(_pendingName.Select(p => p.Text));
+        _pendingName.Clear();
+        return name;
+    }
+
+    private void EmitTarget(int line, string name, string target)
+    {
+        _labels.StartRow(line);
+        var cleaned = ValueGrammar.Clean(target);
+        if (cleaned.Length == 0)
+        {
+            diagnostics.Warn(line, DiagnosticCodes.TargetMissing, $"指标“{name}”没有指标值。");
+        }
+
+        _rows.Add(new Indicator(_labels.Level1, _labels.Level2, TextTools.StripMarkup(name).Trim(), cleaned, ValueGrammar.Parse(cleaned), Line: line));
+    }
+
+    // ---- self-evaluations ---------------------------------------------------------------------------
+
+    private void ReadSelfEvaluationLine(Fragment line)
+    {
+        var content = line.Tokens;
+        var end = RowEnd(content);
+        if (end < 0)
+        {
+            (_fragments.Count == 0 && LastRowOpen ? _afterRow : _fragments).Add(line);
+            return;
+        }
+
+        // A row ends here: what followed the previous row up to its last sentence is that row's
+        // 偏差原因分析; the lines after that begin this row.
+        var carried = CloseDeviation(all: false);
+        var pieces = new List<Piece>();
+        foreach (var fragment in carried.Concat(_fragments))
+        {
+            AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false);
+        }
+
+        AddPieces(pieces, content[..end], line.Number, onEndLine: true);
+        var startLine = carried.Count > 0 ? carried[0].Number : _fragments.Count > 0 ? _fragments[0].Number : line.Number;
+        _fragments.Clear();
+        var weight = DisclosureReader.ParseNumber(content[end]);
+        var score = DisclosureReader.ParseNumber(content[end + 1]);
+        var inlineDeviation = end + 2 < content.Length ? string.Concat(content[(end + 2)..]) : null;
+        BuildSelfEvaluationRow(pieces, startLine, line.Number, weight, score, inlineDeviation);
+    }
+
+    private bool LastRowOpen { get; set; }
+
+    /// <summary>Index of the 分值 token when the line ends a row with 分值 and 得分 (optionally followed by text), else -1.</summary>
+    private static int RowEnd(string[] tokens)
+    {
+        for (var k = tokens.Length - 2; k >= 0; k--)
+        {
+            if (IsScoreNumber(tokens[k]) && IsScoreNumber(tokens[k + 1]))
+            {
+                // Anything after the two numbers must be text (an inline 偏差原因分析), not more numbers.
+                for (var m = k + 2; m < tokens.Length; m++)
+                {
+                    if (DisclosureReader.NumberToken.IsMatch(tokens[m]))
+                    {
+                        return -1;
+                    }
+                }
+
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsScoreNumber(string token) => DisclosureReader.NumberToken.IsMatch(token) && !token.Contains(',');
+
+    /// <summary>
+    /// Ends the previous row's 偏差原因分析. With <paramref name="all"/> every line after the row is
+    /// deviation; otherwise only those up to the last one that ends a sentence, and the lines after it are
+    /// returned: they begin the next row.
+    /// </summary>
+    private List<Fragment> CloseDeviation(bool all)
+    {
+        LastRowOpen = false;
+        if (_afterRow.Count == 0)
+        {
+            return [];
+        }
+
+        var cut = _afterRow.Count;
+        if (!all)
+        {
+            cut = _afterRow.FindLastIndex(l => TextTools.EndsSentence(l.Text)) + 1;
+        }
+
+        var deviation = _afterRow.Take(cut).ToList();
+        var rest = _afterRow.Skip(cut).ToList();
+        _afterRow.Clear();
+        if (deviation.Count > 0)
+        {
+            var last = _rows[^1];
+            var text = string.Concat(deviation.Select(l => l.Text.Trim()));
+            _rows[^1] = last with { Deviation = (last.Deviation ?? "") + text };
+            if (deviation.Count > 1)
+            {
+                diagnostics.Info(deviation[0].Number, DiagnosticCodes.WrappedCell, $"偏差原因分析折行（第{deviation[0].Number}–{deviation[^1].Number}行），已合并。");
+            }
+        }
+
+        return rest;
+    }
+
+    private readonly record struct Piece(string Text, int Line, bool OnEndLine);
+
+    private static void AddPieces(List<Piece> pieces, string[] tokens, int line, bool onEndLine)
+    {
+        foreach (var t in tokens)
+        {
+            pieces.Add(new Piece(t, line, onEndLine));
+        }
+    }
+
+    private void BuildSelfEvaluationRow(List<Piece> pieces, int startLine, int endLine, decimal? weight, decimal? score, string? inlineDeviation)
+    {
+        // 实际完成值: from the last piece that can start it (a number, 达成…, 部分达成…, 未达成…) to the end.
+        var actualAt = -1;
+        for (var k = pieces.Count - 1; k >= 0; k--)
+        {
+            if (StartsActual(pieces[k].Text))
+            {
+                actualAt = k;
+                break;
+            }
+
+            if (StartsWithOperator(pieces[k].Text))
+            {
+                break;
+            }
+        }
+
+        string? actual = null;
+        if (actualAt >= 0)
+        {
+            actual = string.Concat(pieces.Skip(actualAt).Select(p => p.Text));
+            pieces = pieces.Take(actualAt).ToList();
+        }
+
+        // 年度指标值: a quantity starts with its operator; a text value is told from the name by the layout.
+        string name;
+        string target;
+        var targetAt = -1;
+        for (var k = 1; k < pieces.Count; k++)
+        {
+            if (StartsWithOperator(pieces[k].Text))
+            {
+                targetAt = k;
+                break;
+            }
+        }
+
+        if (targetAt > 0)
+        {
+            name = JoinName(pieces.Take(targetAt));
+            target = string.Concat(pieces.Skip(targetAt).Select(p => p.Text));
+        }
+        else
+        {
+            (name, target) = SplitTextTarget(pieces);
+        }
+
+        if (pieces.Select(p => p.Line).Distinct().Count() > 1 || actualAt >= 0 && actual is not null && endLine != startLine)
+        {
+            diagnostics.Info(startLine, DiagnosticCodes.WrappedCell, $"指标“{name}”的单元格折行（第{startLine}–{endLine}行），已合并。");
+        }
+
+        if (name.Length == 0)
+        {
+            diagnostics.Warn(startLine, DiagnosticCodes.UnreadRow, $"第{startLine}行的指标行没有三级指标名称。");
+        }
+
+        if (target.Length == 0)
+        {
+            diagnostics.Warn(startLine, DiagnosticCodes.TargetMissing, $"指标“{name}”没有指标值。");
+        }
+
+        _labels.StartRow(startLine);
+        var cleanedTarget = ValueGrammar.Clean(target);
+        var cleanedActual = actual is null ? null : ValueGrammar.Clean(actual);
+        _rows.Add(new Indicator(_labels.Level1, _labels.Level2, TextTools.StripMarkup(name).Trim(), cleanedTarget, ValueGrammar.Parse(cleanedTarget),
+            cleanedActual, cleanedActual is null ? null : ValueGrammar.Parse(cleanedActual), weight, score, inlineDeviation, startLine));
+        LastRowOpen = true;
+    }
+
+    /// <summary>
+    /// Splits name and text target. Pieces on the row's last line (with the actual) are the target's end;
+    /// otherwise the name is the first line plus every following line while the line before was full
+    /// (the name column wrapped).
+    /// </summary>
+    private (string Name, string Target) SplitTextTarget(List<Piece> pieces)
+    {
+        if (pieces.Count == 0)
+        {
+            return ("", "");
+        }
+
+        var onEnd = pieces.Count(p => p.OnEndLine);
+        if (onEnd > 0)
+        {
+            if (onEnd == pieces.Count && onEnd == 1)
+            {
+                return (pieces[0].Text, "");
+            }
+
+            return (JoinName(pieces.Take(pieces.Count - 1)), pieces[^1].Text);
+        }
+
+        var lines = pieces.GroupBy(p => p.Line).Select(g => g.ToList()).ToList();
+        if (lines.Count == 1)
+        {
+            var only = lines[0];
+            return only.Count == 1 ? (only[0].Text, "") : (JoinName(only.Take(only.Count - 1)), only[^1].Text);
+        }
+
+        if (lines[0].Count > 1)
+        {
+            // "名称 目标开头" then the target's further lines.
+            return (JoinName(lines[0].Take(lines[0].Count - 1)), lines[0][^1].Text + string.Concat(lines.Skip(1).SelectMany(l => l).Select(p => p.Text)));
+        }
+
+        var nameLines = 1;
+        while (nameLines < lines.Count - 1 && TextTools.Width(lines[nameLines - 1][0].Text) >= nameColumnWidth - 0.25)
+        {
+            nameLines++;
+        }
+
+        return (JoinName(lines.Take(nameLines).SelectMany(l => l)), string.Concat(lines.Skip(nameLines).SelectMany(l => l).Select(p => p.Text)));
+    }
+
+    /// <summary>Pieces of one line are joined with a space (as printed); pieces of wrapped lines with none.</summary>
+    private static string JoinName(IEnumerable<Piece> pieces)
+    {
+        var sb = new System.Text.StringBuilder();
+        var previousLine = -1;
+        foreach (var p in pieces)
+        {
+            if (sb.Length > 0 && p.Line == previousLine)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(p.Text);
+            previousLine = p.Line;
+        }
+
+        return sb.ToString();
+    }
+
+    internal static bool StartsWithOperator(string text)
+    {
+        var t = text.TrimStart('$');
+        return t.Length > 0 && (t[0] is '≥' or '≤' or '>' or '<' or '=' or '＝' or '＞' or '＜' or '≧' or '≦' || t.StartsWith("\\geq", StringComparison.Ordinal) || t.StartsWith("\\leq", StringComparison.Ordinal));
+    }
+
+    private static bool StartsActual(string text) =>
+        text.Length > 0 && (char.IsAsciiDigit(text[0]) || text.StartsWith("达成", StringComparison.Ordinal) || text.StartsWith("部分达成", StringComparison.Ordinal)
+            || text.StartsWith("未达成", StringComparison.Ordinal));
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Json;
+
+namespace Jixiao.Formats.Sources;
+
+/// <summary>A file that could not be read at all (missing, a PDF without pdftotext, malformed JSON).</summary>
+public sealed class UnreadableSourceException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Turns a file into disclosure documents, whatever it is: extracted text, a PDF (through poppler's
+/// <c>pdftotext</c>) or interchange JSON.
+/// </summary>
+public static class DocumentLoader
+{
+    /// <summary>How long pdftotext may take on one file.</summary>
+    public static TimeSpan PdfTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public static IReadOnlyList<DisclosureDocument> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UnreadableSourceException($"文件不存在：{path}");
+        }
+
+        var name = Path.GetFileName(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
+        }
+
+        return LoadBytes(bytes, name, path);
+    }
+
+    /// <summary>Reads content already in memory (an upload); <paramref name="path"/> is only needed for PDFs on disk.</summary>
+    public static IReadOnlyList<DisclosureDocument> LoadBytes(byte[] bytes, string name, string? path = null)
+    {
+        if (IsPdf(bytes))
+        {
+            return [DisclosureReader.Read(PdfToText(bytes, path), name)];
+        }
+
+        var text = Decode(bytes);
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                return DisclosureJson.Read(trimmed, name);
+            }
+            catch (JsonException ex)
+            {
+                throw new UnreadableSourceException($"{name} 不是有效的 JSON：{ex.Message}", ex);
+            }
+        }
+
+        return [DisclosureReader.Read(text, name)];
+    }
+
+    private static bool IsPdf(byte[] bytes) => bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
+
+    /// <summary>UTF-8 (with or without BOM); GB18030 when the bytes are not UTF-8, as older exports are.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        try
+        {
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            var text = utf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+
+    /// <summary>Runs <c>pdftotext -enc UTF-8</c> on a PDF and returns its text.</summary>
+    public static string PdfToText(byte[] pdf, string? path = null, bool layout = false)
+    {
+        string? temp = null;
+        var input = path;
+        if (input is null)
+        {
+            temp = Path.Combine(Path.GetTempPath(), $"jixiao-{Guid.NewGuid():N}.pdf");
+            File.WriteAllBytes(temp, pdf);
+            input = temp;
+        }
+
+        try
+        {
+            var psi = new ProcessStartInfo("pdftotext")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            if (layout)
+            {
+                psi.ArgumentList.Add("-layout");
+            }
+
+            psi.ArgumentList.Add("-enc");
+            psi.ArgumentList.Add("UTF-8");
+            psi.ArgumentList.Add(input);
+            psi.ArgumentList.Add("-");
+            using var process = StartOrExplain(psi);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(PdfTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new UnreadableSourceException($"pdftotext 处理 {input} 超时。");
+            }
+
+            if (process.ExitCode != 0)
+            {
+                throw new UnreadableSourceException($"pdftotext 无法读取 {input}：{stderr.Result.Trim()}");
+            }
+
+            return stdout.Result;
+        }
+        finally
+        {
+            if (temp is not null)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static Process StartOrExplain(ProcessStartInfo psi)
+    {
+        try
+        {
+            return Process.Start(psi) ?? throw new UnreadableSourceException("无法启动 pdftotext。");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new UnreadableSourceException(
+                "读取 PDF 需要 poppler 的 pdftotext，本机未安装。请安装 Debian 软件包 poppler-utils（sudo apt-get install poppler-utils）。", ex);
+        }
+    }
+}

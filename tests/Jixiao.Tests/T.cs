@@ -1,0 +1,1 @@
+namespace Jixiao.Tests; public class T { [Xunit.Fact] public void A() {} }
