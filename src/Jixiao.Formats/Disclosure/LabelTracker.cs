@@ -12,7 +12,7 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
     private readonly List<(string Label, int Line)> _collected = [];
     private string _pending = "";
     private int _pendingLine;
-    private string _expectedSuffix = "";
+    private readonly List<string> _expected = [];
     private bool _trailer;
     private int _trailerLine;
 
@@ -38,14 +38,16 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
 
         // Mid-row a line counts as labels only when all of it is labels: "满意 达成指标 11.00 11.00" is a
         // row's target and actual, not the start of 满意度指标.
-        var saved = (_pending, _pendingLine, _expectedSuffix, _trailer, _trailerLine, _collected.Count, diagnostics.Count);
+        var saved = (_pending, _pendingLine, Expected: _expected.ToList(), _trailer, _trailerLine, _collected.Count, diagnostics.Count);
         var consumed = ConsumePrefix(tokens, line, rowsSeen);
-        if (consumed >= tokens.Length)
+        if (consumed >= tokens.Length && (_pending.Length == 0 || _pending.Length >= 3 || IndicatorLevels.IsLabel(_pending)))
         {
             return consumed;
         }
 
-        (_pending, _pendingLine, _expectedSuffix, _trailer, _trailerLine, var collected, var count) = saved;
+        (_pending, _pendingLine, var expected, _trailer, _trailerLine, var collected, var count) = saved;
+        _expected.Clear();
+        _expected.AddRange(expected);
         _collected.RemoveRange(collected, _collected.Count - collected);
         diagnostics.Truncate(count);
         return 0;
@@ -61,13 +63,11 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
                 continue;
             }
 
-            if (_expectedSuffix.Length > 0 && _pending.Length == 0 && _expectedSuffix.StartsWith(t, StringComparison.Ordinal))
+            if (_pending.Length == 0 && TakeExpectedPiece(t))
             {
-                _expectedSuffix = _expectedSuffix[t.Length..];
                 continue;
             }
 
-            _expectedSuffix = "";
             if (_pending.Length > 0 && IndicatorLevels.IsLabelPrefix(_pending + t))
             {
                 _pending += t;
@@ -109,6 +109,29 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
         return tokens.Length;
     }
 
+    /// <summary>
+    /// The rest of a label that a row interrupted ("满意" row "度指" "标") arrives after the row; its pieces
+    /// are consumed in order, for each interrupted label.
+    /// </summary>
+    private bool TakeExpectedPiece(string piece)
+    {
+        for (var k = 0; k < _expected.Count; k++)
+        {
+            if (_expected[k].StartsWith(piece, StringComparison.Ordinal))
+            {
+                _expected[k] = _expected[k][piece.Length..];
+                if (_expected[k].Length == 0)
+                {
+                    _expected.RemoveAt(k);
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Moves a complete (or uniquely completable) pending label to the collected list.</summary>
     private bool FlushPending()
     {
@@ -123,12 +146,12 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
             }
 
             diagnostics.Warn(_pendingLine, DiagnosticCodes.LabelSplit, $"标签“{label}”被行打断，补全为“{completed}”。");
-            _expectedSuffix = completed[label.Length..];
+            _expected.Add(completed[label.Length..]);
             label = completed;
         }
-        else if (_pendingLine > 0 && label.Length > 0)
+        else
         {
-            // Nothing to say for whole labels; split ones were joined silently by design of the layout.
+            _expected.Clear();
         }
 
         _collected.Add((label, _pendingLine));
