@@ -1,1 +1,0 @@
-namespace Jixiao.Tests; public class T { [Xunit.Fact] public void A() {} }
