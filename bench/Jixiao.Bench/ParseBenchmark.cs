@@ -1,10 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using Jixiao.Formats.Disclosure;
+
 namespace Jixiao.Bench;
 
+/// <summary>
+/// Parse throughput on a corpus made by repeating the seeds: <c>parse [--mb 100] [--seeds DIR]</c>.
+/// Writes the corpus to a temporary file and reads it back streaming, so peak memory shows whether the
+/// reader holds the input or not; also times the in-memory reader on one copy of the seeds.
+/// </summary>
 internal static class ParseBenchmark
 {
     public static int Run(string[] args)
     {
-        Console.WriteLine("parse benchmark: not written yet");
+        var megabytes = Option(args, "--mb", 100);
+        var seeds = OptionText(args, "--seeds") ?? FindSeeds();
+        var files = Directory.GetFiles(seeds, "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var texts = files.Select(File.ReadAllText).ToArray();
+        var seedBytes = texts.Sum(t => Encoding.UTF8.GetByteCount(t));
+
+        // Warm up and measure the in-memory reader.
+        var forms = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            forms = texts.Select((t, k) => DisclosureReader.Read(t, files[k]).Forms.Count).Sum();
+        }
+
+        var sw = Stopwatch.StartNew();
+        var rounds = 0;
+        while (sw.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            foreach (var (t, k) in texts.Select((t, k) => (t, k)))
+            {
+                DisclosureReader.Read(t, files[k]);
+            }
+
+            rounds++;
+        }
+
+        var inMemory = seedBytes * (double)rounds / sw.Elapsed.TotalSeconds / 1e6;
+        Console.WriteLine($"in-memory: {rounds} rounds of {seedBytes / 1024.0:F0} KiB ({forms} forms) — {inMemory:F1} MB/s");
+
+        var corpus = Path.Combine(Path.GetTempPath(), $"jixiao-corpus-{Environment.ProcessId}.txt");
+        try
+        {
+            long written = 0;
+            using (var w = new StreamWriter(corpus, false, new UTF8Encoding(false)))
+            {
+                while (written < megabytes * 1_000_000L)
+                {
+                    foreach (var t in texts)
+                    {
+                        w.Write(t);
+                        w.Write('\n');
+                        written += Encoding.UTF8.GetByteCount(t) + 1;
+                    }
+                }
+            }
+
+            GC.Collect();
+            var before = Process.GetCurrentProcess().PeakWorkingSet64;
+            sw.Restart();
+            long corpusForms = 0, indicators = 0, diagnostics = 0;
+            foreach (var result in DisclosureReader.ReadFile(corpus))
+            {
+                diagnostics += result.Diagnostics.Count;
+                if (result.Form is { } f)
+                {
+                    corpusForms++;
+                    indicators += f.Indicators.Count;
+                }
+            }
+
+            var seconds = sw.Elapsed.TotalSeconds;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine($"streaming: {written / 1e6:F1} MB, {corpusForms:N0} forms, {indicators:N0} indicators, {diagnostics:N0} diagnostics in {seconds:F2} s");
+            Console.WriteLine($"throughput: {written / seconds / 1e6:F1} MB/s on one thread; peak working set {peak / 1e6:F0} MB (before the corpus run {before / 1e6:F0} MB)");
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+
         return 0;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } s && int.TryParse(s, out var v) ? v : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string FindSeeds()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "seeds"), Path.Combine(dir.FullName, "..", "shared", "seeds") })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("shared/seeds not found; pass --seeds DIR");
     }
 }

@@ -46,3 +46,6 @@ internal sealed class DiagnosticBag
 
     public void Error(int line, string code, string message) => _items.Add(new Diagnostic(Severity.Error, line, code, message));
 }
+
+/// <summary>One form read from a source (null when it could not be read) and the diagnostics about it.</summary>
+public sealed record FormReadResult(PerformanceForm? Form, IReadOnlyList<Diagnostic> Diagnostics);

@@ -14,221 +14,293 @@ public static partial class DisclosureReader
     private const string TargetTitle = "财政项目支出绩效目标申报表";
     private const string SelfEvaluationTitle = "财政项目支出绩效自评表";
 
-    /// <summary>Reads one disclosure file's text.</summary>
+    /// <summary>Reads one disclosure file's text held in memory.</summary>
     public static DisclosureDocument Read(string text, string source)
     {
-        var diagnostics = new DiagnosticBag();
+        text ??= "";
+        return Collect(ReadForms(() => new StringReader(text), source), source);
+    }
+
+    /// <summary>Reads a disclosure file from disk, streaming: memory does not grow with the file.</summary>
+    public static IEnumerable<FormReadResult> ReadFile(string path) =>
+        ReadForms(() => new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), Path.GetFileName(path));
+
+    /// <summary>Collects streamed results into a document.</summary>
+    public static DisclosureDocument Collect(IEnumerable<FormReadResult> results, string source)
+    {
         var forms = new List<PerformanceForm>();
-        try
+        var diagnostics = new List<Diagnostic>();
+        foreach (var r in results)
         {
-            ReadInto(text ?? "", diagnostics, forms);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A bug of ours must not lose the user's file: report it as a diagnostic, keep what was read.
-            diagnostics.Error(0, DiagnosticCodes.UnreadRow, $"内部错误，读取中止：{ex.GetType().Name}: {ex.Message}");
-        }
-
-        return new DisclosureDocument(source, forms, diagnostics.Items.OrderBy(d => d.Line).ToList());
-    }
-
-    private static void ReadInto(string text, DiagnosticBag diagnostics, List<PerformanceForm> forms)
-    {
-        if (LooksBinary(text))
-        {
-            diagnostics.Error(1, DiagnosticCodes.Binary, "输入不是文本（含大量控制字符或无效字节），无法读取。");
-            return;
-        }
-
-        var lines = SourceLine.Split(text, LooksLikeLayoutColumns(text), out var overlong);
-        foreach (var n in overlong)
-        {
-            diagnostics.Warn(n, DiagnosticCodes.LineTooLong, $"第{n}行超过{SourceLine.MaxLength}个字符，已忽略。");
-        }
-
-        var blocks = Segment(lines);
-        if (blocks.Count == 0)
-        {
-            diagnostics.Error(1, DiagnosticCodes.NotADisclosure, "未找到“财政项目支出绩效目标申报表”或“财政项目支出绩效自评表”，不是绩效公开文件。");
-            return;
-        }
-
-        var widths = NameColumnWidth(lines, blocks);
-        foreach (var block in blocks)
-        {
-            var form = new FormReader(block, diagnostics, widths).Read();
-            if (form is not null)
+            if (r.Form is not null)
             {
-                forms.Add(form);
+                forms.Add(r.Form);
             }
+
+            diagnostics.AddRange(r.Diagnostics);
         }
 
-        InferMissingYears(forms, diagnostics);
-        NoteDuplicateForms(forms, diagnostics);
+        diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return new DisclosureDocument(source, forms, diagnostics);
     }
 
-    private static bool LooksBinary(string text)
+    /// <summary>
+    /// Reads forms one by one. <paramref name="open"/> is called twice: a first pass surveys the source
+    /// (is it text, which layout, how wide the name column is), the second reads the forms.
+    /// </summary>
+    public static IEnumerable<FormReadResult> ReadForms(Func<TextReader> open, string source)
     {
-        var sample = text.Length > 8192 ? text[..8192] : text;
-        if (sample.Length == 0)
+        Survey survey;
+        using (var reader = open())
         {
-            return false;
+            survey = Survey.Of(reader);
         }
 
-        var bad = 0;
-        foreach (var c in sample)
+        if (survey.Binary)
         {
-            if (c == '\0' || c == '\uFFFD' || c < 0x20 && c is not ('\n' or '\r' or '\t'))
-            {
-                bad++;
-            }
+            yield return Failure(1, DiagnosticCodes.Binary, "输入不是文本（含大量控制字符或无效字节），无法读取。");
+            yield break;
         }
 
-        return bad > sample.Length / 10;
-    }
-
-    /// <summary>pdftotext -layout separates columns by runs of spaces; the seeds use tabs or one cell a line.</summary>
-    private static bool LooksLikeLayoutColumns(string text)
-    {
-        var sample = text.Length > 200_000 ? text[..200_000] : text;
-        int lines = 0, wide = 0;
-        foreach (var line in sample.Split('\n'))
+        if (survey.Titles == 0)
         {
-            var t = line.Trim();
-            if (t.Length == 0)
+            yield return Failure(1, DiagnosticCodes.NotADisclosure, "未找到“财政项目支出绩效目标申报表”或“财政项目支出绩效自评表”，不是绩效公开文件。");
+            yield break;
+        }
+
+        var context = new StreamContext();
+        using var text = open();
+        var lines = new LineSource(text, survey.LayoutColumns);
+        string? group = null;
+        List<SourceLine>? block = null;
+        var kind = FormKind.Target;
+        while (lines.Next() is { } line)
+        {
+            var maybe = line.Text.Contains('表');
+            var compact = maybe ? line.Compact : "";
+            var isTitle = maybe && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal));
+            var isGroup = maybe && !isTitle && compact.Length < 120 && compact.Contains("汇总表", StringComparison.Ordinal);
+            if (!isTitle && !isGroup)
             {
+                block?.Add(line);
                 continue;
             }
 
-            lines++;
-            if (t.Contains("   ", StringComparison.Ordinal))
+            if (block is not null)
             {
-                wide++;
+                foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
+                {
+                    yield return r;
+                }
+
+                block = null;
+            }
+
+            if (isGroup)
+            {
+                group = compact;
+                continue;
+            }
+
+            kind = compact.Contains(TargetTitle, StringComparison.Ordinal) ? FormKind.Target : FormKind.SelfEvaluation;
+            block = [line];
+        }
+
+        if (block is not null)
+        {
+            foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
+            {
+                yield return r;
             }
         }
 
-        return lines > 0 && wide * 4 > lines;
+        foreach (var r in context.Flush())
+        {
+            yield return r;
+        }
+
+        if (lines.Overlong.Count > 0)
+        {
+            var bag = new DiagnosticBag();
+            foreach (var n in lines.Overlong)
+            {
+                bag.Warn(n, DiagnosticCodes.LineTooLong, $"第{n}行超过{SourceLine.MaxLength}个字符，已忽略。");
+            }
+
+            yield return new FormReadResult(null, bag.Items);
+        }
+    }
+
+    private static FormReadResult Failure(int line, string code, string message)
+    {
+        var bag = new DiagnosticBag();
+        bag.Error(line, code, message);
+        return new FormReadResult(null, bag.Items);
+    }
+
+    private static FormReadResult ReadBlock(FormBlock block, double nameColumnWidth)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            return new FormReadResult(new FormReader(block, diagnostics, nameColumnWidth).Read(), diagnostics.Items);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug of ours must not lose the rest of the file: report it, skip this form, go on.
+            diagnostics.Error(block.Lines[0].Number, DiagnosticCodes.UnreadRow, $"内部错误，此表未读取：{ex.GetType().Name}: {ex.Message}");
+            return new FormReadResult(null, diagnostics.Items);
+        }
     }
 
     /// <summary>A form's lines and the context it stands in.</summary>
     internal sealed record FormBlock(FormKind Kind, string? Group, List<SourceLine> Lines);
 
-    private static List<FormBlock> Segment(List<SourceLine> lines)
-    {
-        var blocks = new List<FormBlock>();
-        string? group = null;
-        List<SourceLine>? current = null;
-        var kind = FormKind.Target;
-        foreach (var line in lines)
-        {
-            var compact = line.Compact;
-            if (compact.Contains("汇总表", StringComparison.Ordinal) && compact.Length < 120 && !compact.Contains(TargetTitle, StringComparison.Ordinal))
-            {
-                Close();
-                group = compact;
-                continue;
-            }
-
-            if (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal))
-            {
-                Close();
-                kind = compact.Contains(TargetTitle, StringComparison.Ordinal) ? FormKind.Target : FormKind.SelfEvaluation;
-                current = [line];
-                continue;
-            }
-
-            current?.Add(line);
-        }
-
-        Close();
-        return blocks;
-
-        void Close()
-        {
-            if (current is not null)
-            {
-                blocks.Add(new FormBlock(kind, group, current));
-                current = null;
-            }
-        }
-    }
-
     /// <summary>
-    /// The width (in CJK cells) at which the 三级指标 column of self-evaluations wraps: the widest line that
-    /// occurs at least twice among single-cell lines. A name line that full continues on the next line.
+    /// What the first pass learns about a source: whether it is text at all, whether columns are spaced
+    /// (pdftotext -layout), how many form titles it has, and the width (in CJK cells) at which the 三级指标
+    /// column of self-evaluations wraps — the widest single-cell line that occurs at least twice.
     /// </summary>
-    private static double NameColumnWidth(List<SourceLine> lines, List<FormBlock> blocks)
+    private sealed record Survey(bool Binary, bool LayoutColumns, int Titles, double NameColumnWidth)
     {
-        var counts = new Dictionary<double, int>();
-        foreach (var block in blocks.Where(b => b.Kind == FormKind.SelfEvaluation))
+        public static Survey Of(TextReader reader)
         {
+            var lines = new LineSource(reader, layoutColumns: false);
+            int count = 0, wide = 0, titles = 0;
             var inTable = false;
-            foreach (var line in block.Lines)
+            var selfEvaluation = false;
+            var widths = new Dictionary<double, int>();
+            while (lines.Next() is { } line)
             {
-                if (line.Compact.Contains("三级指标", StringComparison.Ordinal))
+                if (line.IsBlank)
+                {
+                    continue;
+                }
+
+                count++;
+                if (line.Text.Contains("   ", StringComparison.Ordinal))
+                {
+                    wide++;
+                }
+
+                var text = line.Text;
+                var maybeTitle = text.Contains('财') && text.Contains('表');
+                var compact = maybeTitle || text.Contains('级') ? line.Compact : text;
+                if (maybeTitle && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal)))
+                {
+                    titles++;
+                    selfEvaluation = compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal);
+                    inTable = false;
+                    continue;
+                }
+
+                if (!selfEvaluation)
+                {
+                    continue;
+                }
+
+                if (compact.Contains("三级指标", StringComparison.Ordinal))
                 {
                     inTable = true;
                     continue;
                 }
 
-                if (!inTable || line.IsBlank || line.Text.Contains(' ') || IndicatorLevels.IsLabelPrefix(line.Compact))
+                if (inTable && !text.Contains(' ') && !IndicatorLevels.IsLabelPrefix(compact))
                 {
-                    continue;
+                    var w = Math.Round(TextTools.Width(line.Text) * 2) / 2;
+                    widths[w] = widths.GetValueOrDefault(w) + 1;
                 }
-
-                var w = Math.Round(TextTools.Width(line.Text) * 2) / 2;
-                counts[w] = counts.GetValueOrDefault(w) + 1;
-            }
-        }
-
-        var candidates = counts.Where(kv => kv.Value >= 2 && kv.Key >= 8).Select(kv => kv.Key).ToList();
-        return candidates.Count == 0 ? 14 : candidates.Max();
-    }
-
-    private static void InferMissingYears(List<PerformanceForm> forms, DiagnosticBag diagnostics)
-    {
-        for (var i = 0; i < forms.Count; i++)
-        {
-            if (forms[i].Year is not null)
-            {
-                continue;
             }
 
-            int? year = null;
-            for (var d = 1; d < forms.Count && year is null; d++)
-            {
-                year = (i - d >= 0 ? forms[i - d].Year : null) ?? (i + d < forms.Count ? forms[i + d].Year : null);
-            }
-
-            if (year is not null)
-            {
-                forms[i] = forms[i] with { Year = year };
-                diagnostics.Warn(forms[i].Line, DiagnosticCodes.YearInferred, $"表“{forms[i].Name}”未印年度，按相邻表推定为{year}年度。");
-            }
+            var candidates = widths.Where(kv => kv.Value >= 2 && kv.Key >= 8).Select(kv => kv.Key).ToList();
+            return new Survey(
+                Binary: lines.SampledCharacters > 0 && lines.SuspectCharacters > lines.SampledCharacters / 10,
+                LayoutColumns: count > 0 && wide * 4 > count,
+                Titles: titles,
+                NameColumnWidth: candidates.Count == 0 ? 14 : candidates.Max());
         }
     }
 
-    private static void NoteDuplicateForms(List<PerformanceForm> forms, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Cross-form repairs done while streaming: a form without a year takes its neighbours' (held back
+    /// until one is known), and a form printed twice in a row is noted. Keeps a small window only.
+    /// </summary>
+    private sealed class StreamContext
     {
-        for (var i = 0; i < forms.Count; i++)
+        private const int Window = 32;
+        private readonly List<FormReadResult> _waiting = [];
+        private readonly Queue<PerformanceForm> _recent = new();
+        private int? _lastYear;
+
+        public IEnumerable<FormReadResult> Complete(FormReadResult result)
         {
-            for (var j = 0; j < i; j++)
+            if (result.Form is { } form)
             {
-                var a = forms[j];
-                var b = forms[i];
-                if (a.Kind == b.Kind && a.Unit == b.Unit && a.Name == b.Name && a.Indicators.Count == b.Indicators.Count
-                    && a.Funds == b.Funds && a.Indicators.Zip(b.Indicators).All(p => p.First.Name == p.Second.Name && p.First.Target == p.Second.Target))
+                result = NoteDuplicate(result, form);
+                if (result.Form!.Year is null && _lastYear is null)
                 {
-                    diagnostics.Warn(b.Line, DiagnosticCodes.DuplicateForm, $"表“{b.Name}”与第{a.Line}行的表内容相同（重复印出），两表均保留。");
-                    break;
+                    _waiting.Add(result);
+                    return [];
+                }
+
+                if (result.Form.Year is { } year)
+                {
+                    _lastYear = year;
+                }
+                else
+                {
+                    result = WithYear(result, _lastYear!.Value);
                 }
             }
+
+            if (_waiting.Count == 0)
+            {
+                return [result];
+            }
+
+            var released = _waiting.Select(w => WithYear(w, _lastYear ?? 0)).Append(result).ToList();
+            _waiting.Clear();
+            return released;
+        }
+
+        public IEnumerable<FormReadResult> Flush()
+        {
+            var rest = _waiting.ToList();
+            _waiting.Clear();
+            return rest;
+        }
+
+        private static FormReadResult WithYear(FormReadResult r, int year)
+        {
+            var bag = new DiagnosticBag();
+            bag.Warn(r.Form!.Line, DiagnosticCodes.YearInferred, $"表“{r.Form.Name}”未印年度，按相邻表推定为{year}年度。");
+            return new FormReadResult(r.Form with { Year = year }, [.. r.Diagnostics, .. bag.Items]);
+        }
+
+        private FormReadResult NoteDuplicate(FormReadResult r, PerformanceForm b)
+        {
+            var twin = _recent.FirstOrDefault(a => a.Kind == b.Kind && a.Unit == b.Unit && a.Name == b.Name && a.Funds == b.Funds
+                && a.Indicators.Count == b.Indicators.Count
+                && a.Indicators.Zip(b.Indicators).All(p => p.First.Name == p.Second.Name && p.First.Target == p.Second.Target));
+            _recent.Enqueue(b);
+            if (_recent.Count > Window)
+            {
+                _recent.Dequeue();
+            }
+
+            if (twin is null)
+            {
+                return r;
+            }
+
+            var bag = new DiagnosticBag();
+            bag.Warn(b.Line, DiagnosticCodes.DuplicateForm, $"表“{b.Name}”与第{twin.Line}行的表内容相同（重复印出），两表均保留。");
+            return new FormReadResult(b, [.. r.Diagnostics, .. bag.Items]);
         }
     }
 
     internal static readonly Regex YearPattern = YearRegex();
     internal static readonly Regex DatePattern = DateRegex();
-    internal static readonly Regex NumberToken = NumberTokenRegex();
 
     [GeneratedRegex(@"[（(]\s*(\d{4})\s*年度\s*[)）]")]
     private static partial Regex YearRegex();
@@ -236,8 +308,45 @@ public static partial class DisclosureReader
     [GeneratedRegex(@"(\d{4})-(\d{1,2})-(\d{1,2})")]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"^-?\d[\d,]*(\.\d+)?$")]
-    private static partial Regex NumberTokenRegex();
+    /// <summary>A plain number cell: <c>83.00</c>, <c>6,765.00</c>, <c>-1</c> (what <c>^-?\d[\d,]*(\.\d+)?$</c> matches).</summary>
+    internal static bool IsNumberToken(ReadOnlySpan<char> t)
+    {
+        var i = 0;
+        if (i < t.Length && t[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= t.Length || !char.IsAsciiDigit(t[i]))
+        {
+            return false;
+        }
+
+        while (i < t.Length && (char.IsAsciiDigit(t[i]) || t[i] == ','))
+        {
+            i++;
+        }
+
+        if (i == t.Length)
+        {
+            return true;
+        }
+
+        if (t[i] != '.' || i + 1 == t.Length)
+        {
+            return false;
+        }
+
+        for (i++; i < t.Length; i++)
+        {
+            if (!char.IsAsciiDigit(t[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     internal static decimal? ParseNumber(string token)
     {

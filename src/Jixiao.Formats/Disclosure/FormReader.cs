@@ -319,7 +319,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         for (var i = tokens.Length - 1; i >= 0; i--)
         {
             var t = tokens[i].TrimStart('：', ':');
-            if (DisclosureReader.NumberToken.IsMatch(t))
+            if (DisclosureReader.IsNumberToken(t))
             {
                 return DisclosureReader.ParseNumber(t);
             }
@@ -382,7 +382,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         foreach (var token in line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var t = token.TrimStart('：', ':');
-            if (t == "-" || t == "—" || DisclosureReader.NumberToken.IsMatch(t))
+            if (t == "-" || t == "—" || DisclosureReader.IsNumberToken(t))
             {
                 values.Add(t);
             }

@@ -249,7 +249,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
                 // Anything after the two numbers must be text (an inline 偏差原因分析), not more numbers.
                 for (var m = k + 2; m < tokens.Length; m++)
                 {
-                    if (DisclosureReader.NumberToken.IsMatch(tokens[m]))
+                    if (DisclosureReader.IsNumberToken(tokens[m]))
                     {
                         return -1;
                     }
@@ -262,7 +262,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         return -1;
     }
 
-    private static bool IsScoreNumber(string token) => DisclosureReader.NumberToken.IsMatch(token) && !token.Contains(',');
+    private static bool IsScoreNumber(string token) => DisclosureReader.IsNumberToken(token) && !token.Contains(',');
 
     /// <summary>
     /// Ends the previous row's 偏差原因分析. With <paramref name="all"/> every line after the row is

@@ -29,14 +29,17 @@ internal sealed class SourceLine
 
     public bool HasTabs => Raw.Contains('\t');
 
+    private string? _compact;
+    private string[]? _tokens;
+
     /// <summary>The text with every white-space character removed.</summary>
-    public string Compact => TextTools.RemoveWhitespace(Text);
+    public string Compact => _compact ??= TextTools.RemoveWhitespace(Text);
 
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
     public string[] Cells => _cells ??= Raw.Split('\t').Select(c => c.Trim()).ToArray();
 
     /// <summary>Space-separated tokens of the text.</summary>
-    public string[] Tokens => Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public string[] Tokens => _tokens ??= Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Markdown table rules such as <c>--	-------	----</c> or <c>|---|---|</c>.</summary>
     public bool IsTableRule
@@ -68,76 +71,47 @@ internal sealed class SourceLine
     public override string ToString() => $"{Number}: {Text}";
 
     /// <summary>
-    /// Splits a source into lines. Guards against junk: over-long lines are cut (and reported by the caller),
-    /// control characters other than tab become spaces, runs of 3+ spaces inside a line (pdftotext -layout)
-    /// become tabs so that columns read as cells.
+    /// Normalises one raw line: control characters other than tab become spaces, no-break and ideographic
+    /// spaces become spaces, and with <paramref name="layoutColumns"/> runs of 3+ spaces inside the line
+    /// (pdftotext -layout) become a tab so that columns read as cells.
     /// </summary>
-    public static List<SourceLine> Split(string text, bool layoutColumns, out List<int> overlong)
+    public static string Normalize(ReadOnlySpan<char> raw, bool layoutColumns, StringBuilder sb)
     {
-        overlong = [];
-        var lines = new List<SourceLine>();
-        var number = 0;
-        var start = 0;
-        var sb = new StringBuilder();
-        while (start <= text.Length)
+        sb.Clear();
+        var spaces = 0;
+        var leading = true;
+        foreach (var c in raw)
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
+            if (c == '\r')
             {
-                end = text.Length;
+                continue;
             }
 
-            number++;
-            var length = end - start;
-            if (length > MaxLength)
+            if (c == ' ' || c == '\u3000' || c == '\u00a0')
             {
-                overlong.Add(number);
-                lines.Add(new SourceLine(number, ""));
+                spaces++;
+                continue;
             }
-            else
+
+            if (spaces > 0)
             {
-                sb.Clear();
-                var spaces = 0;
-                var leading = true;
-                for (var i = start; i < end; i++)
+                if (layoutColumns && !leading && spaces >= 3)
                 {
-                    var c = text[i];
-                    if (c == '\r')
-                    {
-                        continue;
-                    }
-
-                    if (c == ' ' || c == '\u3000' || c == '\u00a0')
-                    {
-                        spaces++;
-                        continue;
-                    }
-
-                    if (spaces > 0)
-                    {
-                        sb.Append(layoutColumns && !leading && spaces >= 3 ? '\t' : ' ', layoutColumns && !leading && spaces >= 3 ? 1 : spaces);
-                        spaces = 0;
-                    }
-
-                    if (c != '\t' && char.IsControl(c) || c == '\uFFFD')
-                    {
-                        sb.Append(' ');
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    leading = false;
+                    sb.Append('\t');
+                }
+                else
+                {
+                    sb.Append(' ', spaces);
                 }
 
-                lines.Add(new SourceLine(number, sb.ToString()));
+                spaces = 0;
             }
 
-            start = end + 1;
+            sb.Append(c != '\t' && char.IsControl(c) || c == '\uFFFD' ? ' ' : c);
+            leading = false;
         }
 
-        return lines;
+        return sb.ToString();
     }
 }
 

@@ -160,7 +160,7 @@ internal static class TableTotals
 
         var tokens = line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var start = tokens.Length > 0 && tokens[0].StartsWith("总分", StringComparison.Ordinal) ? 1 : 0;
-        if (tokens.Length - start == 2 && DisclosureReader.NumberToken.IsMatch(tokens[start]) && DisclosureReader.NumberToken.IsMatch(tokens[start + 1]))
+        if (tokens.Length - start == 2 && DisclosureReader.IsNumberToken(tokens[start]) && DisclosureReader.IsNumberToken(tokens[start + 1]))
         {
             var w = DisclosureReader.ParseNumber(tokens[start]);
             if (start == 1 || w >= 100)
