@@ -74,6 +74,11 @@ internal static class ParseBenchmark
 
             var seconds = sw.Elapsed.TotalSeconds;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            if (args.Contains("--phases"))
+            {
+                Phases(corpus, written);
+            }
+
             Console.WriteLine($"streaming: {written / 1e6:F1} MB, {corpusForms:N0} forms, {indicators:N0} indicators, {diagnostics:N0} diagnostics in {seconds:F2} s");
             Console.WriteLine($"throughput: {written / seconds / 1e6:F1} MB/s on one thread; peak working set {peak / 1e6:F0} MB (before the corpus run {before / 1e6:F0} MB)");
         }
@@ -83,6 +88,31 @@ internal static class ParseBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>Where the time goes: reading lines alone, then the whole reader.</summary>
+    private static void Phases(string corpus, long bytes)
+    {
+        var sw = Stopwatch.StartNew();
+        long lines = 0;
+        using (var reader = new StreamReader(corpus))
+        {
+            var source = new LineSource(reader, layoutColumns: false);
+            while (source.Next() is not null)
+            {
+                lines++;
+            }
+        }
+
+        Console.WriteLine($"  phase lines: {lines:N0} lines in {sw.Elapsed.TotalSeconds:F2} s ({bytes / sw.Elapsed.TotalSeconds / 1e6:F0} MB/s)");
+        sw.Restart();
+        var blocks = 0;
+        foreach (var r in DisclosureReader.ReadForms(() => new StreamReader(corpus), "corpus").Take(1))
+        {
+            blocks++;
+        }
+
+        Console.WriteLine($"  phase survey (+1 form): {sw.Elapsed.TotalSeconds:F2} s");
     }
 
     private static int Option(string[] args, string name, int fallback) =>

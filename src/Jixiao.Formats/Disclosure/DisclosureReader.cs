@@ -62,12 +62,6 @@ public static partial class DisclosureReader
             yield break;
         }
 
-        if (survey.Titles == 0)
-        {
-            yield return Failure(1, DiagnosticCodes.NotADisclosure, "未找到“财政项目支出绩效目标申报表”或“财政项目支出绩效自评表”，不是绩效公开文件。");
-            yield break;
-        }
-
         var context = new StreamContext();
         using var text = open();
         var lines = new LineSource(text, survey.LayoutColumns);
@@ -119,6 +113,11 @@ public static partial class DisclosureReader
             yield return r;
         }
 
+        if (!context.SawForm)
+        {
+            yield return Failure(1, DiagnosticCodes.NotADisclosure, "未找到“财政项目支出绩效目标申报表”或“财政项目支出绩效自评表”，不是绩效公开文件。");
+        }
+
         if (lines.Overlong.Count > 0)
         {
             var bag = new DiagnosticBag();
@@ -159,19 +158,25 @@ public static partial class DisclosureReader
     /// <summary>
     /// What the first pass learns about a source: whether it is text at all, whether columns are spaced
     /// (pdftotext -layout), how many form titles it has, and the width (in CJK cells) at which the 三级指标
-    /// column of self-evaluations wraps — the widest single-cell line that occurs at least twice.
+    /// column of self-evaluations wraps — the widest single-cell line that occurs at least twice. A file is
+    /// one publisher's print, so its first <see cref="SurveyLength"/> characters tell its layout; the
+    /// survey of a large file costs no more than that.
     /// </summary>
     private sealed record Survey(bool Binary, bool LayoutColumns, int Titles, double NameColumnWidth)
     {
+        private const long SurveyLength = 2_000_000;
+
         public static Survey Of(TextReader reader)
         {
             var lines = new LineSource(reader, layoutColumns: false);
             int count = 0, wide = 0, titles = 0;
+            long read = 0;
             var inTable = false;
             var selfEvaluation = false;
             var widths = new Dictionary<double, int>();
-            while (lines.Next() is { } line)
+            while (read < SurveyLength && lines.Next() is { } line)
             {
+                read += line.Raw.Length + 1;
                 if (line.IsBlank)
                 {
                     continue;
@@ -232,8 +237,11 @@ public static partial class DisclosureReader
         private readonly Queue<PerformanceForm> _recent = new();
         private int? _lastYear;
 
+        public bool SawForm { get; private set; }
+
         public IEnumerable<FormReadResult> Complete(FormReadResult result)
         {
+            SawForm = true;
             if (result.Form is { } form)
             {
                 result = NoteDuplicate(result, form);

@@ -38,7 +38,7 @@ internal sealed class LabelTracker(DiagnosticBag diagnostics)
 
         // Mid-row a line counts as labels only when all of it is labels: "满意 达成指标 11.00 11.00" is a
         // row's target and actual, not the start of 满意度指标.
-        var saved = (_pending, _pendingLine, Expected: _expected.ToList(), _trailer, _trailerLine, _collected.Count, diagnostics.Count);
+        var saved = (_pending, _pendingLine, Expected: _expected.Count == 0 ? [] : _expected.ToList(), _trailer, _trailerLine, _collected.Count, diagnostics.Count);
         var consumed = ConsumePrefix(tokens, line, rowsSeen);
         if (consumed >= tokens.Length && (_pending.Length == 0 || _pending.Length >= 3 || IndicatorLevels.IsLabel(_pending)))
         {

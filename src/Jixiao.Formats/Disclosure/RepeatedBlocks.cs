@@ -36,7 +36,8 @@ internal static class RepeatedBlocks
     private static int LongestRepeat(List<Indicator> rows, int at)
     {
         var best = 0;
-        for (var j = 0; j < at; j++)
+        // Page-break repeats sit close to their original: look back a bounded distance (keeps junk input linear).
+        for (var j = Math.Max(0, at - 200); j < at; j++)
         {
             var k = 0;
             while (j + k < at && at + k < rows.Count && Same(rows[j + k], rows[at + k]))
@@ -51,5 +52,6 @@ internal static class RepeatedBlocks
     }
 
     private static bool Same(Indicator a, Indicator b) =>
-        a.Level2 == b.Level2 && TextTools.RemoveWhitespace(a.Name) == TextTools.RemoveWhitespace(b.Name) && a.Target == b.Target;
+        string.Equals(a.Target, b.Target, StringComparison.Ordinal) && string.Equals(a.Name, b.Name, StringComparison.Ordinal)
+        && string.Equals(a.Level2, b.Level2, StringComparison.Ordinal);
 }

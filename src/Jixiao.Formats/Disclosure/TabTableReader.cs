@@ -150,6 +150,12 @@ internal static class TableTotals
 {
     public static bool TryRead(SourceLine line, ref decimal? weight, ref decimal? score, ref string? grade)
     {
+        var first = line.Text.Length > 0 ? line.Text[0] : ' ';
+        if (!char.IsAsciiDigit(first) && first is not ('总' or '评'))
+        {
+            return false;
+        }
+
         var compact = line.Compact;
         if (compact.StartsWith("评分等级", StringComparison.Ordinal))
         {

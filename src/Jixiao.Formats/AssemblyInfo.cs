@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Jixiao.Tests")]
+[assembly: InternalsVisibleTo("Jixiao.Bench")]
