@@ -73,7 +73,7 @@ internal static class SummaryTable
 {
     public static void Write(IReadOnlyList<DisclosureDocument> documents)
     {
-        var console = AnsiConsole.Console;
+        var console = Terminal.Console;
         foreach (var doc in documents)
         {
             var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(doc.Source)}[/]");
@@ -108,6 +108,24 @@ internal static class SummaryTable
             }
 
             console.WriteLine();
+        }
+    }
+}
+
+/// <summary>The console for tables: piped output is not wrapped at 80 columns, so scripts and logs get whole lines.</summary>
+internal static class Terminal
+{
+    public static IAnsiConsole Console
+    {
+        get
+        {
+            var console = AnsiConsole.Console;
+            if (System.Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 240;
+            }
+
+            return console;
         }
     }
 }
