@@ -10,6 +10,8 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(HistoryCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(SummaryCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 
 return root.Parse(args).Invoke();
