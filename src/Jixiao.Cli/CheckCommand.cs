@@ -34,7 +34,7 @@ internal static class CheckCommand
             return 2;
         }
 
-        var documents = PolicyOption.Load(paths, out var unreadable);
+        var (documents, exit) = InputFiles.Load(paths);
         var findings = Checker.Check(documents, options);
         if (format == "table")
         {
@@ -47,7 +47,7 @@ internal static class CheckCommand
             stdout.WriteByte((byte)'\n');
         }
 
-        return unreadable ? 2 : findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
+        return exit != 0 ? exit : findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
     }
 }
 
