@@ -98,7 +98,11 @@ public sealed class JixiaoDatabase
         }
     }
 
-    /// <summary>Per-connection SQLite settings: WAL commits without fsync (safe against a killed process).</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: WAL commits without fsync (safe against a killed process, not
+    /// against a power cut); checkpoints every 10,000 pages rather than 1,000, as imports commit once per
+    /// file; a 64 MB page cache (kept across transactions), so the indexes an import walks stay in memory.
+    /// </summary>
     private sealed class SqliteSession : DbConnectionInterceptor
     {
         public static readonly SqliteSession Instance = new();
@@ -114,7 +118,7 @@ public sealed class JixiaoDatabase
         private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -65536;";
             command.ExecuteNonQuery();
         }
     }

@@ -20,28 +20,25 @@ public static class ParentDetector
     public static IReadOnlyList<ParentLink<TId>> Detect<TId>(IReadOnlyList<ProjectFunds<TId>> projects)
         where TId : notnull
     {
-        var distinct = projects.Where(p => p.Funds > 0).DistinctBy(p => p.Id).ToList();
+        var candidates = projects.Where(p => p.Funds > 0).DistinctBy(p => p.Id)
+            .Select(p => (Project: p, Goal: ProjectNames.Key(p.Goal), Name: ProjectNames.Key(p.Name)))
+            .ToList();
         var links = new List<ParentLink<TId>>();
-        foreach (var parent in distinct)
+        foreach (var parent in candidates)
         {
-            var goal = ProjectNames.Key(parent.Goal);
-            var children = distinct
-                .Where(c => !EqualityComparer<TId>.Default.Equals(c.Id, parent.Id) && Enumerates(goal, c))
+            var children = candidates
+                .Where(c => !EqualityComparer<TId>.Default.Equals(c.Project.Id, parent.Project.Id) && Enumerates(parent.Goal, c.Goal, c.Name))
                 .ToList();
-            if (children.Count >= 2 && children.Sum(c => c.Funds) == parent.Funds)
+            if (children.Count >= 2 && children.Sum(c => c.Project.Funds) == parent.Project.Funds)
             {
-                links.Add(new ParentLink<TId>(parent.Id, children.Select(c => c.Id).ToList()));
+                links.Add(new ParentLink<TId>(parent.Project.Id, [.. children.Select(c => c.Project.Id)]));
             }
         }
 
         return links;
     }
 
-    private static bool Enumerates<TId>(string parentGoal, ProjectFunds<TId> child)
-    {
-        var childGoal = ProjectNames.Key(child.Goal);
-        var childName = ProjectNames.Key(child.Name);
-        return (childGoal.Length >= MinGoalLength && parentGoal.Contains(childGoal, StringComparison.Ordinal))
-            || (childName.Length >= 2 && parentGoal.Contains(childName, StringComparison.Ordinal));
-    }
+    private static bool Enumerates(string parentGoal, string childGoal, string childName) =>
+        (childGoal.Length >= MinGoalLength && parentGoal.Contains(childGoal, StringComparison.Ordinal))
+        || (childName.Length >= 2 && parentGoal.Contains(childName, StringComparison.Ordinal));
 }

@@ -9,23 +9,20 @@ using Npgsql;
 namespace Jixiao.Storage.Bulk;
 
 /// <summary>
-/// Inserts many rows fast inside the context's open transaction, bypassing change tracking: SQLite
-/// through one prepared statement per table, PostgreSQL through binary COPY. Also hands out ids for
-/// tables with an <c>id</c> key, so parents and children can be written in one go.
+/// Inserts many rows fast inside the context's current transaction, bypassing change tracking: SQLite
+/// through one prepared statement per table (kept across transactions), PostgreSQL through binary COPY.
+/// Also hands out ids for tables with an <c>id</c> key, so parents and children can be written in one go.
 /// </summary>
 internal abstract class RowWriter : IDisposable
 {
-    protected RowWriter(JixiaoDbContext context)
-    {
-        Context = context;
-        Transaction = context.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("bulk writes need an open transaction");
-        Connection = Transaction.Connection!;
-    }
+    protected RowWriter(JixiaoDbContext context) => Context = context;
 
     protected JixiaoDbContext Context { get; }
-    protected DbTransaction Transaction { get; }
-    protected DbConnection Connection { get; }
+
+    protected DbTransaction Transaction => Context.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("bulk writes need an open transaction");
+
+    protected DbConnection Connection => Context.Database.GetDbConnection();
 
     public static RowWriter Create(JixiaoDbContext context) =>
         context.Database.IsNpgsql() ? new PostgresRowWriter(context) : new SqliteRowWriter(context);
@@ -85,7 +82,10 @@ internal abstract class RowWriter : IDisposable
     private sealed class SqliteRowWriter(JixiaoDbContext context) : RowWriter(context)
     {
         private readonly Dictionary<string, DbCommand> _inserts = [];
-        private readonly Dictionary<string, long> _nextIds = [];
+        private Dictionary<string, long> _nextIds = [];
+        private DbTransaction? _idsFor;
+        private DbCommand? _maxima;
+        private List<string> _idTables = [];
 
         protected override void Insert<T>(TableMap map, IReadOnlyCollection<T> rows)
         {
@@ -102,6 +102,7 @@ internal abstract class RowWriter : IDisposable
                 _inserts[map.Table] = command;
             }
 
+            command.Transaction = Transaction;
             var parameters = command.Parameters;
             foreach (var row in rows)
             {
@@ -114,17 +115,32 @@ internal abstract class RowWriter : IDisposable
             }
         }
 
-        // The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so ids above the current maximum are ours.
+        // The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so ids above the current maxima are
+        // ours; the maxima of all id tables are read in one query, once per transaction.
         protected override long[] AllocateIds(string table, int count)
         {
-            if (!_nextIds.TryGetValue(table, out var next))
+            if (_idsFor != Transaction)
             {
-                using var command = Command($"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}");
-                next = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                (_idsFor, _nextIds) = (Transaction, ReadMaxima());
             }
 
+            var next = _nextIds[table];
             _nextIds[table] = next + count;
             return [.. Enumerable.Range(0, count).Select(i => next + i)];
+        }
+
+        private Dictionary<string, long> ReadMaxima()
+        {
+            if (_maxima is null)
+            {
+                _idTables = [.. Context.Model.GetEntityTypes().Select(e => TableMap.For(Context.Model, e.ClrType)).Where(m => m.HasId).Select(m => m.Table)];
+                _maxima = Command("SELECT " + string.Join(", ", _idTables.Select(t => $"(SELECT COALESCE(MAX(id), 0) + 1 FROM {t})")));
+            }
+
+            _maxima.Transaction = Transaction;
+            using var reader = _maxima.ExecuteReader();
+            reader.Read();
+            return _idTables.Select((t, i) => (t, reader.GetInt64(i))).ToDictionary(x => x.t, x => x.Item2);
         }
 
         public override void Dispose()
@@ -133,6 +149,8 @@ internal abstract class RowWriter : IDisposable
             {
                 command.Dispose();
             }
+
+            _maxima?.Dispose();
         }
     }
 

@@ -29,7 +29,9 @@ internal sealed class TableMap
     /// <summary>True when the table has a single generated <c>id</c> key.</summary>
     public bool HasId { get; }
 
-    public static TableMap For<T>(IModel model) => Cache.GetOrAdd((model, typeof(T)), key => Build(key.Item1, key.Item2));
+    public static TableMap For<T>(IModel model) => For(model, typeof(T));
+
+    public static TableMap For(IModel model, Type type) => Cache.GetOrAdd((model, type), key => Build(key.Item1, key.Item2));
 
     private static TableMap Build(IModel model, Type type)
     {
@@ -43,12 +45,21 @@ internal sealed class TableMap
             key is [{ Name: "Id" }]);
     }
 
+    /// <summary>A compiled <c>row =&gt; (object?)convert(((T)row).Property)</c>, null staying null.</summary>
     private static Func<object, object?> Getter(IProperty property)
     {
-        var entity = Expression.Parameter(typeof(object));
-        var read = Expression.Property(Expression.Convert(entity, property.DeclaringType.ClrType), property.PropertyInfo!);
-        var get = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), entity).Compile();
-        var converter = property.GetTypeMapping().Converter;
-        return converter is null ? get : row => get(row) is { } value ? converter.ConvertToProvider(value) : null;
+        var row = Expression.Parameter(typeof(object));
+        Expression value = Expression.Property(Expression.Convert(row, property.DeclaringType.ClrType), property.PropertyInfo!);
+        if (property.GetTypeMapping().Converter is { } converter)
+        {
+            var nullable = Nullable.GetUnderlyingType(value.Type) is not null || !value.Type.IsValueType;
+            var model = nullable && value.Type.IsValueType ? Expression.Property(value, "Value") : value;
+            var converted = Expression.Convert(Expression.Invoke(converter.ConvertToProviderExpression, Expression.Convert(model, converter.ModelClrType)), typeof(object));
+            value = nullable
+                ? Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null), converted)
+                : converted;
+        }
+
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
     }
 }

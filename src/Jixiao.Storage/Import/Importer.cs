@@ -24,7 +24,8 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     /// <summary>Imports files in order; <paramref name="done"/> hears of each as it is finished.</summary>
     public IReadOnlyList<ImportResult> ImportFiles(IReadOnlyList<string> paths, Action<ImportResult>? done = null)
     {
-        var known = KnownContent();
+        using var session = new Session(database);
+        var known = KnownContent(session.Context);
         var results = new List<ImportResult>(paths.Count);
         var chunks = paths.Chunk(ReadAhead).ToList();
         var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], known)) : null;
@@ -35,7 +36,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             next = following is null ? null : Task.Run(() => Prepare(following, known));
             foreach (var item in prepared)
             {
-                var result = item.Result ?? Import(item.Source!);
+                var result = item.Result ?? Import(session, item.Source!);
                 if (result.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion && item.Source is { } s)
                 {
                     known[s.ContentHash] = (result.Source!, result.Version);
@@ -53,7 +54,16 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     public ImportResult ImportFile(string path) => ImportFiles([path]).Single();
 
     /// <summary>Imports one read file in one transaction, retrying when a concurrent writer got there first.</summary>
-    public ImportResult Import(ImportSource source)
+    public ImportResult Import(ImportSource source) => Import([source])[0];
+
+    /// <summary>Imports read files in order, each in its own transaction, over one connection.</summary>
+    public IReadOnlyList<ImportResult> Import(IEnumerable<ImportSource> sources)
+    {
+        using var session = new Session(database);
+        return [.. sources.Select(s => Import(session, s))];
+    }
+
+    private ImportResult Import(Session session, ImportSource source)
     {
         if (source.FormCount == 0)
         {
@@ -65,7 +75,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         {
             try
             {
-                return ImportOnce(source);
+                return ImportOnce(session, source);
             }
             catch (Exception ex) when (attempt < MaxAttempts && Conflicts.IsTransient(ex))
             {
@@ -74,21 +84,17 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         }
     }
 
-    private ImportResult ImportOnce(ImportSource source)
+    private ImportResult ImportOnce(Session session, ImportSource source)
     {
-        using var context = database.CreateContext();
+        var (context, writer, lookups) = (session.Context, session.Writer, session.Lookups);
         using var transaction = context.Database.BeginTransaction();
-        var stored = context.DocumentVersions.Where(v => v.ContentHash == source.ContentHash)
-            .Select(v => new { v.SourceDocument.Name, v.Version }).FirstOrDefault();
-        if (stored is not null)
+        if (lookups.ContentByHash(source.ContentHash) is { } stored)
         {
-            return new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Name, stored.Version, Message: "内容已导入");
+            return new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: "内容已导入");
         }
-
-        using var writer = RowWriter.Create(context);
-        var version = NewVersion(context, writer, source);
+        var version = NewVersion(lookups, writer, source);
         var forms = source.Documents.SelectMany(d => d.Forms).ToList();
-        var placements = new ProjectPlacer(context, writer).Place(forms);
+        var placements = new ProjectPlacer(lookups, writer).Place(forms);
         var formIds = writer.AllocateIds<StoredForm>(forms.Count);
         writer.Insert(forms.Select((f, i) => FormRows.Form(f, formIds[i], version.Id, placements[i].ProjectYearId, i)).ToList());
         writer.Insert(forms.SelectMany((f, i) => f.Indicators.Select((ind, j) => FormRows.Indicator(ind, formIds[i], j))).ToList());
@@ -96,7 +102,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         writer.Insert(Diagnostics(source.Documents, formIds, version.Id));
         var findingRows = Findings(forms, formIds);
         writer.InsertWithIds(findingRows);
-        LinkParents(context, writer, forms, placements);
+        LinkParents(lookups, forms, placements);
         transaction.Commit();
         return new ImportResult(
             source.FileName,
@@ -110,10 +116,9 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     }
 
     /// <summary>The next version of the source (creating the source if new), made the one in force.</summary>
-    private static DocumentVersion NewVersion(JixiaoDbContext context, RowWriter writer, ImportSource source)
+    private static DocumentVersion NewVersion(ImportLookups lookups, RowWriter writer, ImportSource source)
     {
-        var known = context.SourceDocuments.Where(s => s.Name == source.Name)
-            .Select(s => new { s.Id, Last = s.Versions.Max(v => (int?)v.Version) }).FirstOrDefault();
+        var known = lookups.SourceByName(source.Name);
         long sourceId;
         if (known is null)
         {
@@ -124,14 +129,13 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         else
         {
             sourceId = known.Id;
-            context.DocumentVersions.Where(v => v.SourceDocumentId == sourceId && v.IsCurrent)
-                .ExecuteUpdate(s => s.SetProperty(v => v.IsCurrent, false));
+            lookups.Supersede(sourceId);
         }
 
         var version = new DocumentVersion
         {
             SourceDocumentId = sourceId,
-            Version = (known?.Last ?? 0) + 1,
+            Version = (known?.LastVersion ?? 0) + 1,
             ContentHash = source.ContentHash,
             FileName = source.FileName,
             ByteCount = source.ByteCount,
@@ -191,46 +195,26 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             }))];
 
     /// <summary>Detects umbrella projects among the target forms in force of each unit and year this file touched.</summary>
-    private static void LinkParents(JixiaoDbContext context, RowWriter writer, List<PerformanceForm> forms, IReadOnlyList<Placement> placements)
+    private static void LinkParents(ImportLookups lookups, List<PerformanceForm> forms, IReadOnlyList<Placement> placements)
     {
-        var touched = placements.Where((_, i) => forms[i].Kind == FormKind.Target).Select(p => (p.UnitId, p.Year)).ToHashSet();
-        if (touched.Count == 0)
+        var touched = placements.Where((_, i) => forms[i].Kind == FormKind.Target).Select(p => (p.UnitId, p.Year)).Distinct();
+        foreach (var (unitId, year) in touched)
         {
-            return;
+            var targets = lookups.TargetsOf(unitId, year).Select(t => new ProjectFunds<long>(t.ProjectId, t.Name, t.Goal, t.Funds)).ToList();
+            foreach (var link in ParentDetector.Detect(targets))
+            {
+                foreach (var child in link.Children)
+                {
+                    lookups.LinkDetected(link.Parent, child);
+                }
+            }
         }
-
-        var unitIds = touched.Select(t => t.UnitId).Distinct().ToList();
-        var years = touched.Select(t => t.Year).Distinct().ToList();
-        var targets = context.CurrentForms
-            .Where(f => f.Kind == FormKind.Target && unitIds.Contains(f.ProjectYear.Project.UnitId) && years.Contains(f.ProjectYear.Year))
-            .Select(f => new { f.ProjectYear.Project.UnitId, f.ProjectYear.Year, f.ProjectYear.ProjectId, f.Name, f.Goal, f.FundsAnnualTotal })
-            .ToList();
-        var links = targets.Where(t => touched.Contains((t.UnitId, t.Year)))
-            .GroupBy(t => (t.UnitId, t.Year))
-            .SelectMany(g => ParentDetector.Detect(g.Select(t => new ProjectFunds<long>(t.ProjectId, t.Name, t.Goal, t.FundsAnnualTotal)).ToList()))
-            .SelectMany(link => link.Children.Select(child => (link.Parent, Child: child)))
-            .ToHashSet();
-        if (links.Count == 0)
-        {
-            return;
-        }
-
-        var parents = links.Select(l => l.Parent).Distinct().ToList();
-        var existing = context.ProjectRelations.Where(r => parents.Contains(r.ParentProjectId))
-            .Select(r => new { r.ParentProjectId, r.ChildProjectId }).AsEnumerable()
-            .Select(r => (r.ParentProjectId, r.ChildProjectId)).ToHashSet();
-        writer.Insert(links.Where(l => !existing.Contains(l))
-            .Select(l => new ProjectRelation { ParentProjectId = l.Parent, ChildProjectId = l.Child, Origin = ProjectRelation.Detected })
-            .ToList());
     }
 
     /// <summary>Content hashes already stored, with their source and version.</summary>
-    private ConcurrentDictionary<string, (string Source, int Version)> KnownContent()
-    {
-        using var context = database.CreateContext();
-        return new(context.DocumentVersions.Select(v => new { v.ContentHash, v.SourceDocument.Name, v.Version })
+    private static ConcurrentDictionary<string, (string Source, int Version)> KnownContent(JixiaoDbContext context) =>
+        new(context.DocumentVersions.Select(v => new { v.ContentHash, v.SourceDocument.Name, v.Version })
             .AsEnumerable().Select(v => KeyValuePair.Create(v.ContentHash, (v.Name, v.Version))));
-    }
 
     /// <summary>Reads, hashes and parses files in parallel; known content is not parsed again.</summary>
     private static List<Prepared> Prepare(string[] paths, IReadOnlyDictionary<string, (string Source, int Version)> known)
@@ -257,4 +241,30 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     }
 
     private sealed record Prepared(ImportSource? Source, ImportResult? Result);
+
+    /// <summary>One context and connection for a run of imports; each file still gets its own transaction.</summary>
+    private sealed class Session : IDisposable
+    {
+        public Session(JixiaoDatabase database)
+        {
+            Context = database.CreateContext();
+            Context.Database.OpenConnection();
+            Writer = RowWriter.Create(Context);
+            Lookups = new ImportLookups(Context);
+        }
+
+        public JixiaoDbContext Context { get; }
+
+        public RowWriter Writer { get; }
+
+        public ImportLookups Lookups { get; }
+
+        public void Dispose()
+        {
+            Lookups.Dispose();
+            Writer.Dispose();
+            Context.Dispose();
+        }
+    }
 }
+

@@ -2,7 +2,6 @@ using Jixiao.Domain.Model;
 using Jixiao.Domain.Projects;
 using Jixiao.Storage.Bulk;
 using Jixiao.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Storage.Import;
 
@@ -14,13 +13,13 @@ internal readonly record struct Placement(long UnitId, long ProjectId, long Proj
 /// Projects are compared only within their unit, through <see cref="ProjectMatcher"/>; what the
 /// database already holds is loaded once per file and kept up to date in memory as forms are placed.
 /// </summary>
-internal sealed class ProjectPlacer(JixiaoDbContext context, RowWriter writer)
+internal sealed class ProjectPlacer(ImportLookups lookups, RowWriter writer)
 {
     /// <summary>Where each form goes, in order; new rows are written before returning.</summary>
     public IReadOnlyList<Placement> Place(IReadOnlyList<PerformanceForm> forms)
     {
-        var units = Units(forms);
-        var known = Known(units.Values.Distinct().ToList());
+        var units = Units(forms, out var created);
+        var known = units.Values.Distinct().ToDictionary(id => id, id => created.Contains(id) ? [] : Known(id));
         var newProjects = new List<Project>();
         var newYears = new List<ProjectYear>();
         var placed = new (long UnitId, ProjectYear Year)[forms.Count];
@@ -30,7 +29,7 @@ internal sealed class ProjectPlacer(JixiaoDbContext context, RowWriter writer)
             var unitId = units[ProjectNames.Key(form.Unit)];
             var key = ProjectNames.Key(form.Name);
             var year = form.Year ?? 0;
-            var candidates = known.TryGetValue(unitId, out var list) ? list : known[unitId] = [];
+            var candidates = known[unitId];
             var match = ProjectMatcher.Match(key, candidates.Select(p => new KnownProject<KnownState>(p, p.Keys, !p.Filled.Contains((year, form.Kind)))).ToList());
             var project = match.Id;
             if (project is null)
@@ -70,67 +69,89 @@ internal sealed class ProjectPlacer(JixiaoDbContext context, RowWriter writer)
         return [.. placed.Select(p => new Placement(p.UnitId, p.Year.ProjectId, p.Year.Id, p.Year.Year))];
     }
 
-    /// <summary>Unit ids by unit name key, creating missing units and their departments.</summary>
-    private Dictionary<string, long> Units(IReadOnlyList<PerformanceForm> forms)
+    /// <summary>Unit ids by unit name key, creating missing units (<paramref name="created"/>) and their departments.</summary>
+    private Dictionary<string, long> Units(IReadOnlyList<PerformanceForm> forms, out HashSet<long> created)
     {
-        var firstByUnit = forms.GroupBy(f => ProjectNames.Key(f.Unit)).ToDictionary(g => g.Key, g => g.First());
-        var keys = firstByUnit.Keys.ToList();
-        var units = context.Units.Where(u => keys.Contains(u.NameKey)).ToDictionary(u => u.NameKey, u => u.Id);
-        var missing = firstByUnit.Where(kv => !units.ContainsKey(kv.Key)).Select(kv => kv.Value).ToList();
-        if (missing.Count == 0)
+        created = [];
+        var units = new Dictionary<string, long>();
+        var missing = new List<Unit>();
+        foreach (var form in forms.DistinctBy(f => ProjectNames.Key(f.Unit)))
         {
-            return units;
+            var key = ProjectNames.Key(form.Unit);
+            if (lookups.UnitId(key) is { } id)
+            {
+                units[key] = id;
+            }
+            else
+            {
+                missing.Add(new Unit { Name = form.Unit, NameKey = key, Department = new Department { Name = form.Department, NameKey = ProjectNames.Key(form.Department) } });
+            }
         }
 
-        var departmentKeys = missing.Select(f => ProjectNames.Key(f.Department)).Distinct().ToList();
-        var departments = context.Departments.Where(d => departmentKeys.Contains(d.NameKey)).ToDictionary(d => d.NameKey, d => d.Id);
-        var newDepartments = missing.DistinctBy(f => ProjectNames.Key(f.Department))
-            .Where(f => !departments.ContainsKey(ProjectNames.Key(f.Department)))
-            .Select(f => new Department { Name = f.Department, NameKey = ProjectNames.Key(f.Department) })
-            .ToList();
+        var newDepartments = new List<Department>();
+        foreach (var group in missing.GroupBy(u => u.Department.NameKey))
+        {
+            var department = lookups.DepartmentId(group.Key) is { } id ? new Department { Id = id } : group.First().Department;
+            if (department.Id == 0)
+            {
+                newDepartments.Add(department);
+            }
+
+            foreach (var unit in group)
+            {
+                unit.Department = department;
+            }
+        }
+
         writer.InsertWithIds(newDepartments);
-        foreach (var d in newDepartments)
+        foreach (var unit in missing)
         {
-            departments[d.NameKey] = d.Id;
+            unit.DepartmentId = unit.Department.Id;
         }
 
-        var newUnits = missing.Select(f => new Unit { DepartmentId = departments[ProjectNames.Key(f.Department)], Name = f.Unit, NameKey = ProjectNames.Key(f.Unit) }).ToList();
-        writer.InsertWithIds(newUnits);
-        foreach (var u in newUnits)
+        writer.InsertWithIds(missing);
+        foreach (var unit in missing)
         {
-            units[u.NameKey] = u.Id;
+            units[unit.NameKey] = unit.Id;
+            created.Add(unit.Id);
         }
 
         return units;
     }
 
-    /// <summary>The projects of the units, with their names, years and which (year, kind) already have a form in force.</summary>
-    private Dictionary<long, List<KnownState>> Known(List<long> unitIds)
+    /// <summary>The projects of a unit, with their names, years and which (year, kind) already have a form in force.</summary>
+    private List<KnownState> Known(long unitId)
     {
-        var projects = context.Projects.Where(p => unitIds.Contains(p.UnitId)).ToDictionary(p => p.Id, p => new KnownState(p));
-        if (projects.Count == 0)
+        var projects = new Dictionary<long, KnownState>();
+        foreach (var row in lookups.ProjectsOf(unitId))
         {
-            return [];
+            if (!projects.TryGetValue(row.ProjectId, out var state))
+            {
+                state = projects[row.ProjectId] = new KnownState(new Project { Id = row.ProjectId, UnitId = unitId, Name = row.ProjectName, NameKey = row.ProjectKey });
+            }
+
+            if (row.YearId is not { } yearId)
+            {
+                continue;
+            }
+
+            state.Years[row.Year] = new ProjectYear { Id = yearId, ProjectId = row.ProjectId, Year = row.Year };
+            state.Keys.Add(row.YearKey!);
+            if (row.HasTarget)
+            {
+                state.Filled.Add((row.Year, FormKind.Target));
+            }
+
+            if (row.HasSelfEvaluation)
+            {
+                state.Filled.Add((row.Year, FormKind.SelfEvaluation));
+            }
         }
 
-        foreach (var y in context.ProjectYears.Where(y => unitIds.Contains(y.Project.UnitId)))
-        {
-            var state = projects[y.ProjectId];
-            state.Years[y.Year] = y;
-            state.Keys.Add(y.NameKey);
-        }
-
-        var filled = context.CurrentForms.Where(f => unitIds.Contains(f.ProjectYear.Project.UnitId))
-            .Select(f => new { f.ProjectYear.ProjectId, f.ProjectYear.Year, f.Kind }).Distinct();
-        foreach (var f in filled)
-        {
-            projects[f.ProjectId].Filled.Add((f.Year, f.Kind));
-        }
-
-        return projects.Values.GroupBy(p => p.Project.UnitId).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. projects.Values];
     }
 
-    /// <summary>A project of the units being imported into, as far as placing forms needs it.</summary>
+    /// <summary>A project of the units being imported, as far as placing forms needs it.</summary>
     private sealed class KnownState(Project project)
     {
         public Project Project { get; } = project;
