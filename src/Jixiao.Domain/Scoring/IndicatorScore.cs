@@ -48,6 +48,7 @@ public readonly struct IndicatorScore
 {
     private readonly IndicatorValue? _target;
     private readonly IndicatorValue? _actual;
+    private readonly decimal _raw;
 
     private IndicatorScore(ScoreMethod method, NotScoredReason reason, Rounding rounding, QualitativeResult result,
         decimal weight, decimal raw, decimal score, IndicatorValue? target, IndicatorValue? actual)
@@ -57,7 +58,7 @@ public readonly struct IndicatorScore
         Rounding = rounding;
         Result = result;
         Weight = weight;
-        Raw = raw;
+        _raw = raw;
         Score = score;
         _target = target;
         _actual = actual;
@@ -74,8 +75,13 @@ public readonly struct IndicatorScore
 
     public decimal Weight { get; }
 
-    /// <summary>The exact figure before rounding and capping.</summary>
-    public decimal Raw { get; }
+    /// <summary>The exact figure before rounding and capping (a fraction of the weight is worked out on demand).</summary>
+    public decimal Raw => Method switch
+    {
+        ScoreMethod.Proportional => Weight * Actual / Target,
+        ScoreMethod.Reverse => Weight * (2 * Target - Actual) / Target,
+        _ => _raw,
+    };
 
     /// <summary>The score, rounded and within [0, W]; 0 when not scored.</summary>
     public decimal Score { get; }

@@ -45,15 +45,15 @@ public static class Scorer
             return IndicatorScore.NotScored(NotScoredReason.UnitMismatch, w, target, actual);
         }
 
-        var (method, raw) = Quantitative(target.Op ?? Comparison.Equal, w, t, a);
-        if (method == ScoreMethod.NotScored)
+        var (method, value) = Quantitative(target.Op ?? Comparison.Equal, w, t, a);
+        return method switch
         {
-            return IndicatorScore.NotScored(NotScoredReason.NegativeTarget, w, target, actual);
-        }
+            ScoreMethod.NotScored => IndicatorScore.NotScored(NotScoredReason.NegativeTarget, w, target, actual),
 
-        // Full marks and all-or-nothing scores are exact; only a fraction of the weight needs cutting.
-        var score = method is ScoreMethod.Proportional or ScoreMethod.Reverse ? Cap(rounding.Apply(raw), w) : raw;
-        return IndicatorScore.Quantitative(method, rounding, w, raw, score, target, actual);
+            // Only a fraction of the weight needs cutting; its exact figure is worked out again if an explanation is asked for.
+            ScoreMethod.Proportional or ScoreMethod.Reverse => IndicatorScore.Quantitative(method, rounding, w, 0, Cap(Ratio.Round(w, value, t, rounding), w), target, actual),
+            _ => IndicatorScore.Quantitative(method, rounding, w, value, value, target, actual),
+        };
     }
 
     private static IndicatorScore Qualitative(QualitativeResult result, decimal w, IndicatorValue actual, ScoringPolicy policy)
@@ -62,7 +62,10 @@ public static class Scorer
         return IndicatorScore.Qualitative(result, policy.IndicatorRounding, w, raw, Cap(policy.IndicatorRounding.Apply(raw), w), actual);
     }
 
-    /// <summary>The rule of scoring.md that applies and its exact figure; <see cref="ScoreMethod.NotScored"/> for a negative target.</summary>
+    /// <summary>
+    /// The rule of scoring.md that applies, with the exact score, or for <see cref="ScoreMethod.Proportional"/>
+    /// and <see cref="ScoreMethod.Reverse"/> the N of W × N / T; <see cref="ScoreMethod.NotScored"/> for a negative target.
+    /// </summary>
     private static (ScoreMethod, decimal) Quantitative(Comparison op, decimal w, decimal t, decimal a)
     {
         if (t == 0)
@@ -89,11 +92,11 @@ public static class Scorer
                 return (ScoreMethod.FullMarks, w);
             }
 
-            // W × (1 − (A − T) / T), written with one division last so that the decimal result is exact where it can be.
-            return a >= 2 * t ? (ScoreMethod.ReverseFloor, 0) : (ScoreMethod.Reverse, w * (2 * t - a) / t);
+            // W × (1 − (A − T) / T) = W × (2T − A) / T: one division, last, so that the result is exact where it can be.
+            return a >= 2 * t ? (ScoreMethod.ReverseFloor, 0) : (ScoreMethod.Reverse, 2 * t - a);
         }
 
-        return (op == Comparison.Above ? a > t : a >= t) ? (ScoreMethod.FullMarks, w) : (ScoreMethod.Proportional, w * a / t);
+        return (op == Comparison.Above ? a > t : a >= t) ? (ScoreMethod.FullMarks, w) : (ScoreMethod.Proportional, a);
     }
 
     private static decimal Cap(decimal score, decimal weight) => score < 0 ? 0 : score > weight ? weight : score;
