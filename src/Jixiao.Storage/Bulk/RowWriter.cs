@@ -156,10 +156,15 @@ internal abstract class RowWriter : IDisposable
 
     private sealed class PostgresRowWriter(JixiaoDbContext context) : RowWriter(context)
     {
+        /// <summary>Ids taken from a sequence at a time; the unused rest of a block is a harmless gap.</summary>
+        private const int IdBlock = 1000;
+
+        private readonly Dictionary<string, Queue<long>> _ids = [];
+
         protected override void Insert<T>(TableMap map, IReadOnlyCollection<T> rows)
         {
-            var connection = (NpgsqlConnection)Connection;
-            using var copy = connection.BeginBinaryImport($"COPY {map.Table} ({string.Join(", ", map.Columns)}) FROM STDIN (FORMAT BINARY)");
+            var columns = string.Join(", ", map.Columns);
+            using var copy = ((NpgsqlConnection)Connection).BeginBinaryImport($"COPY {map.Table} ({columns}) FROM STDIN (FORMAT BINARY)");
             foreach (var row in rows)
             {
                 copy.StartRow();
@@ -181,15 +186,19 @@ internal abstract class RowWriter : IDisposable
 
         protected override long[] AllocateIds(string table, int count)
         {
-            using var command = Command($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {count.ToString(CultureInfo.InvariantCulture)})");
-            using var reader = command.ExecuteReader();
-            var ids = new long[count];
-            for (var i = 0; reader.Read(); i++)
+            var pool = _ids.TryGetValue(table, out var queue) ? queue : _ids[table] = new Queue<long>();
+            if (pool.Count < count)
             {
-                ids[i] = reader.GetInt64(0);
+                var take = Math.Max(IdBlock, count - pool.Count).ToString(CultureInfo.InvariantCulture);
+                using var command = Command($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {take})");
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    pool.Enqueue(reader.GetInt64(0));
+                }
             }
 
-            return ids;
+            return [.. Enumerable.Range(0, count).Select(_ => pool.Dequeue())];
         }
     }
 }
