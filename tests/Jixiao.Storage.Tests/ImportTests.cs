@@ -102,6 +102,21 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_upload_in_memory_is_imported_under_its_source_name_and_only_once(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var json = Encoding.UTF8.GetBytes(DisclosureJson.ToJson(Seeds.Read(Seeds.File002)));
+
+        var first = db.Store.Importer().Import(ImportSource.FromContent("upload.json", json));
+        var again = db.Store.Importer().Import(ImportSource.FromContent("renamed.json", json));
+
+        Assert.Equal((ImportOutcome.Imported, Seeds.File002, 9), (first.Outcome, first.Source, first.Forms));
+        Assert.Equal((ImportOutcome.Unchanged, Seeds.File002), (again.Outcome, again.Source));
+        Assert.Equal(139, (await db.Store.StatsAsync()).Indicators);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bad_files_are_reported_and_nothing_of_them_is_stored(string provider)
     {
         using var db = TestDatabase.Create(provider);

@@ -20,22 +20,6 @@ public sealed record ImportSource(string Name, string FileName, string ContentHa
     /// <summary>SHA-256 of the content, lower-case hex.</summary>
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>Reads and parses a file; throws <see cref="UnreadableSourceException"/> when it cannot be read.</summary>
-    public static ImportSource Read(string path)
-    {
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
-        }
-
-        return FromContent(Path.GetFileName(path), content, path);
-    }
-
     /// <summary>Parses content already in memory (an upload); <paramref name="path"/> is only needed for PDFs on disk.</summary>
     public static ImportSource FromContent(string fileName, byte[] content, string? path = null) =>
         FromDocuments(fileName, Hash(content), content.LongLength, DocumentLoader.LoadBytes(content, fileName, path));

@@ -17,6 +17,7 @@ namespace Jixiao.Storage.Import;
 public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings = null)
 {
     private const int MaxAttempts = 6;
+    private const string AlreadyStored = "内容已导入";
 
     /// <summary>Files read ahead of the database, in parallel, while the previous batch is written.</summary>
     private static readonly int ReadAhead = Math.Max(4, Environment.ProcessorCount * 2);
@@ -90,8 +91,9 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         using var transaction = context.Database.BeginTransaction();
         if (lookups.ContentByHash(source.ContentHash) is { } stored)
         {
-            return new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: "内容已导入");
+            return new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored);
         }
+
         var version = NewVersion(lookups, writer, source);
         var forms = source.Documents.SelectMany(d => d.Forms).ToList();
         var placements = new ProjectPlacer(lookups, writer).Place(forms);
@@ -229,7 +231,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
                 var content = File.ReadAllBytes(path);
                 var hash = ImportSource.Hash(content);
                 prepared[i] = known.TryGetValue(hash, out var stored)
-                    ? new Prepared(null, new ImportResult(file, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: "内容已导入"))
+                    ? new Prepared(null, new ImportResult(file, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored))
                     : new Prepared(ImportSource.FromDocuments(file, hash, content.LongLength, DocumentLoader.LoadBytes(content, file, path)), null);
             }
             catch (Exception ex) when (ex is UnreadableSourceException or IOException or UnauthorizedAccessException)

@@ -42,7 +42,6 @@ CREATE TABLE project_years (
     similarity $MONEY$ NOT NULL,
     UNIQUE (project_id, year)
 );
-CREATE INDEX ix_project_years_name_key ON project_years (name_key);
 
 -- A source (a published file, by name) and each distinct content of it that was imported.
 CREATE TABLE source_documents (
