@@ -51,6 +51,8 @@ public sealed class ImportTests
         Assert.Equal(1_713_200.00m, songjiang.TargetFunds); // the 15 target forms of seed 004, the two printed twice included
         var centre = Assert.Single(units, u => u.Name == "上海市医疗保险事业管理中心");
         Assert.Equal([2023, 2024], centre.Years);
+        var scores = Seeds.Read(Seeds.File003).Forms.Select(f => f.TotalScore!.Value).ToList();
+        Assert.Equal(Math.Round(scores.Average(), 2), centre.AverageScore);
     }
 
     [Theory]

@@ -62,7 +62,8 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
             Forms = g.Count(),
             Projects = g.Select(f => f.ProjectYear.ProjectId).Distinct().Count(),
             Funds = g.Sum(f => f.FundsAnnualTotal),
-            Score = g.Average(f => f.TotalScore),
+            ScoreSum = g.Sum(f => f.TotalScore), // not Average: SQLite averages the stored hundredths as REAL
+            Scored = g.Count(f => f.TotalScore != null),
         }).ToListAsync(ct);
         var indicators = await c.Indicators.Where(i => i.Form.DocumentVersion.IsCurrent)
             .GroupBy(i => i.Form.ProjectYear.Project.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -78,7 +79,7 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
                 f?.Forms ?? 0,
                 indicators.FirstOrDefault(x => x.UnitId == u.Id)?.Count ?? 0,
                 f?.Funds ?? 0,
-                f?.Score is { } s ? Math.Round(s, 2) : null,
+                f is { Scored: > 0, ScoreSum: { } sum } ? Math.Round(sum / f.Scored, 2) : null,
                 [.. years.Where(y => y.UnitId == u.Id && y.Year != 0).Select(y => y.Year).Order()]);
         })];
     }
