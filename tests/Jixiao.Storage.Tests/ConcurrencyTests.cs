@@ -19,7 +19,7 @@ public sealed class ConcurrencyTests
         using var db = TestDatabase.Create(provider);
         using var files = SyntheticFiles.Write(copies);
 
-        using (var first = Cli.Start("import", files.Folder, "--db", db.ConnectionString, "--format", "json"))
+        using (var first = Cli.Start("import", files.Path, "--db", db.ConnectionString, "--format", "json"))
         {
             var stored = 0L;
             var watch = Stopwatch.StartNew();
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests
         Assert.InRange(partial, 30, copies * 5 - 1);
         AssertConsistent(db);
 
-        using (var rerun = Cli.Start("import", files.Folder, "--db", db.ConnectionString, "--format", "json"))
+        using (var rerun = Cli.Start("import", files.Path, "--db", db.ConnectionString, "--format", "json"))
         {
             Assert.True(await rerun.WaitAsync() == 0, rerun.ToString());
         }
@@ -57,8 +57,8 @@ public sealed class ConcurrencyTests
         using var db = TestDatabase.Create(provider);
         using var files = SyntheticFiles.Write(copies);
 
-        using var a = Cli.Start("import", files.Folder, "--db", db.ConnectionString, "--format", "json");
-        using var b = Cli.Start("import", files.Folder, "--db", db.ConnectionString, "--format", "json");
+        using var a = Cli.Start("import", files.Path, "--db", db.ConnectionString, "--format", "json");
+        using var b = Cli.Start("import", files.Path, "--db", db.ConnectionString, "--format", "json");
         var exits = await Task.WhenAll(a.WaitAsync(), b.WaitAsync());
 
         Assert.True(exits is [0, 0], $"{a}\n{b}");
@@ -86,22 +86,16 @@ public sealed class ConcurrencyTests
     }
 
     /// <summary>Synthetic interchange JSON files in a temporary folder.</summary>
-    private sealed class SyntheticFiles : IDisposable
+    private static class SyntheticFiles
     {
-        private SyntheticFiles(string folder) => Folder = folder;
-
-        public string Folder { get; }
-
-        public static SyntheticFiles Write(int copies)
+        public static TempFolder Write(int copies)
         {
-            var folder = Directory.CreateTempSubdirectory("jixiao-synthetic-").FullName;
+            var folder = new TempFolder();
             var seeds = Seeds.All.Select(Seeds.Read).ToList();
             Parallel.ForEach(SyntheticDocuments.Generate(seeds, copies), document =>
-                File.WriteAllText(Path.Combine(folder, document.Source + ".json"), DisclosureJson.ToJson(document), Encoding.UTF8));
-            return new SyntheticFiles(folder);
+                File.WriteAllText(folder.File(document.Source + ".json"), DisclosureJson.ToJson(document), Encoding.UTF8));
+            return folder;
         }
-
-        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 
     /// <summary>The jixiao CLI (copied beside the tests) run by <c>dotnet</c>, its output collected.</summary>

@@ -76,30 +76,23 @@ public sealed class ImportTests
     public async Task Changed_content_under_the_same_name_is_a_new_version_and_history_is_kept(string provider)
     {
         using var db = TestDatabase.Create(provider);
-        var folder = Directory.CreateTempSubdirectory("jixiao-version-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, Seeds.File000);
-            File.Copy(Seeds.PathOf(Seeds.File000), path);
-            var v1 = db.Store.Importer().ImportFile(path);
-            var seed = Seeds.Read(Seeds.File000);
-            var shorter = seed with { Forms = [.. seed.Forms.Take(5)] };
-            File.WriteAllText(path, DisclosureJson.ToJson(shorter), Encoding.UTF8);
-            var v2 = db.Store.Importer().ImportFile(path);
-            var again = db.Store.Importer().ImportFile(path);
+        using var folder = new TempFolder();
+        var path = folder.File(Seeds.File000);
+        File.Copy(Seeds.PathOf(Seeds.File000), path);
+        var v1 = db.Store.Importer().ImportFile(path);
+        var seed = Seeds.Read(Seeds.File000);
+        var shorter = seed with { Forms = [.. seed.Forms.Take(5)] };
+        File.WriteAllText(path, DisclosureJson.ToJson(shorter), Encoding.UTF8);
+        var v2 = db.Store.Importer().ImportFile(path);
+        var again = db.Store.Importer().ImportFile(path);
 
-            Assert.Equal((ImportOutcome.Imported, 1, 7), (v1.Outcome, v1.Version, v1.Forms));
-            Assert.Equal((ImportOutcome.NewVersion, 2, 5), (v2.Outcome, v2.Version, v2.Forms));
-            Assert.Equal((ImportOutcome.Unchanged, 2), (again.Outcome, again.Version));
-            var stats = await db.Store.StatsAsync();
-            Assert.Equal((1, 2, 5, 12), (stats.SourceDocuments, stats.DocumentVersions, stats.Forms, stats.FormsInHistory));
-            var history = await db.Store.HistoryAsync("上海医药采购中心", "工作服置装费");
-            Assert.Empty(history); // the sixth form (工作服置装费) is not in force any more: its project has no current form
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal((ImportOutcome.Imported, 1, 7), (v1.Outcome, v1.Version, v1.Forms));
+        Assert.Equal((ImportOutcome.NewVersion, 2, 5), (v2.Outcome, v2.Version, v2.Forms));
+        Assert.Equal((ImportOutcome.Unchanged, 2), (again.Outcome, again.Version));
+        var stats = await db.Store.StatsAsync();
+        Assert.Equal((1, 2, 5, 12), (stats.SourceDocuments, stats.DocumentVersions, stats.Forms, stats.FormsInHistory));
+        var history = await db.Store.HistoryAsync("上海医药采购中心", "工作服置装费");
+        Assert.Empty(history); // the sixth form (工作服置装费) is not in force any more: its project has no current form
     }
 
     [Theory]
@@ -122,24 +115,17 @@ public sealed class ImportTests
     public async Task Bad_files_are_reported_and_nothing_of_them_is_stored(string provider)
     {
         using var db = TestDatabase.Create(provider);
-        var folder = Directory.CreateTempSubdirectory("jixiao-bad-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "a-not-a-form.txt"), "这不是绩效公开文件。\n只有两行。\n");
-            File.WriteAllText(Path.Combine(folder, "b-broken.json"), "{ \"schema\": \"jixiao.disclosure/1\", \"forms\": [ ");
-            var paths = new[] { Path.Combine(folder, "a-not-a-form.txt"), Path.Combine(folder, "b-broken.json"), Path.Combine(folder, "c-missing.txt"), Seeds.PathOf(Seeds.File000) };
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("a-not-a-form.txt"), "这不是绩效公开文件。\n只有两行。\n");
+        File.WriteAllText(folder.File("b-broken.json"), "{ \"schema\": \"jixiao.disclosure/1\", \"forms\": [ ");
+        var paths = new[] { folder.File("a-not-a-form.txt"), folder.File("b-broken.json"), folder.File("c-missing.txt"), Seeds.PathOf(Seeds.File000) };
 
-            var results = db.Store.Importer().ImportFiles(paths);
+        var results = db.Store.Importer().ImportFiles(paths);
 
-            Assert.Equal([ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Imported], results.Select(r => r.Outcome));
-            Assert.All(results.Take(3), r => Assert.False(string.IsNullOrEmpty(r.Message)));
-            var stats = await db.Store.StatsAsync();
-            Assert.Equal((1, 7), (stats.SourceDocuments, stats.Forms));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal([ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Imported], results.Select(r => r.Outcome));
+        Assert.All(results.Take(3), r => Assert.False(string.IsNullOrEmpty(r.Message)));
+        var stats = await db.Store.StatsAsync();
+        Assert.Equal((1, 7), (stats.SourceDocuments, stats.Forms));
     }
 
     [Theory]
