@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages;
+
+public sealed class IndexModel(IReadModel data) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    public Dashboard Stats { get; private set; } = null!;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<string> Departments { get; private set; } = [];
+
+    private Dictionary<string, long> _units = [];
+
+    public void OnGet()
+    {
+        var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department);
+        Stats = Dashboard.Of(data.Forms(scope), data.Findings(scope));
+        Years = data.Years();
+        Departments = data.Departments();
+        _units = data.Units(scope).ToDictionary(u => u.Name, u => u.Id);
+    }
+
+    public long UnitId(string unit) => _units.GetValueOrDefault(unit);
+
+    /// <summary>Chart data as JSON for a data- attribute (Razor encodes it; site.js parses it).</summary>
+    public string Json(IReadOnlyList<(string Label, int Count)> rows) =>
+        JsonSerializer.Serialize(rows.Select(r => new { name = r.Label, value = r.Count }));
+}
