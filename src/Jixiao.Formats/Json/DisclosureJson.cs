@@ -20,20 +20,21 @@ public static class DisclosureJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(Stream stream, DisclosureDocument document)
+    /// <param name="annotate">Optional extra fields per form (explanations of computed scores).</param>
+    public static void Write(Stream stream, DisclosureDocument document, Func<PerformanceForm, FormAnnotations?>? annotate = null)
     {
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
-        WriteDocument(writer, document);
+        WriteDocument(writer, document, annotate);
     }
 
     /// <summary>Several documents as one JSON array (what <c>jixiao parse a b</c> prints).</summary>
-    public static void WriteMany(Stream stream, IReadOnlyList<DisclosureDocument> documents)
+    public static void WriteMany(Stream stream, IReadOnlyList<DisclosureDocument> documents, Func<PerformanceForm, FormAnnotations?>? annotate = null)
     {
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
         writer.WriteStartArray();
         foreach (var d in documents)
         {
-            WriteDocument(writer, d);
+            WriteDocument(writer, d, annotate);
         }
 
         writer.WriteEndArray();
@@ -46,7 +47,7 @@ public static class DisclosureJson
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    public static void WriteDocument(Utf8JsonWriter w, DisclosureDocument document)
+    public static void WriteDocument(Utf8JsonWriter w, DisclosureDocument document, Func<PerformanceForm, FormAnnotations?>? annotate = null)
     {
         w.WriteStartObject();
         w.WriteString("schema", Schema);
@@ -54,7 +55,7 @@ public static class DisclosureJson
         w.WriteStartArray("forms");
         foreach (var form in document.Forms)
         {
-            WriteForm(w, form);
+            WriteForm(w, form, annotate?.Invoke(form));
         }
 
         w.WriteEndArray();
@@ -73,7 +74,7 @@ public static class DisclosureJson
         w.WriteEndObject();
     }
 
-    public static void WriteForm(Utf8JsonWriter w, PerformanceForm f)
+    public static void WriteForm(Utf8JsonWriter w, PerformanceForm f, FormAnnotations? annotations = null)
     {
         w.WriteStartObject();
         w.WriteString("kind", f.Kind == FormKind.Target ? "target" : "selfEvaluation");
@@ -118,19 +119,30 @@ public static class DisclosureJson
         w.WriteString("goal", f.Goal);
         w.WriteString("outcome", f.Outcome);
         w.WriteStartArray("indicators");
-        foreach (var i in f.Indicators)
+        for (var k = 0; k < f.Indicators.Count; k++)
         {
-            WriteIndicator(w, i);
+            WriteIndicator(w, f.Indicators[k], annotations?.IndicatorExplanations.ElementAtOrDefault(k));
         }
 
         w.WriteEndArray();
         Number(w, "totalWeight", f.TotalWeight);
         Number(w, "totalScore", f.TotalScore);
         w.WriteString("grade", f.Grade);
+        if (annotations is not null)
+        {
+            w.WriteStartObject("explanations");
+            foreach (var (name, text) in annotations.Explanations)
+            {
+                w.WriteString(name, text);
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 
-    private static void WriteIndicator(Utf8JsonWriter w, Indicator i)
+    private static void WriteIndicator(Utf8JsonWriter w, Indicator i, string? explanation)
     {
         w.WriteStartObject();
         w.WriteString("level1", i.Level1);
@@ -154,6 +166,11 @@ public static class DisclosureJson
         Number(w, "score", i.Score);
         w.WriteString("deviation", i.Deviation);
         w.WriteNumber("line", i.Line);
+        if (explanation is not null)
+        {
+            w.WriteString("explanation", explanation);
+        }
+
         w.WriteEndObject();
     }
 

@@ -1,0 +1,15 @@
+using Jixiao.Domain.Model;
+
+namespace Jixiao.Storage.Entities;
+
+/// <summary>What a check found in a form (or in one of its indicators).</summary>
+public sealed class Finding : IHasId
+{
+    public long Id { get; set; }
+    public long FormId { get; set; }
+    public int? IndicatorOrdinal { get; set; }
+    public string Code { get; set; } = "";
+    public Severity Severity { get; set; }
+    public string Message { get; set; } = "";
+    public StoredForm Form { get; set; } = null!;
+}

@@ -1,0 +1,101 @@
+using Jixiao.Domain.Model;
+
+namespace Jixiao.Storage.Queries;
+
+// What the store's queries return: plain records, ready for a table, a page or JSON. Counts and sums
+// cover the versions in force unless a name says otherwise (FormsInHistory).
+
+public sealed record StoreStats(
+    string Database,
+    int SchemaVersion,
+    int Departments,
+    int Units,
+    int Projects,
+    int ProjectYears,
+    int ProjectsAcrossYears,
+    int ProjectRelations,
+    int SourceDocuments,
+    int DocumentVersions,
+    int Forms,
+    int TargetForms,
+    int SelfEvaluations,
+    int FormsInHistory,
+    int Indicators,
+    int BudgetRows,
+    int Diagnostics,
+    int Findings,
+    decimal TargetFunds,
+    IReadOnlyList<YearCount> Years);
+
+public sealed record YearCount(int? Year, int Forms, int Indicators);
+
+public sealed record UnitSummary(
+    long Id,
+    string Department,
+    string Name,
+    int Projects,
+    int Forms,
+    int Indicators,
+    decimal TargetFunds,
+    decimal? AverageScore,
+    IReadOnlyList<int> Years);
+
+public sealed record FormDetail(
+    long Id,
+    long ProjectId,
+    string Source,
+    int Version,
+    bool IsCurrent,
+    PerformanceForm Form,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<FindingView> Findings);
+
+public sealed record FindingView(
+    long Id,
+    long FormId,
+    string Unit,
+    string Project,
+    int? Year,
+    FormKind Kind,
+    int? IndicatorOrdinal,
+    string Code,
+    Severity Severity,
+    string Message);
+
+/// <summary>A project across years: each year's target and self-evaluation, and its indicators side by side.</summary>
+public sealed record ProjectHistory(
+    long ProjectId,
+    string Unit,
+    string Name,
+    IReadOnlyList<ProjectYearView> Years,
+    IReadOnlyList<IndicatorHistory> Indicators,
+    IReadOnlyList<RelatedProject> Parents,
+    IReadOnlyList<RelatedProject> Children);
+
+/// <param name="MatchKind">How this year was linked to the project: new, sameName or similar.</param>
+public sealed record ProjectYearView(int Year, string Name, string MatchKind, decimal Similarity, FormSummary? Target, FormSummary? SelfEvaluation);
+
+/// <param name="Funds">年度资金申请总额 of a target form, in 元.</param>
+/// <param name="Budget">全年预算数 of a self-evaluation, in 万元.</param>
+/// <param name="Executed">全年执行数 of a self-evaluation, in 万元.</param>
+public sealed record FormSummary(long FormId, string Source, string Name, decimal? Funds, decimal? Budget, decimal? Executed, decimal? ExecutionRate, decimal? TotalScore, string? Grade, int Indicators);
+
+public sealed record IndicatorHistory(string Level1, string Level2, string Name, IReadOnlyList<IndicatorCell> Years);
+
+/// <summary>One indicator in one year: the target declared (target form, else the self-evaluation's) and the actual reached.</summary>
+public sealed record IndicatorCell(int Year, string? Target, string? Actual, decimal? Weight, decimal? Score);
+
+public sealed record RelatedProject(long ProjectId, string Name, string Origin);
+
+public sealed record SearchResults(string Text, IReadOnlyList<ProjectHit> Projects, IReadOnlyList<IndicatorHit> Indicators);
+
+public sealed record ProjectHit(long ProjectId, string Unit, string Name, IReadOnlyList<string> Names, IReadOnlyList<int> Years);
+
+public sealed record IndicatorHit(long FormId, long ProjectId, string Unit, string Project, int? Year, FormKind Kind, string Level2, string Name, string Target, string? Actual);
+
+/// <summary>A project published in more than one year, with its name in each.</summary>
+public sealed record CrossYearProject(long ProjectId, string Unit, IReadOnlyList<ProjectYearName> Years);
+
+public sealed record ProjectYearName(int Year, string Name, string MatchKind);
+
+public sealed record ProjectLink(long ParentId, string Parent, long ChildId, string Child, string Unit, string Origin);
