@@ -11,7 +11,7 @@ public static class JixiaoData
     {
         var seeds = SeedDirectory(configuration, environment);
         var documents = seeds is null ? [] : Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).SelectMany(DocumentLoader.Load).ToList();
-        var model = new InMemoryReadModel(documents);
+        var model = new InMemoryReadModel(documents, Findings.Check);
         services.AddSingleton<IReadModel>(model);
         services.AddSingleton<FormScoring>();
         services.AddSingleton<IImporter, PreviewOnlyImporter>();

@@ -13,7 +13,7 @@ public sealed class InMemoryReadModel : IReadModel
     private readonly Dictionary<(string Unit, string Name), long> _projects = [];
     private readonly Dictionary<string, long> _units = [];
 
-    public InMemoryReadModel(IEnumerable<DisclosureDocument> documents, Func<IReadOnlyList<PerformanceForm>, IEnumerable<(int FormIndex, FindingRow Finding)>>? checker = null)
+    public InMemoryReadModel(IEnumerable<DisclosureDocument> documents, Func<IReadOnlyList<(string Source, PerformanceForm Form)>, IEnumerable<(int FormIndex, FindingRow Finding)>>? checker = null)
     {
         foreach (var doc in documents)
         {
@@ -28,7 +28,7 @@ public sealed class InMemoryReadModel : IReadModel
 
         if (checker is not null)
         {
-            foreach (var (index, finding) in checker(_forms.Select(f => f.Form).ToList()))
+            foreach (var (index, finding) in checker(_forms.Select(f => (f.Source, f.Form)).ToList()))
             {
                 _findings.Add(finding with { FormId = _forms[index].Id });
             }
