@@ -60,22 +60,20 @@ internal static class FindingsTable
         foreach (var form in findings.GroupBy(f => (f.Source, f.Form)))
         {
             var title = $"[bold]{Markup.Escape(form.Key.Source)}[/] · {Markup.Escape(form.Key.Form ?? "")}";
-            var table = new Table().Border(TableBorder.Rounded).Title(title);
-            foreach (var column in new[] { "级别", "规则", "行", "指标", "说明", "应为", "实为" })
-            {
-                table.AddColumn(column);
-            }
-
+            var table = new Table().Border(TableBorder.Rounded).Title(title)
+                .AddColumn(new TableColumn("级别").NoWrap())
+                .AddColumn(new TableColumn("行").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("规则").NoWrap())
+                .AddColumn("指标")
+                .AddColumn("说明");
             foreach (var f in form)
             {
                 table.AddRow(
                     $"[{Color(f.Severity)}]{Label(f.Severity)}[/]",
-                    Markup.Escape(f.Code),
                     f.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(f.Code),
                     Markup.Escape(f.Indicator ?? ""),
-                    Markup.Escape(f.Message),
-                    Markup.Escape(f.Expected ?? ""),
-                    Markup.Escape(f.Actual ?? ""));
+                    Markup.Escape(f.Message));
             }
 
             console.Write(table);

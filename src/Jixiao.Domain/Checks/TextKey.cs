@@ -37,32 +37,6 @@ public static class TextKey
         });
     }
 
-    /// <summary>
-    /// True when <paramref name="a"/> and <paramref name="b"/> differ by inserting one or two characters
-    /// into the shorter (at least four characters long): <c>…管理费</c> and <c>…管理经费</c>, but not
-    /// <c>医疗保险档案管理经费</c> and <c>医疗保险基金管理经费</c>, which differ by substitution.
-    /// </summary>
-    public static bool IsSlightExtension(string a, string b)
-    {
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        var extra = longer.Length - shorter.Length;
-        if (extra is < 1 or > 2 || shorter.Length < 4)
-        {
-            return false;
-        }
-
-        var j = 0;
-        foreach (var c in longer)
-        {
-            if (j < shorter.Length && shorter[j] == c)
-            {
-                j++;
-            }
-        }
-
-        return j == shorter.Length;
-    }
-
     /// <summary>Levenshtein distance, for short strings (names, targets).</summary>
     public static int Distance(string a, string b)
     {

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Projects;
 using Jixiao.Domain.Values;
 
 namespace Jixiao.Domain.Checks.Rules;
@@ -18,8 +19,8 @@ public sealed class TargetLowered() : FormSetRule("target.lowered", Severity.Inf
             foreach (var indicator in pair.Current.Form.Indicators)
             {
                 var now = indicator.TargetValue;
-                var name = TextKey.Of(indicator.Name);
-                var before = previous.Indicators.FirstOrDefault(i => i.TargetValue.IsQuantity && TextKey.Of(i.Name) == name);
+                var name = ProjectNames.Key(indicator.Name);
+                var before = previous.Indicators.FirstOrDefault(i => i.TargetValue.IsQuantity && ProjectNames.Key(i.Name) == name);
                 if (before is not null && Lowered(before.TargetValue, now))
                 {
                     context.Report(this, pair.Current,
