@@ -21,7 +21,7 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
 
     private IReadModel Data => web.Services.GetRequiredService<IReadModel>();
 
-    private StoredForm Form(string name) => Data.Forms(new Scope()).First(f => f.Form.Name == name);
+    private StoredForm Form(string name, int? year = null) => Data.Form(Data.Forms(new Scope(year)).First(f => f.Name == name).Id)!;
 
     [Fact]
     public async Task Dashboard_counts_match_the_data()
@@ -33,7 +33,8 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal(forms.Select(f => f.ProjectId).Distinct().Count().ToString(), page.QuerySelector("#stat-projects")!.TextContent);
         Assert.Equal("56", page.QuerySelector("#stat-targets")!.TextContent);
         Assert.Equal("24", page.QuerySelector("#stat-self")!.TextContent);
-        var average = forms.Where(f => f.Form.TotalScore is not null).Average(f => f.Form.TotalScore!.Value);
+        Assert.Equal(forms.Where(f => f.Kind == FormKind.Target).Sum(f => f.Funds!.Value).ToString("N2", System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#stat-funds")!.TextContent);
+        var average = forms.Where(f => f.TotalScore is not null).Average(f => f.TotalScore!.Value);
         Assert.Equal(Math.Round(average, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#stat-average")!.TextContent);
         Assert.Equal(3, page.QuerySelectorAll("[data-chart]").Length);
     }
@@ -67,7 +68,7 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
     [Fact]
     public async Task A_target_page_merges_level_cells_and_shows_findings_inline()
     {
-        var stored = Data.Forms(new Scope(Year: 2023)).First(f => f.Form.Name == "医药集中招标采购工作经费");
+        var stored = Form("医药集中招标采购工作经费", 2023);
 
         var page = await Get($"/forms/{stored.Id}");
 

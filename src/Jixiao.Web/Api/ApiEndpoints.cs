@@ -17,7 +17,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").WithTags("jixiao");
 
         api.MapGet("/forms", (IReadModel data, int? year, string? department, long? unit) =>
-                data.Forms(new Scope(year, department, unit)).Select(Summary))
+                data.Forms(new Scope(year, department, unit)))
             .WithSummary("列出表（可按年度、主管部门、单位筛选）");
 
         api.MapGet("/forms/{id:long}", (IReadModel data, long id) =>

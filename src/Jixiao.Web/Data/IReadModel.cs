@@ -5,7 +5,12 @@ namespace Jixiao.Web.Data;
 /// <summary>A stored form with the keys the pages link by.</summary>
 public sealed record StoredForm(long Id, long ProjectId, long UnitId, string Source, int Version, PerformanceForm Form);
 
-/// <summary>One published problem found in a form.</summary>
+/// <summary>A form as a line of a list: what lists and the 汇总表 show, without its indicators.</summary>
+public sealed record FormRow(
+    long Id, long ProjectId, long UnitId, FormKind Kind, int? Year, string Name, string Unit, string Department,
+    decimal? Funds, decimal? Budget, int Indicators, decimal? TotalScore, string? Grade, int Findings, string Source, int Line);
+
+/// <summary>One problem found in a form.</summary>
 public sealed record FindingRow(long FormId, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
 
 /// <summary>A unit with its department.</summary>
@@ -21,8 +26,8 @@ public sealed record SearchHit(long FormId, string FormName, string Unit, int? Y
 public sealed record ProjectHistory(long ProjectId, string Name, string Unit, IReadOnlyList<StoredForm> Forms);
 
 /// <summary>
-/// What the pages and the API read. Implemented over the database (<c>Jixiao.Storage</c>); the pages do
-/// not know how it is stored.
+/// What the pages and the API read. Lists and the dashboard are computed where the data lives (SQL for
+/// the database), so a page never loads every form; single forms and projects come whole.
 /// </summary>
 public interface IReadModel
 {
@@ -32,13 +37,15 @@ public interface IReadModel
 
     IReadOnlyList<UnitRow> Units(Scope scope);
 
-    IReadOnlyList<StoredForm> Forms(Scope scope);
+    IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000);
+
+    Dashboard Dashboard(Scope scope);
 
     StoredForm? Form(long id);
 
     ProjectHistory? Project(long id);
 
-    IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null);
+    IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
 
     IReadOnlyList<SearchHit> Search(string text, int limit = 100);
 }

@@ -40,14 +40,21 @@ public sealed class InMemoryReadModel : IReadModel
     public IReadOnlyList<string> Departments() => _forms.Select(f => f.Form.Department).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<UnitRow> Units(Scope scope) =>
-        Forms(scope).GroupBy(f => f.UnitId)
+        InScope(scope).GroupBy(f => f.UnitId)
             .Select(g => new UnitRow(g.Key, g.First().Form.Unit, g.First().Form.Department, g.Count(), g.Select(f => f.ProjectId).Distinct().Count()))
             .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<StoredForm> Forms(Scope scope) =>
+    public IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000) =>
+        InScope(scope).Take(limit).Select(f => new FormRow(f.Id, f.ProjectId, f.UnitId, f.Form.Kind, f.Form.Year, f.Form.Name, f.Form.Unit, f.Form.Department,
+            f.Form.Funds?.AnnualTotal, f.Form.Budget?.Total?.Full, f.Form.Indicators.Count, f.Form.TotalScore, f.Form.Grade,
+            _findings.Count(x => x.FormId == f.Id), f.Source, f.Form.Line)).ToList();
+
+    public Dashboard Dashboard(Scope scope) => Data.Dashboard.Of(InScope(scope).ToList(), Findings(scope, limit: int.MaxValue));
+
+    private IEnumerable<StoredForm> InScope(Scope scope) =>
         _forms.Where(f => (scope.Year is null || f.Form.Year == scope.Year)
                           && (scope.Department is null || f.Form.Department == scope.Department)
-                          && (scope.UnitId is null || f.UnitId == scope.UnitId)).ToList();
+                          && (scope.UnitId is null || f.UnitId == scope.UnitId));
 
     public StoredForm? Form(long id) => _forms.FirstOrDefault(f => f.Id == id);
 
@@ -57,10 +64,11 @@ public sealed class InMemoryReadModel : IReadModel
         return forms.Count == 0 ? null : new ProjectHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
     }
 
-    public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null)
+    public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000)
     {
-        var ids = Forms(scope).Select(f => f.Id).ToHashSet();
-        return _findings.Where(f => ids.Contains(f.FormId) && (code is null || f.Code == code) && (severity is null || f.Severity == severity)).ToList();
+        var ids = InScope(scope).Select(f => f.Id).ToHashSet();
+        return _findings.Where(f => ids.Contains(f.FormId) && (code is null || f.Code == code) && (severity is null || f.Severity == severity)
+                                    && (formId is null || f.FormId == formId)).Take(limit).ToList();
     }
 
     public IReadOnlyList<SearchHit> Search(string text, int limit = 100)

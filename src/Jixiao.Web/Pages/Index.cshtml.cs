@@ -19,18 +19,14 @@ public sealed class IndexModel(IReadModel data) : PageModel
 
     public IReadOnlyList<string> Departments { get; private set; } = [];
 
-    private Dictionary<string, long> _units = [];
 
     public void OnGet()
     {
         var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department);
-        Stats = Dashboard.Of(data.Forms(scope), data.Findings(scope));
+        Stats = data.Dashboard(scope);
         Years = data.Years();
         Departments = data.Departments();
-        _units = data.Units(scope).ToDictionary(u => u.Name, u => u.Id);
     }
-
-    public long UnitId(string unit) => _units.GetValueOrDefault(unit);
 
     /// <summary>Chart data as JSON for a data- attribute (Razor encodes it; site.js parses it).</summary>
     public string Json(IReadOnlyList<(string Label, int Count)> rows) =>

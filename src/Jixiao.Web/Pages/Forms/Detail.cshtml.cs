@@ -16,7 +16,7 @@ public sealed class DetailModel(IReadModel data, FormScoring scoring) : PageMode
             return NotFound();
         }
 
-        View = FormView.Create(stored, data.Findings(new Scope(), null, null).Where(f => f.FormId == id).ToList(), scoring.Score);
+        View = FormView.Create(stored, data.Findings(new Scope(), formId: id), scoring.Score);
         return Page();
     }
 }

@@ -8,9 +8,7 @@ public sealed class DetailModel(IReadModel data) : PageModel
 {
     public UnitRow Unit { get; private set; } = null!;
 
-    public IReadOnlyList<StoredForm> Forms { get; private set; } = [];
-
-    private ILookup<long, FindingRow> _findings = null!;
+    public IReadOnlyList<FormRow> Forms { get; private set; } = [];
 
     public IActionResult OnGet(long id)
     {
@@ -23,9 +21,6 @@ public sealed class DetailModel(IReadModel data) : PageModel
 
         Unit = unit;
         Forms = data.Forms(scope);
-        _findings = data.Findings(scope).ToLookup(f => f.FormId);
         return Page();
     }
-
-    public int FindingCount(long formId) => _findings[formId].Count();
 }
