@@ -16,6 +16,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+// Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
+app.Services.GetRequiredService<Jixiao.Web.Data.IReadModel>();
 app.Use(SecurityHeaders.Apply);
 app.Use(Language.Remember);
 if (!app.Environment.IsDevelopment())

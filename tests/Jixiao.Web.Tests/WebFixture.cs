@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;
 
-/// <summary>The web app in memory, on the seeds of ../shared/seeds.</summary>
+/// <summary>The web app on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.</summary>
 public sealed class WebFixture : WebApplicationFactory<Program>
 {
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}.db");
+
     public static string SeedDirectory
     {
         get
@@ -32,6 +34,16 @@ public sealed class WebFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Jixiao:Seeds", SeedDirectory);
+        builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
         builder.UseEnvironment("Production");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }
