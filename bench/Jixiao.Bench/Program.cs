@@ -5,6 +5,7 @@ using Jixiao.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["parse"] = ParseBenchmark.Run,
+    ["score"] = ScoreBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

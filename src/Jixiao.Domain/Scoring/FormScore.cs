@@ -11,10 +11,20 @@ public sealed record FormScore(
     BudgetScore? Budget,
     IReadOnlyList<IndicatorScore> Indicators,
     decimal? Total,
-    string? Grade,
-    string TotalExplanation,
-    string? GradeExplanation)
+    string? Grade)
 {
+    private decimal _budgetPart;
+    private decimal _indicatorPart;
+    private string? _missing;
+
+    /// <summary>How the total was reached, e.g. <c>预算执行 9.17 + 指标 90.00（5 项）= 99.17</c>, or why it is open.</summary>
+    public string TotalExplanation => _missing is not null
+        ? $"{_missing}无得分，总分无法计算"
+        : $"预算执行 {Numbers.Fixed(_budgetPart)} + 指标 {Numbers.Fixed(_indicatorPart)}（{Indicators.Count} 项）= {Numbers.Fixed(Total ?? 0)}";
+
+    /// <summary>Why the total has its grade, e.g. <c>99.17 ≥ 90 → 优</c>.</summary>
+    public string? GradeExplanation => Total is { } total ? Policy.Grades.Explain(total) : null;
+
     internal static FormScore Create(PerformanceForm form, ScoringPolicy policy, BudgetScore? budget, IndicatorScore[] indicators)
     {
         decimal? budgetPart = budget switch
@@ -39,14 +49,13 @@ public sealed record FormScore(
             }
         }
 
-        if (missing is not null)
+        var total = missing is null ? budgetPart + sum : null;
+        return new FormScore(policy, budget, indicators, total, total is { } t ? policy.Grades.Grade(t) : null)
         {
-            return new FormScore(policy, budget, indicators, null, null, $"{missing}无得分，总分无法计算", null);
-        }
-
-        var total = (budgetPart ?? 0) + sum;
-        var explanation = $"预算执行 {Numbers.Fixed(budgetPart ?? 0)} + 指标 {Numbers.Fixed(sum)}（{indicators.Length} 项）= {Numbers.Fixed(total)}";
-        return new FormScore(policy, budget, indicators, total, policy.Grades.Grade(total), explanation, policy.Grades.Explain(total));
+            _budgetPart = budgetPart ?? 0,
+            _indicatorPart = sum,
+            _missing = missing,
+        };
     }
 
     /// <summary>The form with every computed figure filled in: indicator scores, the budget rate and score, total and grade.</summary>

@@ -40,27 +40,27 @@ public enum NotScoredReason : byte
 }
 
 /// <summary>
-/// The computed score of one indicator with everything needed to explain it. A plain value: scoring
-/// allocates nothing; <see cref="Explanation"/> is formatted only when asked for.
+/// The computed score of one indicator with everything needed to explain it. A small value that refers
+/// to the indicator's own target and actual values: scoring allocates nothing, and
+/// <see cref="Explanation"/> is formatted only when asked for.
 /// </summary>
 public readonly struct IndicatorScore
 {
-    private IndicatorScore(ScoreMethod method, NotScoredReason reason, Rounding rounding, Comparison op, decimal weight,
-        decimal target, decimal actual, decimal raw, decimal score, QualitativeResult result, string? targetUnit, string? actualUnit, string? text)
+    private readonly IndicatorValue? _target;
+    private readonly IndicatorValue? _actual;
+
+    private IndicatorScore(ScoreMethod method, NotScoredReason reason, Rounding rounding, QualitativeResult result,
+        decimal weight, decimal raw, decimal score, IndicatorValue? target, IndicatorValue? actual)
     {
         Method = method;
         Reason = reason;
         Rounding = rounding;
-        Op = op;
+        Result = result;
         Weight = weight;
-        Target = target;
-        Actual = actual;
         Raw = raw;
         Score = score;
-        Result = result;
-        TargetUnit = targetUnit;
-        ActualUnit = actualUnit;
-        Text = text;
+        _target = target;
+        _actual = actual;
     }
 
     public ScoreMethod Method { get; }
@@ -69,14 +69,10 @@ public readonly struct IndicatorScore
 
     public Rounding Rounding { get; }
 
-    /// <summary>The target's comparison (<c>=</c> when the target printed none).</summary>
-    public Comparison Op { get; }
+    /// <summary>The qualitative result (when <see cref="Method"/> is <see cref="ScoreMethod.Qualitative"/>).</summary>
+    public QualitativeResult Result { get; }
 
     public decimal Weight { get; }
-
-    public decimal Target { get; }
-
-    public decimal Actual { get; }
 
     /// <summary>The exact figure before rounding and capping.</summary>
     public decimal Raw { get; }
@@ -84,14 +80,22 @@ public readonly struct IndicatorScore
     /// <summary>The score, rounded and within [0, W]; 0 when not scored.</summary>
     public decimal Score { get; }
 
-    public QualitativeResult Result { get; }
+    /// <summary>The target's comparison (<c>=</c> when the target printed none).</summary>
+    public Comparison Op => _target?.Op ?? Comparison.Equal;
 
-    public string? TargetUnit { get; }
+    public decimal Target => _target?.Number ?? 0;
 
-    public string? ActualUnit { get; }
+    public decimal Actual => _actual?.Number ?? 0;
 
-    /// <summary>The printed actual text when it is not a recognised result or number.</summary>
-    public string? Text { get; }
+    public string? TargetUnit => _target?.Unit;
+
+    public string? ActualUnit => _actual?.Unit;
+
+    /// <summary>The printed actual text (a qualitative result, or one that was not recognised).</summary>
+    public string? Text => _actual?.Text;
+
+    /// <summary>For a qualitative score, the share of the weight it earned.</summary>
+    public decimal Share => Method == ScoreMethod.Qualitative && Weight != 0 ? Raw / Weight : 0;
 
     public bool IsScored => Method != ScoreMethod.NotScored;
 
@@ -101,17 +105,14 @@ public readonly struct IndicatorScore
     /// <summary>How the score was reached, e.g. <c>2.00 × 3135 / 10000 = 0.627 → 0.63 (half-up)</c>.</summary>
     public string Explanation => ScoreExplanations.Explain(this);
 
-    internal static IndicatorScore NotScored(NotScoredReason reason, decimal weight = 0, string? targetUnit = null, string? actualUnit = null, string? text = null) =>
-        new(ScoreMethod.NotScored, reason, default, default, weight, 0, 0, 0, 0, default, targetUnit, actualUnit, text);
+    internal static IndicatorScore NotScored(NotScoredReason reason, decimal weight = 0, IndicatorValue? target = null, IndicatorValue? actual = null) =>
+        new(ScoreMethod.NotScored, reason, default, default, weight, 0, 0, target, actual);
 
-    internal static IndicatorScore Quantitative(ScoreMethod method, Rounding rounding, Comparison op, decimal weight, decimal target, decimal actual, decimal raw, decimal score) =>
-        new(method, NotScoredReason.None, rounding, op, weight, target, actual, raw, score, default, null, null, null);
+    internal static IndicatorScore Quantitative(ScoreMethod method, Rounding rounding, decimal weight, decimal raw, decimal score, IndicatorValue target, IndicatorValue actual) =>
+        new(method, NotScoredReason.None, rounding, default, weight, raw, score, target, actual);
 
-    internal static IndicatorScore Qualitative(QualitativeResult result, Rounding rounding, decimal weight, decimal share, decimal raw, decimal score) =>
-        new(ScoreMethod.Qualitative, NotScoredReason.None, rounding, default, weight, share, 0, raw, score, result, null, null, null);
-
-    /// <summary>For a qualitative score, the share of the weight (kept in <see cref="Target"/>).</summary>
-    public decimal Share => Method == ScoreMethod.Qualitative ? Target : 0;
+    internal static IndicatorScore Qualitative(QualitativeResult result, Rounding rounding, decimal weight, decimal raw, decimal score, IndicatorValue actual) =>
+        new(ScoreMethod.Qualitative, NotScoredReason.None, rounding, result, weight, raw, score, null, actual);
 
     public override string ToString() => Explanation;
 }

@@ -16,41 +16,54 @@ public static class Scorer
     {
         if (weight is not { } w)
         {
-            return IndicatorScore.NotScored(NotScoredReason.NoWeight);
+            return IndicatorScore.NotScored(NotScoredReason.NoWeight, 0, target, actual);
         }
 
         if (actual is null || actual.IsEmpty)
         {
-            return IndicatorScore.NotScored(NotScoredReason.NoActual, w);
+            return IndicatorScore.NotScored(NotScoredReason.NoActual, w, target, actual);
         }
 
         var rounding = policy.IndicatorRounding;
         if (actual.Number is not { } a)
         {
-            if (QualitativeResults.Parse(actual.Text) is not { } result)
+            return QualitativeResults.Parse(actual.Text) switch
             {
-                return IndicatorScore.NotScored(NotScoredReason.UnknownResult, w, text: actual.Text);
-            }
-
-            var share = policy.Shares.Of(result);
-            var raw = w * share;
-            return IndicatorScore.Qualitative(result, rounding, w, share, raw, Cap(rounding.Apply(raw), w));
+                QualitativeResult.Achieved => IndicatorScore.Qualitative(QualitativeResult.Achieved, rounding, w, w, w, actual),
+                { } result => Qualitative(result, w, actual, policy),
+                null => IndicatorScore.NotScored(NotScoredReason.UnknownResult, w, target, actual),
+            };
         }
 
         if (target.Number is not { } t)
         {
-            return IndicatorScore.NotScored(NotScoredReason.NotComparable, w);
+            return IndicatorScore.NotScored(NotScoredReason.NotComparable, w, target, actual);
         }
 
         if (!Units.Same(target.Unit, actual.Unit))
         {
-            return IndicatorScore.NotScored(NotScoredReason.UnitMismatch, w, target.Unit, actual.Unit);
+            return IndicatorScore.NotScored(NotScoredReason.UnitMismatch, w, target, actual);
         }
 
-        return Quantitative(target.Op ?? Comparison.Equal, w, t, a, rounding);
+        var (method, raw) = Quantitative(target.Op ?? Comparison.Equal, w, t, a);
+        if (method == ScoreMethod.NotScored)
+        {
+            return IndicatorScore.NotScored(NotScoredReason.NegativeTarget, w, target, actual);
+        }
+
+        // Full marks and all-or-nothing scores are exact; only a fraction of the weight needs cutting.
+        var score = method is ScoreMethod.Proportional or ScoreMethod.Reverse ? Cap(rounding.Apply(raw), w) : raw;
+        return IndicatorScore.Quantitative(method, rounding, w, raw, score, target, actual);
     }
 
-    private static IndicatorScore Quantitative(Comparison op, decimal w, decimal t, decimal a, Rounding rounding)
+    private static IndicatorScore Qualitative(QualitativeResult result, decimal w, IndicatorValue actual, ScoringPolicy policy)
+    {
+        var raw = w * policy.Shares.Of(result);
+        return IndicatorScore.Qualitative(result, policy.IndicatorRounding, w, raw, Cap(policy.IndicatorRounding.Apply(raw), w), actual);
+    }
+
+    /// <summary>The rule of scoring.md that applies and its exact figure; <see cref="ScoreMethod.NotScored"/> for a negative target.</summary>
+    private static (ScoreMethod, decimal) Quantitative(Comparison op, decimal w, decimal t, decimal a)
     {
         if (t == 0)
         {
@@ -61,38 +74,26 @@ public static class Scorer
                 Comparison.Below => a < 0,
                 _ => a == 0,
             };
-            return IndicatorScore.Quantitative(ScoreMethod.ZeroTarget, rounding, op, w, t, a, met ? w : 0, met ? w : 0);
+            return (ScoreMethod.ZeroTarget, met ? w : 0);
         }
 
         if (t < 0)
         {
-            return IndicatorScore.NotScored(NotScoredReason.NegativeTarget, w);
+            return (ScoreMethod.NotScored, 0);
         }
 
         if (op is Comparison.AtMost or Comparison.Below)
         {
             if (op == Comparison.Below ? a < t : a <= t)
             {
-                return IndicatorScore.Quantitative(ScoreMethod.FullMarks, rounding, op, w, t, a, w, w);
-            }
-
-            if (a >= 2 * t)
-            {
-                return IndicatorScore.Quantitative(ScoreMethod.ReverseFloor, rounding, op, w, t, a, 0, 0);
+                return (ScoreMethod.FullMarks, w);
             }
 
             // W × (1 − (A − T) / T), written with one division last so that the decimal result is exact where it can be.
-            var reverse = w * (2 * t - a) / t;
-            return IndicatorScore.Quantitative(ScoreMethod.Reverse, rounding, op, w, t, a, reverse, Cap(rounding.Apply(reverse), w));
+            return a >= 2 * t ? (ScoreMethod.ReverseFloor, 0) : (ScoreMethod.Reverse, w * (2 * t - a) / t);
         }
 
-        if (op == Comparison.Above ? a > t : a >= t)
-        {
-            return IndicatorScore.Quantitative(ScoreMethod.FullMarks, rounding, op, w, t, a, w, w);
-        }
-
-        var raw = w * a / t;
-        return IndicatorScore.Quantitative(ScoreMethod.Proportional, rounding, op, w, t, a, raw, Cap(rounding.Apply(raw), w));
+        return (op == Comparison.Above ? a > t : a >= t) ? (ScoreMethod.FullMarks, w) : (ScoreMethod.Proportional, w * a / t);
     }
 
     private static decimal Cap(decimal score, decimal weight) => score < 0 ? 0 : score > weight ? weight : score;
