@@ -8,3 +8,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "no
     || echo "warning: could not install chromium; browser tests will fail"
 fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The web build fetches ECharts with npm (pinned in src/Jixiao.Web/package.json); the chart tests need it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "installing npm…"
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]:-apt-get}" install -y -qq npm >/dev/null 2>&1 || echo "warning: could not install npm; charts fall back to tables"
+fi
