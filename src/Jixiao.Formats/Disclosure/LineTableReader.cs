@@ -30,14 +30,8 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.IsBlank)
+            if (TableTotals.Skip(line, diagnostics))
             {
-                continue;
-            }
-
-            if (line.IsTableRule)
-            {
-                diagnostics.Info(line.Number, DiagnosticCodes.TableRule, "Markdown 表格分隔线，已忽略。");
                 continue;
             }
 
