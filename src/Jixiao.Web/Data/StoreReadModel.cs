@@ -83,8 +83,11 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
         var selfs = forms.Where(f => f.Kind == FormKind.SelfEvaluation);
         var scores = selfs.Where(f => f.TotalScore != null).GroupBy(_ => 1).Select(g => new { Sum = g.Sum(f => f.TotalScore), Count = g.Count() }).FirstOrDefault();
         var grades = selfs.GroupBy(f => f.Grade).Select(g => new { g.Key, Count = g.Count() }).ToList();
-        var rates = c.BudgetRows.Where(r => r.RowKind == Entities.StoredBudgetRow.Total && r.Rate != null && selfs.Any(f => f.Id == r.FormId)).Select(r => r.Rate!.Value).ToList();
-        var findings = c.Findings.Where(x => forms.Any(f => f.Id == x.FormId)).GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() }).ToList();
+        var rates = (from f in selfs
+                     join r in c.BudgetRows on f.Id equals r.FormId
+                     where r.RowKind == Entities.StoredBudgetRow.Total && r.Rate != null
+                     select r.Rate!.Value).ToList();
+        var findings = (from f in forms join x in c.Findings on f.Id equals x.FormId group x by x.Code into g select new { g.Key, Count = g.Count() }).ToList();
         var units = forms.GroupBy(f => f.ProjectYear.Project.UnitId).Select(g => new
         {
             UnitId = g.Key,
@@ -137,12 +140,11 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
     public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000)
     {
         using var c = Context();
-        var forms = Scoped(c, scope);
-        var q = c.Findings.Where(x => forms.Any(f => f.Id == x.FormId));
-        if (formId is { } fid)
-        {
-            q = q.Where(x => x.FormId == fid);
-        }
+
+        // One form's findings need no scope; a list joins the findings to the forms in scope.
+        var q = formId is { } fid
+            ? c.Findings.Where(x => x.FormId == fid)
+            : from f in Scoped(c, scope) join x in c.Findings on f.Id equals x.FormId select x;
 
         if (!string.IsNullOrEmpty(code))
         {
@@ -154,11 +156,16 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
             q = q.Where(x => x.Severity == s);
         }
 
-        var rows = q.OrderBy(x => x.FormId).ThenBy(x => x.Id).Take(limit).Select(x => new
-        {
-            x.FormId, Form = x.Form.Name, x.Form.Unit, x.Form.Year, x.Form.Line, x.Code, x.Severity, x.Message,
-            Indicator = c.Indicators.Where(i => i.FormId == x.FormId && i.Ordinal == x.IndicatorOrdinal).Select(i => new { i.Name, i.Line }).FirstOrDefault(),
-        }).ToList();
+        // (form_id, ordinal) is the indicators' key: a plain left join (FirstOrDefault would become a
+        // ROW_NUMBER() window over every indicator).
+        var rows = (from x in q.OrderBy(x => x.FormId).ThenBy(x => x.Id).Take(limit)
+                    join i in c.Indicators on new { x.FormId, Ordinal = x.IndicatorOrdinal ?? -1 } equals new { i.FormId, i.Ordinal } into found
+                    from i in found.DefaultIfEmpty()
+                    select new
+                    {
+                        x.FormId, Form = x.Form.Name, x.Form.Unit, x.Form.Year, x.Form.Line, x.Code, x.Severity, x.Message,
+                        Indicator = i == null ? null : new { i.Name, i.Line },
+                    }).ToList();
         return rows.Select(r => new FindingRow(r.FormId, r.Form, r.Unit, r.Year, r.Code, r.Severity.ToString().ToLowerInvariant(),
             r.Indicator?.Line ?? r.Line, r.Indicator?.Name, r.Message, null, null)).ToList();
     }
