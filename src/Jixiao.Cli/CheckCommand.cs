@@ -19,7 +19,7 @@ internal static class CheckCommand
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "公开文件：文本、PDF 或交换 JSON" };
         var format = CliOptions.Format();
         var policy = PolicyOption.Create();
-        var disable = new Option<string[]>("--disable") { Description = "不运行的规则代码（可多次指定）", AllowMultipleArgumentsPerToken = true };
+        var disable = new Option<string[]>("--disable") { Description = "不运行的规则代码（可多次指定）" };
         var command = new Command("check", "审核绩效表：算术、指标质量、资金与跨年度规则，输出发现的问题") { files, format, policy, disable };
         command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(format) ?? "json", result.GetValue(policy), result.GetValue(disable) ?? []));
         return command;
@@ -34,7 +34,7 @@ internal static class CheckCommand
             return 2;
         }
 
-        var documents = PolicyOption.Load(paths, out var unreadable);
+        var (documents, exit) = InputFiles.Load(paths);
         var findings = Checker.Check(documents, options);
         if (format == "table")
         {
@@ -47,7 +47,7 @@ internal static class CheckCommand
             stdout.WriteByte((byte)'\n');
         }
 
-        return unreadable ? 2 : findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
+        return exit != 0 ? exit : findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
     }
 }
 

@@ -6,7 +6,12 @@ var root = new RootCommand("Jixiao 绩效 — 财政项目支出绩效目标与�
 // One line per command; each command lives in its own file.
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(HistoryCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(SummaryCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 
 return root.Parse(args).Invoke();

@@ -23,10 +23,10 @@ internal static class ScoreCommand
 
     private static int Run(string path, string? policyName)
     {
-        var documents = PolicyOption.Load([path], out var unreadable);
-        if (unreadable)
+        var (documents, exit) = InputFiles.Load([path]);
+        if (exit != 0)
         {
-            return 2;
+            return exit;
         }
 
         var forced = ScoringPolicy.Find(policyName);

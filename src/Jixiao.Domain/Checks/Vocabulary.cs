@@ -4,13 +4,13 @@ namespace Jixiao.Domain.Checks;
 public static class Vocabulary
 {
     /// <summary>Words that make an indicator a satisfaction measure (complaints count as its converse).</summary>
-    public static readonly string[] SatisfactionWords = ["满意", "投诉", "好评", "差评", "认可", "满足", "评价"];
+    private static readonly string[] SatisfactionWords = ["满意", "投诉", "好评", "差评", "认可", "满足", "评价"];
 
     /// <summary>Template prompts left in a form by whoever filled it in (004: （描述一下主要产出目标情况）).</summary>
-    public static readonly string[] PlaceholderMarkers = ["描述一下", "请填写", "请输入", "此处填写", "在此填写", "XXX", "×××"];
+    private static readonly string[] PlaceholderMarkers = ["描述一下", "请填写", "请输入", "此处填写", "在此填写", "XXX", "×××"];
 
     /// <summary>Rates where less is better: a target demanding a positive value of them is upside down.</summary>
-    public static readonly string[] ReverseRates =
+    private static readonly string[] ReverseRates =
         ["投诉率", "差错率", "错误率", "事故率", "故障率", "流失率", "退回率", "不合格率", "失误率", "违规率", "发生率", "误报率", "漏报率"];
 
     /// <summary>Names ending in 率 that are not percentages (frequency, efficiency).</summary>

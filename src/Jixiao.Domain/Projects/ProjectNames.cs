@@ -3,12 +3,14 @@ using System.Text;
 namespace Jixiao.Domain.Projects;
 
 /// <summary>
-/// How names of units and projects are compared: the key drops white space and folds full-width forms
-/// (NFKC, so <c>（</c> is <c>(</c>); similarity is the Dice coefficient of the keys' character bigrams.
+/// How names of units and projects are compared: the key drops white space and folds full-width ASCII
+/// forms (<c>（</c> is <c>(</c>, <c>Ａ</c> is <c>A</c>); similarity is the Dice coefficient of the keys'
+/// character bigrams.
 /// </summary>
 public static class ProjectNames
 {
-    /// <summary>The comparable form of a name: NFKC-normalised, without any white space.</summary>
+    /// <summary>The comparable form of a name: full-width ASCII folded, without any white space.</summary>
+    /// <remarks>Folded by hand: with invariant globalization <see cref="string.Normalize()"/> leaves these alone.</remarks>
     public static string Key(string? name)
     {
         if (string.IsNullOrEmpty(name))
@@ -16,13 +18,12 @@ public static class ProjectNames
             return "";
         }
 
-        var folded = name.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(folded.Length);
-        foreach (var c in folded)
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
             if (!char.IsWhiteSpace(c))
             {
-                sb.Append(c);
+                sb.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
             }
         }
 

@@ -26,6 +26,6 @@ public sealed record BudgetScore(
 {
     public bool IsScored => Status == BudgetStatus.Scored;
 
-    /// <summary>e.g. <c>68.56 / 74.7 × 100 = 91.780455… → 91.78 (truncate)；10.00 × 91.78 / 100 = 9.178 → 9.17 (truncate)</c>.</summary>
+    /// <summary>e.g. <c>68.56 / 74.70 × 100 = 91.780455… → 91.78 (truncate)；10.00 × 91.78 / 100 = 9.178 → 9.17 (truncate)</c>.</summary>
     public string Explanation => ScoreExplanations.Explain(this);
 }

@@ -49,7 +49,7 @@ internal static class ScoreExplanations
         }
 
         var policy = b.Policy;
-        var rate = $"{Numbers.Plain(b.Executed)} / {Numbers.Plain(b.Full)} × 100 = {Numbers.Plain(b.RawRate)} → {Numbers.Fixed(b.Rate)} ({policy.RateRounding.Label()})";
+        var rate = $"{Numbers.Fixed(b.Executed)} / {Numbers.Fixed(b.Full)} × 100 = {Numbers.Plain(b.RawRate)} → {Numbers.Fixed(b.Rate)} ({policy.RateRounding.Label()})";
         var basis = policy.BudgetScoreFromRoundedRate ? b.Rate : b.RawRate;
         var capped = basis > 100 ? $"min({Numbers.Plain(basis)}, 100)" : Numbers.Plain(basis);
         return $"{rate}；{Numbers.Fixed(b.Weight)} × {capped} / 100 = {Numbers.Plain(b.Raw)} → {Numbers.Fixed(b.Score)} ({policy.BudgetScoreRounding.Label()})";

@@ -77,7 +77,7 @@ public static class Scorer
             return (ScoreMethod.ZeroTarget, met ? w : 0);
         }
 
-        if (t < 0)
+        if (decimal.IsNegative(t))
         {
             return (ScoreMethod.NotScored, 0);
         }

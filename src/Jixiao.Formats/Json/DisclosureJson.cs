@@ -14,7 +14,8 @@ public static class DisclosureJson
 {
     public const string Schema = "jixiao.disclosure/1";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>How every jixiao JSON document is written: indented, Chinese as is (not \u-escaped).</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

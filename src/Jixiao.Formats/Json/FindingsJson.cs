@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jixiao.Domain.Checks;
 
@@ -12,15 +11,9 @@ public static class FindingsJson
 {
     public const string Schema = "jixiao.findings/1";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(Stream stream, IReadOnlyList<Finding> findings)
     {
-        using var w = new Utf8JsonWriter(stream, WriterOptions);
+        using var w = new Utf8JsonWriter(stream, DisclosureJson.WriterOptions);
         w.WriteStartObject();
         w.WriteString("schema", Schema);
         w.WriteStartArray("findings");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
+using Jixiao.Formats.Xlsx;
 
 namespace Jixiao.Formats.Sources;
 
@@ -12,7 +13,7 @@ public sealed class UnreadableSourceException(string message, Exception? inner =
 
 /// <summary>
 /// Turns a file into disclosure documents, whatever it is: extracted text, a PDF (through poppler's
-/// <c>pdftotext</c>) or interchange JSON.
+/// <c>pdftotext</c>), interchange JSON or an XLSX workbook (see <see cref="XlsxImporter"/>).
 /// </summary>
 public static class DocumentLoader
 {
@@ -48,6 +49,11 @@ public static class DocumentLoader
             return [DisclosureReader.Read(PdfToText(bytes, path), name)];
         }
 
+        if (IsZip(bytes) && name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return [XlsxImporter.Read(bytes, name)];
+        }
+
         var text = Decode(bytes);
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith('{') || trimmed.StartsWith('['))
@@ -64,6 +70,8 @@ public static class DocumentLoader
 
         return [DisclosureReader.Read(text, name)];
     }
+
+    private static bool IsZip(byte[] bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
 
     private static bool IsPdf(byte[] bytes) => bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
 

@@ -49,6 +49,9 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         return results;
     }
 
+    /// <summary>Reads and imports one file.</summary>
+    public ImportResult ImportFile(string path) => ImportFiles([path]).Single();
+
     /// <summary>Imports one read file in one transaction, retrying when a concurrent writer got there first.</summary>
     public ImportResult Import(ImportSource source)
     {

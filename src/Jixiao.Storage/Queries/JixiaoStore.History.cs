@@ -8,14 +8,14 @@ namespace Jixiao.Storage.Queries;
 public sealed partial class JixiaoStore
 {
     /// <summary>
-    /// The projects of a unit (or those whose name in some year contains <paramref name="project"/>) across
+    /// The projects of a unit with forms in force (or those whose name in some year contains <paramref name="project"/>) across
     /// years: per year the target form and the self-evaluation, and each indicator's target and actual by year.
     /// </summary>
     public async Task<IReadOnlyList<ProjectHistory>> HistoryAsync(string unit, string? project = null, CancellationToken ct = default)
     {
         await using var c = Database.CreateContext();
         var found = await FindUnitAsync(c, unit, ct);
-        var projects = c.Projects.Where(p => p.UnitId == found.Id);
+        var projects = c.Projects.Where(p => p.UnitId == found.Id && c.CurrentForms.Any(f => f.ProjectYear.ProjectId == p.Id));
         if (!string.IsNullOrWhiteSpace(project))
         {
             var key = ProjectNames.Key(project);
@@ -44,7 +44,7 @@ public sealed partial class JixiaoStore
                 p.Id,
                 found.Name,
                 p.Name,
-                [.. years.Where(y => y.ProjectId == p.Id).OrderBy(y => y.Year).Select(y => new ProjectYearView(y.Year, y.Name, Words.Of(y.MatchKind), y.Similarity, Summary(y.Year, FormKind.Target), Summary(y.Year, FormKind.SelfEvaluation)))],
+                [.. years.Where(y => y.ProjectId == p.Id && mine.Any(f => f.Year == y.Year)).OrderBy(y => y.Year).Select(y => new ProjectYearView(y.Year, y.Name, Words.Of(y.MatchKind), y.Similarity, Summary(y.Year, FormKind.Target), Summary(y.Year, FormKind.SelfEvaluation)))],
                 SideBySide(mine, indicators),
                 [.. relations.Where(r => r.ChildProjectId == p.Id).Select(r => new RelatedProject(r.ParentProjectId, r.Parent, r.Origin))],
                 [.. relations.Where(r => r.ParentProjectId == p.Id).Select(r => new RelatedProject(r.ChildProjectId, r.Child, r.Origin))]);

@@ -14,7 +14,7 @@ public class BudgetScoringTests
         var b = Score(74.70m, 68.56m, ScoringPolicy.Shanghai2023); // 002:219 局系统培训经费
         Assert.Equal(91.78m, b.Rate);
         Assert.Equal(9.17m, b.Score);
-        Assert.Equal("68.56 / 74.7 × 100 = 91.780455… → 91.78 (truncate)；10.00 × 91.78 / 100 = 9.178 → 9.17 (truncate)", b.Explanation);
+        Assert.Equal("68.56 / 74.70 × 100 = 91.780455… → 91.78 (truncate)；10.00 × 91.78 / 100 = 9.178 → 9.17 (truncate)", b.Explanation);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class BudgetRateMismatch() : FormRule("budget.rate-mismatch", Seve
 
         var rounding = context.Policy.RateRounding.Label();
         context.Report(this,
-            $"{label}执行率应为 {Numbers.Fixed(expected)}%（{Numbers.Plain(row.Executed!.Value)} / {Numbers.Plain(row.Full!.Value)} × 100，{rounding}），表中为 {Numbers.Fixed(printed)}%",
+            $"{label}执行率应为 {Numbers.Fixed(expected)}%（{Numbers.Fixed(row.Executed!.Value)} / {Numbers.Fixed(row.Full!.Value)} × 100，{rounding}），表中为 {Numbers.Fixed(printed)}%",
             expected: Numbers.Fixed(expected), actual: Numbers.Fixed(printed));
     }
 }

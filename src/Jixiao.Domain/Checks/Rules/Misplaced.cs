@@ -16,8 +16,8 @@ public sealed class Misplaced() : FormRule("indicators.misplaced", Severity.Warn
             var name = TextKey.Of(indicator.Name);
             if (!inSatisfaction && Vocabulary.IsSatisfactionNamed(name))
             {
-                context.Report(this, $"满意度类指标“{name}”应列在满意度指标下，现列在{indicator.Level1}", indicator,
-                    IndicatorLevels.Satisfaction, indicator.Level1);
+                var level1 = indicator.Level1.Length > 0 ? indicator.Level1 : "（未标一级指标）";
+                context.Report(this, $"满意度类指标“{name}”应列在满意度指标下，现列在{level1}", indicator, IndicatorLevels.Satisfaction, level1);
             }
             else if (inSatisfaction && !Vocabulary.IsSatisfactionLike(name))
             {

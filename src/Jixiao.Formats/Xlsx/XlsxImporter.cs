@@ -1,0 +1,58 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Sources;
+
+namespace Jixiao.Formats.Xlsx;
+
+/// <summary>
+/// Reads an XLSX workbook into a disclosure document: every sheet that holds an indicator table is one
+/// form (the official layout <see cref="XlsxExporter"/> writes, or the one-row-per-indicator template);
+/// other sheets, such as a 汇总表, are skipped with an info diagnostic. Diagnostics carry the sheet row as
+/// their line and name the cell in their message.
+/// </summary>
+public static class XlsxImporter
+{
+    /// <exception cref="UnreadableSourceException">when the bytes are not an XLSX package.</exception>
+    public static DisclosureDocument Read(Stream input, string source)
+    {
+        var forms = new List<PerformanceForm>();
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            using var seekable = input.CanSeek ? null : new MemoryStream();
+            if (seekable is not null)
+            {
+                input.CopyTo(seekable);
+                seekable.Position = 0;
+            }
+
+            using var document = SpreadsheetDocument.Open(seekable ?? input, isEditable: false);
+            foreach (var grid in SheetGrid.Load(document))
+            {
+                if (FormSheetReader.Read(grid, diagnostics) is { } form)
+                {
+                    forms.Add(form);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException or InvalidOperationException)
+        {
+            throw new UnreadableSourceException(XlsxMessages.Unreadable(source, ex.Message), ex);
+        }
+
+        if (forms.Count == 0)
+        {
+            var (code, text) = XlsxMessages.NoForms();
+            diagnostics.Add(new Diagnostic(Severity.Error, 0, code, text));
+        }
+
+        return new DisclosureDocument(source, forms, diagnostics);
+    }
+
+    public static DisclosureDocument Read(byte[] bytes, string source)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        return Read(stream, source);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Jixiao.Formats.Xlsx;
+
+/// <summary>Every diagnostic the XLSX reader gives, Chinese first, as (code, text). The reader prefixes the cell, e.g. <c>Sheet1!D14: </c>.</summary>
+internal static class XlsxMessages
+{
+    public static (string Code, string Text) InvalidValue(string field, string text) => ("xlsx-invalid-value", $"{field} \"{text}\" 不是有效的值");
+
+    public static (string Code, string Text) InvalidNumber(string field, string text) => ("xlsx-invalid-number", $"{field} \"{text}\" 不是有效的数字");
+
+    public static (string Code, string Text) InvalidDate(string field, string text) => ("xlsx-invalid-date", $"{field} \"{text}\" 不是有效的日期（应为 2024-01-01）");
+
+    public static (string Code, string Text) InvalidYear(string text) => ("xlsx-invalid-year", $"年度 \"{text}\" 不是有效的年份");
+
+    public static (string Code, string Text) UnknownLevel(string field, string text) =>
+        ("xlsx-unknown-level", text.Length == 0 ? $"{field}为空" : $"{field} \"{text}\" 不是已知的指标类别");
+
+    public static (string Code, string Text) InvalidGrade(string text) => ("xlsx-invalid-grade", $"评分等级 \"{text}\" 不是 优、良、中、差 之一");
+
+    public static (string Code, string Text) IndicatorWithoutName() => ("xlsx-indicator-without-name", "该行有指标值但缺少三级指标，已跳过");
+
+    public static (string Code, string Text) NoProjectName() => ("xlsx-no-project-name", "缺少项目名称，该工作表未读取");
+
+    public static (string Code, string Text) NotAForm() => ("xlsx-not-a-form", "工作表没有指标表（一级指标、三级指标），不是绩效表，已跳过");
+
+    public static (string Code, string Text) NoForms() => ("xlsx-no-forms", "工作簿中没有可读取的绩效表");
+
+    public static string Unreadable(string source, string reason) => $"{source} 不是有效的 XLSX 文件：{reason}";
+}

@@ -1,0 +1,171 @@
+using System.Text;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Json;
+using Jixiao.Storage.Import;
+using Jixiao.Storage.Tests.Support;
+using Jixiao.Tests.Support;
+using Xunit;
+
+namespace Jixiao.Storage.Tests;
+
+public sealed class ImportTests
+{
+    private static IReadOnlyList<string> SeedPaths => [.. Seeds.All.Select(Seeds.PathOf)];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seeds_imported_twice_give_80_forms_and_1052_indicators(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var first = db.Store.Importer().ImportFiles(SeedPaths);
+        var second = db.Store.Importer().ImportFiles(SeedPaths);
+
+        Assert.All(first, r => Assert.Equal(ImportOutcome.Imported, r.Outcome));
+        Assert.All(second, r => Assert.Equal(ImportOutcome.Unchanged, r.Outcome));
+        var stats = await db.Store.StatsAsync();
+        Assert.Equal(80, stats.Forms);
+        Assert.Equal(1052, stats.Indicators);
+        Assert.Equal(80, stats.FormsInHistory);
+        Assert.Equal(5, stats.DocumentVersions);
+        Assert.Equal(165, stats.Diagnostics);
+        Assert.Equal(96, stats.BudgetRows);
+        Assert.Equal(56, stats.TargetForms);
+        Assert.Equal(24, stats.SelfEvaluations);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Money_sums_in_the_database_equal_the_sums_of_the_forms(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        db.Store.Importer().ImportFiles(SeedPaths);
+        var parsed = Seeds.All.SelectMany(f => Seeds.Read(f).Forms).Where(f => f.Kind == FormKind.Target).Sum(f => f.Funds?.AnnualTotal ?? 0);
+
+        var stats = await db.Store.StatsAsync();
+        var units = await db.Store.UnitsAsync();
+
+        Assert.Equal(143_422_787.00m, parsed);
+        Assert.Equal(parsed, stats.TargetFunds);
+        Assert.Equal(parsed, units.Sum(u => u.TargetFunds));
+        var songjiang = Assert.Single(units, u => u.Name == "上海市松江区医疗保障局（本级）");
+        Assert.Equal(1_713_200.00m, songjiang.TargetFunds); // the 15 target forms of seed 004, the two printed twice included
+        var centre = Assert.Single(units, u => u.Name == "上海市医疗保险事业管理中心");
+        Assert.Equal([2023, 2024], centre.Years);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Export_gives_back_what_was_parsed(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        db.Store.Importer().ImportFiles(SeedPaths);
+
+        var exported = await db.Store.ExportAsync();
+
+        Assert.Equal(Seeds.All, exported.Select(d => d.Source));
+        foreach (var document in exported)
+        {
+            Assert.Equal(Numbers.ByValue(DisclosureJson.ToJson(Seeds.Read(document.Source))), Numbers.ByValue(DisclosureJson.ToJson(document)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Changed_content_under_the_same_name_is_a_new_version_and_history_is_kept(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var folder = Directory.CreateTempSubdirectory("jixiao-version-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, Seeds.File000);
+            File.Copy(Seeds.PathOf(Seeds.File000), path);
+            var v1 = db.Store.Importer().ImportFile(path);
+            var seed = Seeds.Read(Seeds.File000);
+            var shorter = seed with { Forms = [.. seed.Forms.Take(5)] };
+            File.WriteAllText(path, DisclosureJson.ToJson(shorter), Encoding.UTF8);
+            var v2 = db.Store.Importer().ImportFile(path);
+            var again = db.Store.Importer().ImportFile(path);
+
+            Assert.Equal((ImportOutcome.Imported, 1, 7), (v1.Outcome, v1.Version, v1.Forms));
+            Assert.Equal((ImportOutcome.NewVersion, 2, 5), (v2.Outcome, v2.Version, v2.Forms));
+            Assert.Equal((ImportOutcome.Unchanged, 2), (again.Outcome, again.Version));
+            var stats = await db.Store.StatsAsync();
+            Assert.Equal((1, 2, 5, 12), (stats.SourceDocuments, stats.DocumentVersions, stats.Forms, stats.FormsInHistory));
+            var history = await db.Store.HistoryAsync("上海医药采购中心", "工作服置装费");
+            Assert.Empty(history); // the sixth form (工作服置装费) is not in force any more: its project has no current form
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bad_files_are_reported_and_nothing_of_them_is_stored(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var folder = Directory.CreateTempSubdirectory("jixiao-bad-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a-not-a-form.txt"), "这不是绩效公开文件。\n只有两行。\n");
+            File.WriteAllText(Path.Combine(folder, "b-broken.json"), "{ \"schema\": \"jixiao.disclosure/1\", \"forms\": [ ");
+            var paths = new[] { Path.Combine(folder, "a-not-a-form.txt"), Path.Combine(folder, "b-broken.json"), Path.Combine(folder, "c-missing.txt"), Seeds.PathOf(Seeds.File000) };
+
+            var results = db.Store.Importer().ImportFiles(paths);
+
+            Assert.Equal([ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Imported], results.Select(r => r.Outcome));
+            Assert.All(results.Take(3), r => Assert.False(string.IsNullOrEmpty(r.Message)));
+            var stats = await db.Store.StatsAsync();
+            Assert.Equal((1, 7), (stats.SourceDocuments, stats.Forms));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Diagnostics_are_stored_with_the_form_they_were_noticed_in(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        db.Store.Importer().ImportFile(Seeds.PathOf(Seeds.File004));
+        var document = Seeds.Read(Seeds.File004);
+        var expected = document.Diagnostics.Count(d => d.Line >= document.Forms[0].Line);
+
+        var perForm = 0;
+        for (var id = 1L; id <= 15; id++)
+        {
+            var form = await db.Store.FormAsync(id);
+            Assert.NotNull(form);
+            Assert.All(form.Diagnostics, d => Assert.True(d.Line >= form.Form.Line));
+            perForm += form.Diagnostics.Count;
+        }
+
+        Assert.Equal(expected, perForm);
+        Assert.True(perForm > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Findings_from_an_injected_provider_are_stored_with_the_forms(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        FindingsProvider lowScores = form => form.Indicators
+            .Select((indicator, ordinal) => (indicator, ordinal))
+            .Where(x => x.indicator.Score < x.indicator.Weight)
+            .Select(x => new FindingRecord("score-below-weight", Severity.Warning, $"{x.indicator.Name} 得分低于分值", x.ordinal));
+        var expected = Seeds.Read(Seeds.File002).Forms.Sum(f => f.Indicators.Count(i => i.Score < i.Weight));
+
+        var result = db.Store.Importer(lowScores).ImportFile(Seeds.PathOf(Seeds.File002));
+        var findings = await db.Store.FindingsAsync(atLeast: Severity.Warning);
+
+        Assert.Equal(6, expected);
+        Assert.Equal(expected, result.Findings);
+        Assert.Equal(expected, findings.Count);
+        Assert.All(findings, f => Assert.Equal("上海市药品监督管理局", f.Unit));
+        Assert.Empty(await db.Store.FindingsAsync(atLeast: Severity.Error));
+        Assert.Equal(expected, (await db.Store.StatsAsync()).Findings);
+    }
+}

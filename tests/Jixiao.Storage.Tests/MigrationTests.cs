@@ -1,0 +1,85 @@
+using Jixiao.Storage.Migrations;
+using Jixiao.Storage.Tests.Support;
+using Jixiao.Tests.Support;
+using Xunit;
+
+namespace Jixiao.Storage.Tests;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void There_are_at_least_two_schema_versions_and_every_token_is_replaced()
+    {
+        Assert.True(Migrator.All.Count >= 2);
+        Assert.Equal(Enumerable.Range(1, Migrator.All.Count), Migrator.All.Select(m => m.Version));
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            Assert.All(Migrator.All, m => Assert.DoesNotContain("$", Migrator.Dialect(m.Script, provider), StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_version_1_database_with_data_upgrades_to_the_latest_and_keeps_its_data(string provider)
+    {
+        using var db = TestDatabase.Create(provider, migrate: false);
+        db.Database.Migrate(1);
+        Assert.Equal(1, db.Database.SchemaVersion());
+        var funds = provider == TestDatabase.Sqlite ? "485554100" : "4855541.00"; // 4,855,541.00 元 as each stores it
+        db.Execute($"""
+            INSERT INTO departments (name, name_key) VALUES ('上海市医疗保障局', '上海市医疗保障局');
+            INSERT INTO units (department_id, name, name_key) VALUES (1, '上海医药采购中心', '上海医药采购中心');
+            INSERT INTO projects (unit_id, name, name_key) VALUES (1, '信息化运维项目', '信息化运维项目');
+            INSERT INTO project_years (project_id, year, name, name_key, match_kind, similarity) VALUES (1, 2024, '信息化运维项目', '信息化运维项目', 'new', 0);
+            INSERT INTO source_documents (name) VALUES ('old.txt');
+            INSERT INTO document_versions (source_document_id, version, content_hash, file_name, byte_count, imported_at, is_current, form_count, indicator_count, diagnostic_count)
+                VALUES (1, 1, 'abc', 'old.txt', 10, '2025-01-01T00:00:00Z', TRUE, 2, 1, 3);
+            INSERT INTO forms (document_version_id, project_year_id, ordinal, kind, year, line, name, department, unit, funds_annual_total, goal)
+                VALUES (1, 1, 0, 'target', 2024, 10, '信息化运维项目', '上海市医疗保障局', '上海医药采购中心', {funds}, '目标');
+            INSERT INTO forms (document_version_id, project_year_id, ordinal, kind, year, line, name, department, unit, goal)
+                VALUES (1, 1, 1, 'target', 2024, 50, '信息化运维项目', '上海市医疗保障局', '上海医药采购中心', '目标');
+            INSERT INTO indicators (form_id, ordinal, level1, level2, name, target, line) VALUES (1, 0, '产出指标', '数量指标', '系统数', '≥3个', 20);
+            INSERT INTO diagnostics (document_version_id, ordinal, severity, line, code, message) VALUES (1, 0, 'info', 5, 'heading', '前言');
+            INSERT INTO diagnostics (document_version_id, ordinal, severity, line, code, message) VALUES (1, 1, 'warning', 20, 'wrapped-cell', '第一张表');
+            INSERT INTO diagnostics (document_version_id, ordinal, severity, line, code, message) VALUES (1, 2, 'warning', 60, 'wrapped-cell', '第二张表');
+            """);
+
+        var applied = db.Database.Migrate();
+
+        Assert.Equal(["0002_relations_findings"], applied.Select(m => m.Name));
+        Assert.Equal(JixiaoDatabase.LatestVersion, db.Database.SchemaVersion());
+        Assert.Empty(db.Database.Migrate());
+        var form = await db.Store.FormAsync(1);
+        Assert.Equal(4_855_541.00m, form!.Form.Funds!.AnnualTotal);
+        Assert.Equal("系统数", Assert.Single(form.Form.Indicators).Name);
+        Assert.Equal(["第一张表"], form.Diagnostics.Select(d => d.Message));
+        Assert.Equal(["第二张表"], (await db.Store.FormAsync(2))!.Diagnostics.Select(d => d.Message));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM diagnostics WHERE form_id IS NULL"));
+
+        var result = db.Store.Importer().ImportFile(Seeds.PathOf(Seeds.File000));
+        var stats = await db.Store.StatsAsync();
+        Assert.Equal(Import.ImportOutcome.Imported, result.Outcome);
+        Assert.Equal((9, 2), (stats.Forms, stats.Units));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public void A_database_newer_than_the_program_is_refused(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        db.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (99, '0099_future', 'x')");
+
+        Assert.Throws<StoreException>(() => db.Database.Migrate());
+        Assert.Throws<StoreException>(db.Database.EnsureCurrentSchema);
+    }
+
+    [Fact]
+    public void An_empty_database_asks_for_init()
+    {
+        using var db = TestDatabase.Create(TestDatabase.Sqlite, migrate: false);
+
+        var error = Assert.Throws<StoreException>(db.Database.EnsureCurrentSchema);
+
+        Assert.Contains("jixiao db init", error.Message, StringComparison.Ordinal);
+    }
+}
