@@ -37,6 +37,7 @@ app.UseSwaggerUI(o =>
 });
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapJixiaoApi();
+app.MapJixiaoExports();
 app.MapRazorPages();
 app.Run();
 
