@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The main job of Jixiao on a fresh machine with only the .NET SDK.
+# The main job: the web application at http://localhost:5080 on an embedded SQLite database
+# (src/Jixiao.Web/data/jixiao.db), filled with the published forms of ../shared/seeds on first start.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-seeds=${JIXIAO_SEEDS:-../shared/seeds}
-exec dotnet run --project src/Jixiao.Cli -- parse "$seeds"/*.txt --format table
+exec dotnet run --project src/Jixiao.Web "$@"

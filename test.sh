@@ -15,8 +15,15 @@ for setup in scripts/test-setup.d/*.sh; do
   source "$setup"
 done
 
+# The storage tests run against SQLite always and against a throw-away PostgreSQL cluster that
+# scripts/postgres-test.sh starts (and installs when absent) around the test run.
+run=(dotnet test Jixiao.slnx --nologo)
+if [ -x scripts/postgres-test.sh ] && [ "${JIXIAO_SKIP_POSTGRES:-}" != 1 ]; then
+  run=(scripts/postgres-test.sh "${run[@]}")
+fi
+
 set +e
-dotnet test Jixiao.slnx --nologo 2>&1 | tee "$log"
+"${run[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -13,8 +13,8 @@ internal static class ParseBenchmark
 {
     public static int Run(string[] args)
     {
-        var megabytes = Option(args, "--mb", 100);
-        var seeds = OptionText(args, "--seeds") ?? FindSeeds();
+        var megabytes = BenchSupport.Option(args, "--mb", 100);
+        var seeds = BenchSupport.SeedDirectory(args);
         var files = Directory.GetFiles(seeds, "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToArray();
         var texts = files.Select(File.ReadAllText).ToArray();
         var seedBytes = texts.Sum(t => Encoding.UTF8.GetByteCount(t));
@@ -113,30 +113,5 @@ internal static class ParseBenchmark
         }
 
         Console.WriteLine($"  phase survey (+1 form): {sw.Elapsed.TotalSeconds:F2} s");
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } s && int.TryParse(s, out var v) ? v : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static string FindSeeds()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "seeds"), Path.Combine(dir.FullName, "..", "shared", "seeds") })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/seeds not found; pass --seeds DIR");
     }
 }

@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["parse"] = ParseBenchmark.Run,
     ["import"] = ImportBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
+    ["fill-db"] = FillDatabase.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

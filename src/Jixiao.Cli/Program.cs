@@ -5,6 +5,7 @@ var root = new RootCommand("Jixiao 绩效 — 财政项目支出绩效目标与�
 
 // One line per command; each command lives in its own file.
 root.Subcommands.Add(ParseCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(HistoryCommand.Create());

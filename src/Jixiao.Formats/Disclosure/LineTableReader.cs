@@ -21,23 +21,23 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     private readonly List<Fragment> _afterRow = [];
 
     /// <summary>A line's content tokens (labels taken off).</summary>
-    private sealed record Fragment(int Number, string Text, string[] Tokens);
+    private sealed record Fragment(int Number, string Text, string[] Tokens, bool BlankBefore = false);
+
+    // Seed 003's layout puts a blank line after nearly every line; there a wrapped name continues only
+    // after a blank line, while the target's first line follows the name directly.
+    private bool _denseBlanks;
 
     public TableResult Read(List<SourceLine> lines)
     {
+        var filled = lines.Count(l => !l.IsBlank);
+        _denseBlanks = filled > 0 && lines.Where((l, k) => !l.IsBlank && k + 1 < lines.Count && lines[k + 1].IsBlank).Count() * 10 > filled * 7;
         decimal? totalWeight = null, totalScore = null;
         string? grade = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.IsBlank)
+            if (TableTotals.Skip(line, diagnostics))
             {
-                continue;
-            }
-
-            if (line.IsTableRule)
-            {
-                diagnostics.Info(line.Number, DiagnosticCodes.TableRule, "Markdown 表格分隔线，已忽略。");
                 continue;
             }
 
@@ -72,7 +72,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
             }
             else
             {
-                ReadSelfEvaluationLine(new Fragment(line.Number, string.Join(" ", content), content));
+                ReadSelfEvaluationLine(new Fragment(line.Number, string.Join(" ", content), content, i > 0 && lines[i - 1].IsBlank));
             }
         }
 
@@ -225,7 +225,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         var pieces = new List<Piece>();
         foreach (var fragment in carried.Concat(_fragments))
         {
-            AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false);
+            AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false, fragment.BlankBefore);
         }
 
         AddPieces(pieces, content[..end], line.Number, onEndLine: true);
@@ -300,13 +300,13 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         return rest;
     }
 
-    private readonly record struct Piece(string Text, int Line, bool OnEndLine);
+    private readonly record struct Piece(string Text, int Line, bool OnEndLine, bool BlankBefore = false);
 
-    private static void AddPieces(List<Piece> pieces, string[] tokens, int line, bool onEndLine)
+    private static void AddPieces(List<Piece> pieces, string[] tokens, int line, bool onEndLine, bool blankBefore = false)
     {
         foreach (var t in tokens)
         {
-            pieces.Add(new Piece(t, line, onEndLine));
+            pieces.Add(new Piece(t, line, onEndLine, blankBefore));
         }
     }
 
@@ -418,7 +418,8 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         }
 
         var nameLines = 1;
-        while (nameLines < lines.Count - 1 && TextTools.Width(lines[nameLines - 1][0].Text) >= nameColumnWidth - 0.25)
+        while (nameLines < lines.Count - 1 && TextTools.Width(lines[nameLines - 1][0].Text) >= nameColumnWidth - 0.25
+               && (!_denseBlanks || lines[nameLines][0].BlankBefore))
         {
             nameLines++;
         }

@@ -23,14 +23,8 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.IsBlank)
+            if (TableTotals.Skip(line, diagnostics))
             {
-                continue;
-            }
-
-            if (line.IsTableRule)
-            {
-                diagnostics.Info(line.Number, DiagnosticCodes.TableRule, "Markdown 表格分隔线，已忽略。");
                 continue;
             }
 
@@ -145,9 +139,29 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
     internal static string Shorten(string s) => s.Length <= 30 ? s : s[..30] + "…";
 }
 
-/// <summary>The closing rows of a self-evaluation: <c>100 98.95</c> or <c>总分 100.00 99.97</c>, and <c>评分等级 优</c>.</summary>
+/// <summary>
+/// Lines every table reader passes over (blank lines, markdown table rules), and the closing rows of a
+/// self-evaluation: <c>100 98.95</c> or <c>总分 100.00 99.97</c>, and <c>评分等级 优</c>.
+/// </summary>
 internal static class TableTotals
 {
+    /// <summary>True for a line that holds no cell: blank, or a markdown rule (reported).</summary>
+    public static bool Skip(SourceLine line, DiagnosticBag diagnostics)
+    {
+        if (line.IsBlank)
+        {
+            return true;
+        }
+
+        if (line.IsTableRule)
+        {
+            diagnostics.Info(line.Number, DiagnosticCodes.TableRule, "Markdown 表格分隔线，已忽略。");
+            return true;
+        }
+
+        return false;
+    }
+
     public static bool TryRead(SourceLine line, ref decimal? weight, ref decimal? score, ref string? grade)
     {
         var first = line.Text.Length > 0 ? line.Text[0] : ' ';

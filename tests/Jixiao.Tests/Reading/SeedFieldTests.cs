@@ -305,6 +305,15 @@ public class SeedFieldTests
     }
 
     [Fact]
+    public void Seed003_a_name_as_wide_as_its_column_does_not_swallow_the_target()
+    {
+        var f = Seeds.Form(Seeds.File003, "医疗保险稽核检查经费");
+
+        var cost = f.Indicators.Single(i => i.Line == 1150);
+        Assert.Equal(("单家医疗保险机构稽核检查成本", "不高于往年水平"), (cost.Name, cost.Target));
+    }
+
+    [Fact]
     public void Seed003_wrapped_quantities()
     {
         var f = Seeds.Form(Seeds.File003, "热线服务保障经费");

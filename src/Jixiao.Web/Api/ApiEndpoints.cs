@@ -1,0 +1,94 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Json;
+using Jixiao.Formats.Sources;
+using Jixiao.Web.Data;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>The REST API under /api/v1: forms in the interchange JSON of shared/spec, and the lists around them.</summary>
+public static class ApiEndpoints
+{
+    private static readonly JsonWriterOptions Writer = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void MapJixiaoApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("jixiao");
+
+        api.MapGet("/forms", (IReadModel data, int? year, string? department, long? unit) =>
+                data.Forms(new Scope(year, department, unit)))
+            .WithSummary("列出表（可按年度、主管部门、单位筛选）");
+
+        api.MapGet("/forms/{id:long}", (IReadModel data, long id) =>
+                data.Form(id) is { } f ? Results.Stream(s => WriteAsync(s, w => DisclosureJson.WriteForm(w, f.Form)), "application/json") : Results.NotFound())
+            .WithSummary("一张表，交换 JSON 格式（jixiao.disclosure/1 的 FORM）");
+
+        api.MapGet("/projects/{id:long}", (IReadModel data, long id) =>
+                data.Project(id) is { } p ? Results.Ok(new { id = p.ProjectId, name = p.Name, unit = p.Unit, forms = p.Forms.Select(Summary) }) : Results.NotFound())
+            .WithSummary("一个项目历年的表");
+
+        api.MapGet("/units", (IReadModel data, int? year, string? department) => data.Units(new Scope(year, department)))
+            .WithSummary("实施单位");
+
+        api.MapGet("/findings", (IReadModel data, int? year, long? unit, string? code, string? severity) => new
+            {
+                schema = "jixiao.findings/1",
+                findings = data.Findings(new Scope(year, null, unit), code, severity).Select(f => new
+                {
+                    code = f.Code, severity = f.Severity, source = data.Form(f.FormId)?.Source, line = f.Line, form = f.FormName,
+                    indicator = f.Indicator, message = f.Message, expected = f.Expected, actual = f.Actual, formId = f.FormId,
+                }),
+            })
+            .WithSummary("审核问题（jixiao.findings/1）");
+
+        api.MapGet("/search", (IReadModel data, string q, int? limit) => data.Search(q, Math.Clamp(limit ?? 100, 1, 1000)))
+            .WithSummary("全文搜索项目、目标和指标");
+
+        api.MapPost("/import", async (IImporter importer, IFormFile file) =>
+            {
+                if (file.Length > Pages.ImportModel.MaxBytes)
+                {
+                    return Results.Problem($"文件过大，上限 {Pages.ImportModel.MaxBytes / 1024 / 1024} MB", statusCode: 413);
+                }
+
+                using var ms = new MemoryStream();
+                await file.CopyToAsync(ms);
+                try
+                {
+                    return Results.Ok(importer.Import(ms.ToArray(), Path.GetFileName(file.FileName)));
+                }
+                catch (UnreadableSourceException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: 422);
+                }
+            })
+            .DisableAntiforgery()
+            .WithSummary("导入一个文件（文本、PDF 或交换 JSON）；同一内容重复导入不新增");
+    }
+
+    private static object Summary(StoredForm f) => new
+    {
+        id = f.Id,
+        projectId = f.ProjectId,
+        unitId = f.UnitId,
+        kind = f.Form.Kind == FormKind.Target ? "target" : "selfEvaluation",
+        year = f.Form.Year,
+        name = f.Form.Name,
+        unit = f.Form.Unit,
+        department = f.Form.Department,
+        indicators = f.Form.Indicators.Count,
+        funds = f.Form.Funds?.AnnualTotal,
+        totalScore = f.Form.TotalScore,
+        grade = f.Form.Grade,
+        source = f.Source,
+        version = f.Version,
+    };
+
+    private static async Task WriteAsync(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        await using var writer = new Utf8JsonWriter(stream, Writer);
+        write(writer);
+        await writer.FlushAsync();
+    }
+}

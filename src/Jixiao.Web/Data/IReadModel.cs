@@ -1,0 +1,51 @@
+using Jixiao.Domain.Model;
+
+namespace Jixiao.Web.Data;
+
+/// <summary>A stored form with the keys the pages link by.</summary>
+public sealed record StoredForm(long Id, long ProjectId, long UnitId, string Source, int Version, PerformanceForm Form);
+
+/// <summary>A form as a line of a list: what lists and the 汇总表 show, without its indicators.</summary>
+public sealed record FormRow(
+    long Id, long ProjectId, long UnitId, FormKind Kind, int? Year, string Name, string Unit, string Department,
+    decimal? Funds, decimal? Budget, int Indicators, decimal? TotalScore, string? Grade, int Findings, string Source, int Line);
+
+/// <summary>One problem found in a form.</summary>
+public sealed record FindingRow(long FormId, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
+
+/// <summary>A unit with its department.</summary>
+public sealed record UnitRow(long Id, string Name, string Department, int Forms, int Projects);
+
+/// <summary>Filters of the dashboard and lists: all optional.</summary>
+public sealed record Scope(int? Year = null, string? Department = null, long? UnitId = null);
+
+/// <summary>A search hit: a project, or an indicator of a form.</summary>
+public sealed record SearchHit(long FormId, string FormName, string Unit, int? Year, string Kind, string Text);
+
+/// <summary>One project over the years: its forms, oldest first.</summary>
+public sealed record ProjectHistory(long ProjectId, string Name, string Unit, IReadOnlyList<StoredForm> Forms);
+
+/// <summary>
+/// What the pages and the API read. Lists and the dashboard are computed where the data lives (SQL for
+/// the database), so a page never loads every form; single forms and projects come whole.
+/// </summary>
+public interface IReadModel
+{
+    IReadOnlyList<int> Years();
+
+    IReadOnlyList<string> Departments();
+
+    IReadOnlyList<UnitRow> Units(Scope scope);
+
+    IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000);
+
+    Dashboard Dashboard(Scope scope);
+
+    StoredForm? Form(long id);
+
+    ProjectHistory? Project(long id);
+
+    IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
+
+    IReadOnlyList<SearchHit> Search(string text, int limit = 100);
+}

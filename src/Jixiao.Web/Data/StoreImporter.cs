@@ -1,0 +1,31 @@
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Sources;
+using Jixiao.Storage.Import;
+using Jixiao.Storage.Queries;
+
+namespace Jixiao.Web.Data;
+
+/// <summary>Uploads into the database: read like the CLI reads files, stored with the rule catalogue's findings.</summary>
+public sealed class StoreImporter(JixiaoStore store) : IImporter
+{
+    public DisclosureDocument Preview(byte[] content, string fileName)
+    {
+        var documents = DocumentLoader.LoadBytes(content, fileName);
+        return documents.Count == 1 ? documents[0]
+            : new DisclosureDocument(fileName, [.. documents.SelectMany(d => d.Forms)], [.. documents.SelectMany(d => d.Diagnostics)]);
+    }
+
+    public ImportOutcome Import(byte[] content, string fileName)
+    {
+        var result = store.Importer(RuleFindings.Provider()).Import(ImportSource.FromContent(fileName, content));
+        var message = result.Outcome switch
+        {
+            Storage.Import.ImportOutcome.Imported => $"已导入 {result.Forms} 张表、{result.Indicators} 个指标，发现 {result.Findings} 个问题。",
+            Storage.Import.ImportOutcome.NewVersion => $"已导入新版本（第 {result.Version} 版）：{result.Forms} 张表、{result.Indicators} 个指标。",
+            Storage.Import.ImportOutcome.Unchanged => "该文件已导入过，内容未变，未新增数据。",
+            _ => $"导入失败：{result.Message}",
+        };
+        return new ImportOutcome(result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion,
+            result.Outcome == Storage.Import.ImportOutcome.Unchanged, result.Forms, result.Indicators, message);
+    }
+}

@@ -1,0 +1,91 @@
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Sources;
+using Jixiao.Storage;
+using Jixiao.Storage.Import;
+using Jixiao.Storage.Queries;
+using Jixiao.Web.Data;
+
+namespace Jixiao.Web;
+
+/// <summary>
+/// Where the pages' data comes from: the database named by <c>Jixiao:Db</c> / <c>JIXIAO_DB</c> (the SQLite
+/// file data/jixiao.db by default, PostgreSQL by a <c>Host=…</c> string). On first start an empty
+/// database is filled with the published forms of the seed folder, so a newcomer sees real data at once.
+/// </summary>
+public static class JixiaoData
+{
+    public static IServiceCollection AddJixiaoData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton<FormScoring>();
+        if (configuration["Jixiao:Store"] == "memory")
+        {
+            // Tests and demos without a database: the seeds read into memory.
+            var seeds = SeedDirectory(configuration, environment);
+            var documents = seeds is null ? [] : SeedFiles(seeds).SelectMany(DocumentLoader.Load).ToList();
+            services.AddSingleton<IReadModel>(new InMemoryReadModel(documents, Findings.Check));
+            services.AddSingleton<IImporter, PreviewOnlyImporter>();
+            return services;
+        }
+
+        services.AddSingleton(provider =>
+        {
+            var store = JixiaoStore.Open(configuration["Jixiao:Db"]);
+            store.Database.Migrate();
+            SeedIfEmpty(store, SeedDirectory(configuration, environment), provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jixiao.Seed"));
+            return store;
+        });
+        services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>()));
+        services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>()));
+        return services;
+    }
+
+    private static IEnumerable<string> SeedFiles(string directory) => Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal);
+
+    private static void SeedIfEmpty(JixiaoStore store, string? seeds, ILogger log)
+    {
+        using (var c = store.Database.CreateContext())
+        {
+            if (c.DocumentVersions.Any() || seeds is null)
+            {
+                return;
+            }
+        }
+
+        var files = SeedFiles(seeds).ToList();
+        log.LogInformation("First start: importing {Count} published files from {Seeds}", files.Count, seeds);
+        foreach (var result in store.Importer(RuleFindings.Provider()).ImportFiles(files))
+        {
+            log.LogInformation("{File}: {Outcome}, {Forms} forms, {Indicators} indicators", result.File, result.Outcome, result.Forms, result.Indicators);
+        }
+    }
+
+    /// <summary>The published forms a newcomer sees: <c>Jixiao:Seeds</c> / <c>JIXIAO_SEEDS</c>, or shared/seeds beside the repository.</summary>
+    public static string? SeedDirectory(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration["Jixiao:Seeds"] ?? Environment.GetEnvironmentVariable("JIXIAO_SEEDS");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Directory.Exists(configured) ? configured : null;
+        }
+
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "seeds"), Path.Combine(dir.FullName, "..", "shared", "seeds") })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class PreviewOnlyImporter : IImporter
+    {
+        public DisclosureDocument Preview(byte[] content, string fileName) => DocumentLoader.LoadBytes(content, fileName).FirstOrDefault() ?? new DisclosureDocument(fileName, [], []);
+
+        public Data.ImportOutcome Import(byte[] content, string fileName) => new(false, false, 0, 0, "内存模式，不保存导入。");
+    }
+}

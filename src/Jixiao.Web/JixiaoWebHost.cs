@@ -1,0 +1,52 @@
+using Jixiao.Web.Api;
+using Jixiao.Web.Infrastructure;
+
+namespace Jixiao.Web;
+
+/// <summary>Builds the web application; used by the web project's own entry point and by <c>jixiao serve</c>.</summary>
+public static class JixiaoWebHost
+{
+    public const string DefaultUrls = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, WebApplicationOptions? options = null)
+    {
+        var builder = options is null ? WebApplication.CreateBuilder(args) : WebApplication.CreateBuilder(options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Pages.ImportModel.MaxBytes + 1024 * 1024);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(JixiaoWebHost).Assembly);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Language>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
+
+        var app = builder.Build();
+
+        // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
+        app.Services.GetRequiredService<Data.IReadModel>();
+        app.Use(SecurityHeaders.Apply);
+        app.Use(Language.Remember);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Jixiao API v1");
+            o.DocumentTitle = "Jixiao API";
+        });
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapJixiaoApi();
+        app.MapJixiaoExports();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages;
+
+public sealed class IndexModel(IReadModel data) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    public Dashboard Stats { get; private set; } = null!;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public IReadOnlyList<string> Departments { get; private set; } = [];
+
+
+    public void OnGet()
+    {
+        var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department);
+        Stats = data.Dashboard(scope);
+        Years = data.Years();
+        Departments = data.Departments();
+    }
+
+    /// <summary>Chart data as JSON for a data- attribute (Razor encodes it; site.js parses it).</summary>
+    public string Json(IReadOnlyList<(string Label, int Count)> rows) =>
+        JsonSerializer.Serialize(rows.Select(r => new { name = r.Label, value = r.Count }));
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Jixiao.Domain.Reports;
+using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages;
+
+/// <summary>部门项目绩效概况: the paragraph departments publish in their 部门决算, from the stored forms.</summary>
+public sealed class SummaryModel(IReadModel data) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    public IReadOnlyList<string> Departments { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public DepartmentSummary? Summary { get; private set; }
+    public string GradeSeries { get; private set; } = "[]";
+
+    public void OnGet()
+    {
+        Departments = data.Departments();
+        Years = data.Years();
+        Department ??= Departments.FirstOrDefault();
+        Year ??= Years.LastOrDefault();
+        if (Department is null || Year is null)
+        {
+            return;
+        }
+
+        var scope = new Scope(Year, Department);
+        var forms = data.Forms(scope).Select(r => data.Form(r.Id)).OfType<StoredForm>().Select(f => f.Form).ToList();
+        Summary = DepartmentSummary.Build(forms, Department, Year.Value, data.Findings(scope, limit: int.MaxValue).Count);
+        GradeSeries = JsonSerializer.Serialize(Summary.Grades.Select(g => new { name = g.Key, value = g.Value }));
+    }
+}

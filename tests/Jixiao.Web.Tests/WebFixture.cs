@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>The web app on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.</summary>
+public sealed class WebFixture : WebApplicationFactory<Program>
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}.db");
+
+    public static string SeedDirectory
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("JIXIAO_SEEDS");
+            if (!string.IsNullOrEmpty(env))
+            {
+                return env;
+            }
+
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var sibling = Path.Combine(dir.FullName, "..", "shared", "seeds");
+                if (File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx")) && Directory.Exists(sibling))
+                {
+                    return Path.GetFullPath(sibling);
+                }
+            }
+
+            throw new DirectoryNotFoundException("shared/seeds not found; set JIXIAO_SEEDS");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Jixiao:Seeds", SeedDirectory);
+        builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
+        builder.UseEnvironment("Production");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
