@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Jixiao.Domain.Model;
+using Jixiao.Storage.Tests.Support;
 using Jixiao.Storage.Import;
 using Jixiao.Storage.Queries;
 
@@ -7,8 +7,8 @@ namespace Jixiao.Bench;
 
 /// <summary>
 /// <c>fill-db --forms 100000 --db "Data Source=…"</c>: fills a database with synthetic forms for the web
-/// latency benchmark — the seed forms again and again under new project names spread over 200 units, in
-/// files of 1,000 forms, through the real importer (findings included).
+/// latency benchmark — the seeds varied as the storage tests vary them (<see cref="SyntheticDocuments"/>),
+/// one document a transaction through the real importer, findings included.
 /// </summary>
 internal static class FillDatabase
 {
@@ -24,30 +24,28 @@ internal static class FillDatabase
             return PrintIds(store);
         }
 
-        var seeds = BenchSupport.ReadSeeds(args).SelectMany(d => d.Forms).ToList();
+        var seeds = BenchSupport.ReadSeeds(args);
         var importer = store.Importer(RuleFindings.Provider());
         var watch = Stopwatch.StartNew();
-        var batch = 0;
-        for (var made = have; made < wanted; batch++)
+        var made = have;
+        var copy = have / seeds.Sum(d => d.Forms.Count);
+        for (; made < wanted; copy++)
         {
-            var forms = new List<PerformanceForm>(1000);
-            for (var k = 0; k < 1000 && made < wanted; k++, made++)
+            foreach (var document in seeds.Select(seed => SyntheticDocuments.Vary(seed, copy)))
             {
-                var seed = seeds[made % seeds.Count];
-                forms.Add(seed with { Name = $"{seed.Name}（{made / seeds.Count + 1:D5}）", Unit = $"{seed.Unit}·{made % 200:D3}" });
+                var result = importer.Import(ImportSource.FromDocuments(document.Source, document.Source, document.Forms.Count * 2000L, [document]));
+                if (result.Outcome == ImportOutcome.Failed)
+                {
+                    Console.Error.WriteLine($"{document.Source}: {result.Message}");
+                    return 1;
+                }
+
+                made += document.Forms.Count;
             }
 
-            var name = $"synthetic-{have}-{batch:D5}.json";
-            var result = importer.Import(ImportSource.FromDocuments(name, $"synthetic-{have}-{batch}", forms.Count * 2000L, [new DisclosureDocument(name, forms, [])]));
-            if (result.Outcome == ImportOutcome.Failed)
+            if (copy % 20 == 0)
             {
-                Console.Error.WriteLine($"{name}: {result.Message}");
-                return 1;
-            }
-
-            if (batch % 10 == 0)
-            {
-                Console.WriteLine($"{made:N0} / {wanted:N0} forms, {made / watch.Elapsed.TotalSeconds:N0} forms/s");
+                Console.WriteLine($"{made:N0} / {wanted:N0} forms, {(made - have) / watch.Elapsed.TotalSeconds:N0} forms/s");
             }
         }
 
