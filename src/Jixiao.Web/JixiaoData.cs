@@ -57,6 +57,8 @@ public static class JixiaoData
         {
             log.LogInformation("{File}: {Outcome}, {Forms} forms, {Indicators} indicators", result.File, result.Outcome, result.Forms, result.Indicators);
         }
+
+        log.LogInformation("{Count} findings comparing forms with one another", SetFindings.Refresh(store.Database));
     }
 
     /// <summary>The published forms a newcomer sees: <c>Jixiao:Seeds</c> / <c>JIXIAO_SEEDS</c>, or shared/seeds beside the repository.</summary>

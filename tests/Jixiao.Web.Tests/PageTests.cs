@@ -166,6 +166,18 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Findings_that_compare_forms_are_stored_too()
+    {
+        var duplicates = await Get("/findings?code=form.duplicate");
+        var names = duplicates.QuerySelectorAll("table.findings tbody tr td:nth-child(3)").Select(td => td.TextContent).ToList();
+        Assert.Contains("业务培训", names);
+        Assert.Contains("网络信息系统运行与维护", names);
+
+        // 医保监管 = its four children: no parent-children finding on the seeds.
+        Assert.Empty((await Get("/findings?code=funds.parent-children")).QuerySelectorAll("table.findings tbody tr"));
+    }
+
+    [Fact]
     public async Task Api_serves_forms_in_interchange_json_and_an_openapi_document()
     {
         using var client = web.CreateClient();

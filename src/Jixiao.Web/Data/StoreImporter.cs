@@ -17,7 +17,14 @@ public sealed class StoreImporter(JixiaoStore store) : IImporter
 
     public ImportOutcome Import(byte[] content, string fileName)
     {
-        var result = store.Importer(RuleFindings.Provider()).Import(ImportSource.FromContent(fileName, content));
+        var source = ImportSource.FromContent(fileName, content);
+        var result = store.Importer(RuleFindings.Provider()).Import(source);
+        if (result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion)
+        {
+            // Duplicates, parents and children, year over year: the units this file touched are checked again.
+            SetFindings.Refresh(store.Database, source.Documents.SelectMany(d => d.Forms).Select(f => f.Unit));
+        }
+
         var message = result.Outcome switch
         {
             Storage.Import.ImportOutcome.Imported => $"已导入 {result.Forms} 张表、{result.Indicators} 个指标，发现 {result.Findings} 个问题。",

@@ -1,0 +1,78 @@
+using Jixiao.Domain.Checks;
+using Jixiao.Storage.Bulk;
+using Jixiao.Storage.Entities;
+using Finding = Jixiao.Storage.Entities.Finding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Storage.Import;
+
+/// <summary>
+/// The findings of rules that compare forms with one another (duplicates, same content, parents and
+/// children, year over year). Those rules compare the forms of one 实施单位, so after an import the units
+/// it touched are checked again: their set findings are replaced in one transaction per unit.
+/// </summary>
+public static class SetFindings
+{
+    private static readonly HashSet<string> SetCodes = [.. RuleCatalogue.SetRules.Select(r => r.Code)];
+
+    /// <summary>Rechecks the named units (all units when null); returns the number of set findings stored.</summary>
+    public static int Refresh(JixiaoDatabase database, IEnumerable<string>? units = null, CheckOptions? options = null)
+    {
+        var only = (options ?? CheckOptions.Default) with
+        {
+            Disabled = RuleCatalogue.FormRules.Select(r => r.Code).Concat(options?.Disabled ?? new HashSet<string>()).ToHashSet(),
+        };
+        var names = units?.Distinct().ToList();
+        if (names is null)
+        {
+            using var c = database.CreateContext();
+            names = [.. c.CurrentForms.Select(f => f.Unit).Distinct()];
+        }
+
+        return names.Sum(unit => RefreshUnit(database, unit, only));
+    }
+
+    private static int RefreshUnit(JixiaoDatabase database, string unit, CheckOptions options)
+    {
+        using var c = database.CreateContext();
+        using var transaction = c.Database.BeginTransaction();
+        var rows = c.CurrentForms.AsNoTracking().Where(f => f.Unit == unit)
+            .Select(f => new { Row = f, Source = f.DocumentVersion.SourceDocument.Name }).ToList();
+        var ids = rows.Select(r => r.Row.Id).ToList();
+        var indicators = c.Indicators.AsNoTracking().Where(i => ids.Contains(i.FormId)).ToList().ToLookup(i => i.FormId);
+        var budgets = c.BudgetRows.AsNoTracking().Where(b => ids.Contains(b.FormId)).ToList().ToLookup(b => b.FormId);
+        var forms = rows.Select(r => (r.Row.Id, r.Source, Form: FormRows.ToDomain(r.Row, indicators[r.Row.Id], [.. budgets[r.Row.Id]]))).ToList();
+
+        var findings = new List<Finding>();
+        foreach (var f in Checker.Check([.. forms.Select(x => new SourcedForm(x.Source, x.Form))], options))
+        {
+            // The form the finding is about: same source and name, the last one starting at or before its line.
+            var candidates = forms.Where(x => x.Source == f.Source && x.Form.Name == f.Form).ToList();
+            var owner = candidates.Where(x => x.Form.Line <= f.Line).OrderByDescending(x => x.Form.Line).FirstOrDefault();
+            owner = owner.Form is null ? candidates.FirstOrDefault() : owner;
+            if (owner.Form is null)
+            {
+                continue;
+            }
+
+            var ordinal = f.Indicator is null ? -1 : owner.Form.Indicators.ToList().FindIndex(i => i.Line == f.Line && i.Name == f.Indicator);
+            findings.Add(new Finding
+            {
+                FormId = owner.Id,
+                IndicatorOrdinal = ordinal >= 0 ? ordinal : null,
+                Code = f.Code,
+                Severity = f.Severity,
+                Message = f.Expected is null ? f.Message : $"{f.Message}（应为 {f.Expected}，实为 {f.Actual}）",
+            });
+        }
+
+        c.Findings.Where(x => ids.Contains(x.FormId) && SetCodes.Contains(x.Code)).ExecuteDelete();
+        using (var writer = RowWriter.Create(c))
+        {
+            writer.InsertWithIds(findings);
+        }
+
+        transaction.Commit();
+        return findings.Count;
+    }
+}
