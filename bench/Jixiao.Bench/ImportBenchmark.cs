@@ -54,11 +54,7 @@ internal static class ImportBenchmark
         {
             var importer = new Importer(scratch.Database);
             var watch = Stopwatch.StartNew();
-            foreach (var source in sources)
-            {
-                importer.Import(source);
-            }
-
+            importer.Import(sources); // one transaction per document, over one connection, as jixiao import does
             importSeconds = watch.Elapsed.TotalSeconds;
         }
 

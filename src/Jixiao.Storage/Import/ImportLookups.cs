@@ -100,28 +100,34 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
 
     private void Execute(string sql, params (string Name, object Value)[] parameters) => Command(sql, parameters).ExecuteNonQuery();
 
+    /// <summary>The command for <paramref name="sql"/>, created and prepared on first use, with the values bound.</summary>
     private DbCommand Command(string sql, (string Name, object Value)[] parameters)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        if (_commands.TryGetValue(sql, out var command))
         {
-            command = context.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, _) in parameters)
+            command.Transaction = transaction;
+            for (var i = 0; i < parameters.Length; i++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
+                command.Parameters[i].Value = parameters[i].Value;
             }
 
-            _commands[sql] = command;
+            return command;
         }
 
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        for (var i = 0; i < parameters.Length; i++)
+        command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
         {
-            command.Parameters[i].Value = parameters[i].Value;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
+        command.Prepare();
+        _commands[sql] = command;
         return command;
     }
 }
