@@ -26,7 +26,7 @@ internal static class ImportCommand
         var database = JixiaoDatabase.Open(db);
         database.Migrate();
         var sources = SourceFiles.Expand(paths);
-        var importer = new Importer(database);
+        var importer = new Importer(database, RuleFindings.Provider());
         IReadOnlyList<ImportResult> results = [];
         if (format == "json")
         {
@@ -43,6 +43,13 @@ internal static class ImportCommand
                     results = importer.ImportFiles(sources, _ => task.Increment(1));
                 });
             WriteSummary(database, results);
+        }
+
+        // Rules that compare forms (duplicates, parents, years) look at whole units: recheck those touched.
+        var stored = results.Where(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion && r.Source is not null).Select(r => r.Source!).ToList();
+        if (stored.Count > 0)
+        {
+            SetFindings.RefreshSources(database, stored);
         }
 
         foreach (var failed in results.Where(r => r.Outcome == ImportOutcome.Failed))

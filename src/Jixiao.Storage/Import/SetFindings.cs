@@ -32,6 +32,15 @@ public static class SetFindings
         return names.Sum(unit => RefreshUnit(database, unit, only));
     }
 
+    /// <summary>Rechecks the units that have forms in the named source documents (what an import just stored).</summary>
+    public static int RefreshSources(JixiaoDatabase database, IEnumerable<string> sources, CheckOptions? options = null)
+    {
+        var names = sources.Distinct().ToList();
+        using var c = database.CreateContext();
+        var units = c.CurrentForms.Where(f => names.Contains(f.DocumentVersion.SourceDocument.Name)).Select(f => f.Unit).Distinct().ToList();
+        return Refresh(database, units, options);
+    }
+
     private static int RefreshUnit(JixiaoDatabase database, string unit, CheckOptions options)
     {
         using var c = database.CreateContext();
