@@ -43,15 +43,20 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
 
     public long? DepartmentId(string key) => Single("SELECT id FROM departments WHERE name_key = @key", r => (long?)r.GetInt64(0), ("key", key));
 
+    /// <remarks>Joins rather than EXISTS: PostgreSQL runs an EXISTS here as a hashed subplan over all forms.</remarks>
     public List<KnownProjectYear> ProjectsOf(long unitId) => Many(
         """
         SELECT p.id, p.name, p.name_key, y.id, y.year, y.name_key,
-            EXISTS (SELECT 1 FROM forms f JOIN document_versions v ON v.id = f.document_version_id WHERE f.project_year_id = y.id AND f.kind = 'target' AND v.is_current = @yes),
-            EXISTS (SELECT 1 FROM forms f JOIN document_versions v ON v.id = f.document_version_id WHERE f.project_year_id = y.id AND f.kind = 'selfEvaluation' AND v.is_current = @yes)
-        FROM projects p LEFT JOIN project_years y ON y.project_id = p.id
+            MAX(CASE WHEN f.kind = 'target' AND v.is_current = @yes THEN 1 ELSE 0 END),
+            MAX(CASE WHEN f.kind = 'selfEvaluation' AND v.is_current = @yes THEN 1 ELSE 0 END)
+        FROM projects p
+        LEFT JOIN project_years y ON y.project_id = p.id
+        LEFT JOIN forms f ON f.project_year_id = y.id
+        LEFT JOIN document_versions v ON v.id = f.document_version_id
         WHERE p.unit_id = @unit
+        GROUP BY p.id, p.name, p.name_key, y.id, y.year, y.name_key
         """,
-        r => new KnownProjectYear(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? 0 : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetBoolean(6), r.GetBoolean(7)),
+        r => new KnownProjectYear(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? 0 : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6) == 1, r.GetInt32(7) == 1),
         ("unit", unitId), ("yes", true));
 
     /// <summary>The target forms in force of a unit in a year, with their projects.</summary>
