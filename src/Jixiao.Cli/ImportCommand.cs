@@ -86,7 +86,7 @@ internal static class ImportCommand
         {
             foreach (var r in results)
             {
-                table.AddRow(Markup.Escape(r.File), Label(r.Outcome), Markup.Escape(r.Source is null ? r.Message ?? "" : $"{r.Source} v{r.Version}"), N(r.Forms), N(r.Indicators), N(r.Diagnostics));
+                table.AddRow(Markup.Escape(r.File), Label(r.Outcome), Markup.Escape(r.Source is null ? r.Message ?? "" : r.Source == r.File ? $"v{r.Version}" : $"{r.Source} v{r.Version}"), N(r.Forms), N(r.Indicators), N(r.Diagnostics));
             }
         }
         else
