@@ -156,6 +156,21 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task History_links_a_renamed_project_across_years_and_highlights_only_real_changes()
+    {
+        var stored = Form("医疗保险社会服务管理经费", 2024);
+
+        var page = await Get($"/projects/{stored.ProjectId}/history");
+
+        Assert.Equal(2, page.QuerySelectorAll("table.history thead tr:first-child th a").Length);
+        var row = page.QuerySelectorAll("table.history tbody tr").First(tr => tr.Children[0].TextContent == "信访个案办结率");
+        Assert.Equal(">=99%", row.Children[1].TextContent);
+        Assert.False(row.Children[2].ClassList.Contains("changed"), ">=99% and ≥99.00(%) are the same target");
+        var cost = page.QuerySelectorAll("table.history tbody tr").First(tr => tr.Children[0].TextContent == "成本控制率");
+        Assert.True(cost.Children[2].ClassList.Contains("changed"), "=100% became ≥0.00(%)");
+    }
+
+    [Fact]
     public async Task Findings_page_filters_by_rule()
     {
         var page = await Get("/findings?code=target.missing-value");

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,12 +29,12 @@ public sealed class HistoryModel(IReadModel data) : PageModel
         Rows = names.Select(name =>
         {
             var cells = new List<Cell>();
-            string? previous = null;
+            IndicatorValue? previous = null;
             foreach (var f in history.Forms)
             {
                 var indicator = f.Form.Indicators.FirstOrDefault(i => Key(i.Name) == name);
-                var target = indicator is null ? null : Jixiao.Domain.Values.ValueGrammar.Clean(indicator.Target);
-                cells.Add(new Cell(indicator, previous is not null && target is not null && target != previous));
+                var target = indicator?.TargetValue;
+                cells.Add(new Cell(indicator, previous is not null && target is not null && !SameTarget(previous, target)));
                 previous = target ?? previous;
             }
 
@@ -41,6 +42,12 @@ public sealed class HistoryModel(IReadModel data) : PageModel
         }).ToList();
         return Page();
     }
+
+    /// <summary>The same target however it is spelled: <c>&gt;=99%</c> is <c>≥99.00(%)</c>.</summary>
+    private static bool SameTarget(IndicatorValue a, IndicatorValue b) =>
+        a.IsQuantity && b.IsQuantity
+            ? a.Op == b.Op && a.Number == b.Number && Jixiao.Domain.Values.Units.Same(a.Unit, b.Unit)
+            : Key(a.Text ?? "") == Key(b.Text ?? "");
 
     private static string Key(string name) => new(name.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
