@@ -18,6 +18,10 @@ public static class JixiaoWebHost
         }
 
         builder.Services.AddRazorPages().AddApplicationPart(typeof(JixiaoWebHost).Assembly);
+
+        // Chinese text is written as text, not as &#x...; entities (markup characters are still encoded).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
         builder.Services.AddOpenApi();

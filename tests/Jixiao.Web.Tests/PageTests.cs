@@ -80,6 +80,18 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Chinese_is_sent_as_text_and_markup_characters_stay_encoded()
+    {
+        using var client = web.CreateClient();
+        var row = Data.Forms(new Scope()).First(f => f.Name == "信息化建设项目");
+
+        var html = await client.GetStringAsync($"/forms/{row.Id}");
+
+        Assert.Contains("财政项目支出绩效目标申报表", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>1、", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Html_in_goal_text_is_shown_as_text_never_as_markup()
     {
         var stored = Form("信息化建设项目");
@@ -208,6 +220,32 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/forms/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/forms/999999")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("virus.exe", 10, "不支持 .exe 文件")]
+    [InlineData("huge.txt", 21 * 1024 * 1024, "文件过大")]
+    public async Task Uploads_of_the_wrong_type_or_size_get_a_clear_message(string name, int size, string message)
+    {
+        using var client = web.CreateClient();
+        var html = await client.GetStringAsync("/import");
+        var form = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        var token = form.QuerySelector("form.upload input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[size]), "upload", name },
+        };
+
+        var response = await client.PostAsync("/import?handler=Preview", content);
+        var answer = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var page = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(answer));
+            Assert.Contains(message, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
