@@ -20,21 +20,7 @@ internal static class ParseCommand
 
     private static int Run(string[] paths, string format)
     {
-        var documents = new List<DisclosureDocument>();
-        var exit = 0;
-        foreach (var path in paths)
-        {
-            try
-            {
-                documents.AddRange(DocumentLoader.Load(path));
-            }
-            catch (UnreadableSourceException ex)
-            {
-                Console.Error.WriteLine($"jixiao: {ex.Message}");
-                exit = 2;
-            }
-        }
-
+        var (documents, exit) = InputFiles.Load(paths);
         if (format == "table")
         {
             SummaryTable.Write(documents);
