@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Jixiao.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;
@@ -8,28 +9,7 @@ public sealed class WebFixture : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}.db");
 
-    public static string SeedDirectory
-    {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("JIXIAO_SEEDS");
-            if (!string.IsNullOrEmpty(env))
-            {
-                return env;
-            }
-
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var sibling = Path.Combine(dir.FullName, "..", "shared", "seeds");
-                if (File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx")) && Directory.Exists(sibling))
-                {
-                    return Path.GetFullPath(sibling);
-                }
-            }
-
-            throw new DirectoryNotFoundException("shared/seeds not found; set JIXIAO_SEEDS");
-        }
-    }
+    public static string SeedDirectory => Seeds.Directory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
