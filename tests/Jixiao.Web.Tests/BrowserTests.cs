@@ -96,6 +96,9 @@ public class BrowserTests(KestrelWebFixture fixture) : IClassFixture<KestrelWebF
 
         Assert.Equal(15, await page.Locator("tr.preview-form").CountAsync());
         Assert.Contains("240", await page.TextContentAsync("#preview-count") ?? "", StringComparison.Ordinal);
+        var findings = await page.TextContentAsync("ul.diagnostics:below(#preview-findings)") ?? "";
+        Assert.Contains("cost.unit-times-quantity", findings, StringComparison.Ordinal);
+        Assert.Contains("form.duplicate", findings, StringComparison.Ordinal);
     }
 
     [Fact]

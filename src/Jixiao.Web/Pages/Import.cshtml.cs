@@ -17,6 +17,7 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
     private static readonly string Pending = Path.Combine(Path.GetTempPath(), "jixiao-uploads");
 
     public DisclosureDocument? Preview { get; private set; }
+    public IReadOnlyList<Jixiao.Domain.Checks.Finding> PreviewFindings { get; private set; } = [];
     public string? Token { get; private set; }
     public string? Error { get; private set; }
     public ImportOutcome? Outcome { get; private set; }
@@ -50,6 +51,7 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
         try
         {
             Preview = importer.Preview(bytes, name);
+            PreviewFindings = Jixiao.Domain.Checks.Checker.Check([Preview]);
         }
         catch (UnreadableSourceException ex)
         {
