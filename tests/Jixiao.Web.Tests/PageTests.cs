@@ -49,6 +49,18 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task Dashboard_filters_by_unit()
+    {
+        var unit = Data.Units(new Scope()).Single(u => u.Name == "上海市药品监督管理局");
+
+        var page = await Get($"/?unit={unit.Id}");
+
+        Assert.Equal("0", page.QuerySelector("#stat-targets")!.TextContent);
+        Assert.Equal("9", page.QuerySelector("#stat-self")!.TextContent);
+        Assert.Single(page.QuerySelectorAll("#units-table tbody tr"));
+    }
+
+    [Fact]
     public async Task A_self_evaluation_page_shows_every_indicator_and_published_and_recomputed_totals()
     {
         var stored = Form("药械化稽查综合检查");

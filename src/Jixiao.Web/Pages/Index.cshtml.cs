@@ -13,6 +13,11 @@ public sealed class IndexModel(IReadModel data) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public long? Unit { get; set; }
+
+    public IReadOnlyList<UnitRow> Units { get; private set; } = [];
+
     public Dashboard Stats { get; private set; } = null!;
 
     public IReadOnlyList<int> Years { get; private set; } = [];
@@ -22,7 +27,8 @@ public sealed class IndexModel(IReadModel data) : PageModel
 
     public void OnGet()
     {
-        var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department);
+        var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department, Unit);
+        Units = data.Units(new Scope(Year, scope.Department));
         Stats = data.Dashboard(scope);
         Years = data.Years();
         Departments = data.Departments();
