@@ -18,6 +18,11 @@ public static class ValueGrammar
             return "";
         }
 
+        if (!NeedsCleaning(raw))
+        {
+            return raw;
+        }
+
         var s = raw.Replace("<p>", "", StringComparison.Ordinal).Replace("</p>", "", StringComparison.Ordinal)
             .Replace("\\geq", "≥", StringComparison.Ordinal).Replace("\\ge", "≥", StringComparison.Ordinal)
             .Replace("\\leq", "≤", StringComparison.Ordinal).Replace("\\le", "≤", StringComparison.Ordinal)
@@ -32,6 +37,20 @@ public static class ValueGrammar
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True when a cell holds white space or markup characters that <see cref="Clean"/> removes.</summary>
+    private static bool NeedsCleaning(string raw)
+    {
+        foreach (var c in raw)
+        {
+            if (char.IsWhiteSpace(c) || c is '$' or '\\' or '<')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses a cell (raw or cleaned) into a value.</summary>
