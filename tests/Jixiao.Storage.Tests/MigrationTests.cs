@@ -46,7 +46,7 @@ public sealed class MigrationTests
 
         var applied = db.Database.Migrate();
 
-        Assert.Equal(["0002_relations_findings"], applied.Select(m => m.Name));
+        Assert.Equal(Migrator.All.Skip(1).Select(m => m.Name), applied.Select(m => m.Name));
         Assert.Equal(JixiaoDatabase.LatestVersion, db.Database.SchemaVersion());
         Assert.Empty(db.Database.Migrate());
         var form = await db.Store.FormAsync(1);
