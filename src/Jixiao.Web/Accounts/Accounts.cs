@@ -35,10 +35,48 @@ public static class JixiaoClaims
 }
 
 /// <summary>
-/// Identity's tables on the project's database. The schema comes from migration 0003 (run by
-/// <see cref="JixiaoDatabase.Migrate"/>), never from EnsureCreated.
+/// Accounts (Identity's tables) and drafts on the project's database. The schema comes from migrations
+/// 0003 and 0004 (run by <see cref="JixiaoDatabase.Migrate"/>), never from EnsureCreated.
 /// </summary>
-public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<JixiaoUser>(options);
+public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> options) : IdentityDbContext<JixiaoUser>(options)
+{
+    public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
+
+    /// <summary>The department a unit is under; null when there is no such unit.</summary>
+    public async Task<long?> DepartmentOfUnitAsync(long unitId) =>
+        await Database.SqlQuery<long?>($"SELECT department_id AS \"Value\" FROM units WHERE id = {unitId}").FirstOrDefaultAsync();
+
+    /// <summary>The names of a unit and its department, as a form prints them.</summary>
+    public async Task<(string Unit, string Department)?> UnitNamesAsync(long unitId)
+    {
+        var found = await Database.SqlQuery<UnitNames>($"SELECT u.name AS \"Unit\", d.name AS \"Department\" FROM units u JOIN departments d ON d.id = u.department_id WHERE u.id = {unitId}").FirstOrDefaultAsync();
+        return found is null ? null : (found.Unit, found.Department);
+    }
+
+    /// <summary>The units under a department.</summary>
+    public async Task<List<long>> UnitsOfDepartmentAsync(long departmentId) =>
+        await Database.SqlQuery<long>($"SELECT id AS \"Value\" FROM units WHERE department_id = {departmentId}").ToListAsync();
+
+    private sealed record UnitNames(string Unit, string Department);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Drafts.Draft>(d =>
+        {
+            d.ToTable("drafts");
+            d.Ignore(x => x.Form);
+            d.Property(x => x.Id).HasColumnName("id");
+            d.Property(x => x.UnitId).HasColumnName("unit_id");
+            d.Property(x => x.State).HasColumnName("state");
+            d.Property(x => x.FormJson).HasColumnName("form_json");
+            d.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            d.Property(x => x.CreatedBy).HasColumnName("created_by");
+            d.Property(x => x.CreatedAt).HasColumnName("created_at");
+            d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        });
+    }
+}
 
 /// <summary>Adds the unit and department of a user to their cookie, so pages can scope drafts without a query.</summary>
 public sealed class JixiaoClaimsFactory(UserManager<JixiaoUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
@@ -67,7 +105,7 @@ public static class AccountServices
     public static IServiceCollection AddJixiaoAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         var target = DatabaseTarget.Resolve(configuration["Jixiao:Db"]);
-        services.AddDbContext<AccountsDbContext>(o =>
+        services.AddDbContext<AuthoringDbContext>(o =>
         {
             if (target.Provider == DatabaseProvider.Sqlite)
             {
@@ -83,8 +121,9 @@ public static class AccountServices
                 o.User.AllowedUserNameCharacters = ""; // Chinese user names such as filler@医保中心
                 o.Lockout.MaxFailedAccessAttempts = 10;
             })
-            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddEntityFrameworkStores<AuthoringDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
+        services.AddScoped<Drafts.DraftAccess>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

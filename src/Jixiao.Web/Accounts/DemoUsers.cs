@@ -44,7 +44,7 @@ public static class DemoUsers
             return;
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
         var units = await db.Database.SqlQuery<Named>($"SELECT id AS \"Id\", name AS \"Name\" FROM units").ToListAsync();
         var departments = await db.Database.SqlQuery<Named>($"SELECT id AS \"Id\", name AS \"Name\" FROM departments").ToListAsync();
         foreach (var (userName, role, unit, department) in All)

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Jixiao.Web.Tests;
+
+public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    private const string Filler = "filler@医保中心";
+    private const string OtherFiller = "filler@采购中心";
+
+    private async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = AccountTests.Client(web);
+        Assert.Equal(HttpStatusCode.Redirect, (await AccountTests.Login(client, userName)).StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> to <paramref name="url"/> with the antiforgery token of the page at <paramref name="tokenFrom"/>.</summary>
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom = "/drafts")
+    {
+        fields["__RequestVerificationToken"] = await AccountTests.Token(client, tokenFrom);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A new draft of <see cref="Filler"/>'s unit; returns its id.</summary>
+    private async Task<long> NewDraft(string name)
+    {
+        using var client = await SignedIn(Filler);
+        var response = await Post(client, "/drafts/new", new() { ["Name"] = name, ["Year"] = "2026" }, "/drafts/new");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return long.Parse(DraftUrl().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Dictionary<string, string> Fields(string name, string goal, int version) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.Nature"] = "经常性专项业务费",
+        ["Input.Category"] = "特定目标类",
+        ["Input.AnnualTotal"] = "100000",
+        ["Input.CurrentYear"] = "100000",
+        ["Input.Goal"] = goal,
+        ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Theory]
+    [InlineData("/drafts")]
+    [InlineData("/drafts/new")]
+    [InlineData("/drafts/1")]
+    public async Task Anonymous_users_are_sent_to_the_login_for_drafts(string url)
+    {
+        using var client = AccountTests.Client(web);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Anonymous_posts_to_drafts_never_reach_them()
+    {
+        using var client = AccountTests.Client(web);
+        var id = await NewDraft("匿名不可改");
+
+        var response = await Post(client, $"/drafts/{id}", Fields("改", "改", 1), "/account/login");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Published_forms_stay_readable_by_anonymous_users()
+    {
+        using var client = AccountTests.Client(web);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/forms?limit=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_filler_creates_and_saves_a_draft_and_the_rules_run_on_save()
+    {
+        var id = await NewDraft("医保信息系统运维");
+        using var client = await SignedIn(Filler);
+
+        var response = await Post(client, $"/drafts/{id}", Fields("医保信息系统运维", "保障医保信息系统全年稳定运行。", 1), $"/drafts/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"saved\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"draft-version\">2</span>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"findings\"", html, StringComparison.Ordinal); // no indicators yet: the catalogue says so
+        var page = await AccountTests.Text(client, $"/drafts/{id}");
+        Assert.Contains("保障医保信息系统全年稳定运行。", page, StringComparison.Ordinal);
+        Assert.Contains("医保信息系统运维", await AccountTests.Text(client, "/drafts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filler_of_another_unit_can_neither_read_nor_write_the_draft()
+    {
+        var id = await NewDraft("他单位不可见");
+        using var client = await SignedIn(OtherFiller);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(client, $"/drafts/{id}", Fields("篡改", "篡改", 1))).StatusCode);
+        Assert.DoesNotContain("他单位不可见", await AccountTests.Text(client, "/drafts"), StringComparison.Ordinal);
+
+        using var owner = await SignedIn(Filler);
+        Assert.DoesNotContain("篡改", await AccountTests.Text(owner, $"/drafts/{id}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("reviewer@医保局")]
+    [InlineData("head@医保中心")]
+    [InlineData("admin")]
+    public async Task Reviewers_read_the_drafts_they_oversee_but_cannot_change_them(string userName)
+    {
+        var id = await NewDraft("审核只读");
+        using var client = await SignedIn(userName);
+
+        var page = await AccountTests.Text(client, $"/drafts/{id}");
+
+        Assert.Contains("审核只读", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"draft-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("审核只读", await AccountTests.Text(client, "/drafts"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(client, $"/drafts/{id}", Fields("改", "改", 1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_fillers_start_drafts()
+    {
+        using var client = await SignedIn("reviewer@医保局");
+
+        var response = await client.GetAsync("/drafts/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Draft_posts_without_an_antiforgery_token_are_rejected()
+    {
+        var id = await NewDraft("令牌");
+        using var client = await SignedIn(Filler);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/drafts/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/drafts/{id}", new FormUrlEncodedContent(Fields("x", "x", 1)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_save_is_refused_shows_the_other_version_and_keeps_the_input()
+    {
+        var id = await NewDraft("并发编辑");
+        using var first = await SignedIn(Filler);
+        using var second = await SignedIn(Filler);
+        var secondToken = await AccountTests.Token(second, $"/drafts/{id}"); // both opened version 1
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(first, $"/drafts/{id}", Fields("并发编辑", "第一人的目标", 1), $"/drafts/{id}")).StatusCode);
+        var fields = Fields("并发编辑", "第二人的目标", 1);
+        fields["__RequestVerificationToken"] = secondToken;
+        var stale = await second.PostAsync($"/drafts/{id}", new FormUrlEncodedContent(fields));
+
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"conflict\"", html, StringComparison.Ordinal);
+        Assert.Contains("第一人的目标", html, StringComparison.Ordinal); // the other version, shown
+        Assert.Contains("第二人的目标", html, StringComparison.Ordinal); // the input, kept in the form
+        Assert.Contains("name=\"Input.Version\" value=\"2\"", html, StringComparison.Ordinal);
+        var saved = await AccountTests.Text(first, $"/drafts/{id}");
+        Assert.Contains("第一人的目标", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain("第二人的目标", saved, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/drafts/(\d+)$")]
+    private static partial Regex DraftUrl();
+}
