@@ -170,6 +170,51 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         Assert.DoesNotContain("第二人的目标", saved, StringComparison.Ordinal);
     }
 
+    private static void AddIndicators(Dictionary<string, string> fields, params (string Level1, string Level2, string Name, string Target)[] rows)
+    {
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Input.Indicators[{i}].Level1"] = rows[i].Level1;
+            fields[$"Input.Indicators[{i}].Level2"] = rows[i].Level2;
+            fields[$"Input.Indicators[{i}].Name"] = rows[i].Name;
+            fields[$"Input.Indicators[{i}].Target"] = rows[i].Target;
+        }
+    }
+
+    private static List<string> Names(string html) =>
+        [.. IndicatorName().Matches(html).Select(m => m.Groups[1].Value)];
+
+    [Fact]
+    public async Task The_indicator_table_adds_moves_and_removes_rows_and_shows_what_the_target_means()
+    {
+        var id = await NewDraft("指标编辑");
+        using var client = await SignedIn(Filler);
+        var fields = Fields("指标编辑", "目标", 1);
+        AddIndicators(fields, ("产出指标", "数量指标", "系统数", "≥3个"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"));
+
+        var added = WebUtility.HtmlDecode(await (await Post(client, $"/drafts/{id}?handler=AddRow", fields, $"/drafts/{id}")).Content.ReadAsStringAsync());
+
+        Assert.Equal(["系统数", "满意度", ""], Names(added));
+        Assert.Contains("定量 ≥ 3.00 个", added, StringComparison.Ordinal);
+        Assert.Contains("定量 ≥ 95.00 %", added, StringComparison.Ordinal);
+
+        fields = Fields("指标编辑", "目标", 2);
+        AddIndicators(fields, ("产出指标", "数量指标", "系统数", "≥3个"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"), ("效益指标", "社会效益指标", "运行", "稳定运行"));
+        var moved = WebUtility.HtmlDecode(await (await Post(client, $"/drafts/{id}?handler=MoveUp&index=2", fields, $"/drafts/{id}")).Content.ReadAsStringAsync());
+
+        Assert.Equal(["系统数", "运行", "满意度"], Names(moved));
+        Assert.Contains("定性 稳定运行", moved, StringComparison.Ordinal);
+
+        fields = Fields("指标编辑", "目标", 3);
+        AddIndicators(fields, ("产出指标", "数量指标", "系统数", "≥3个"), ("效益指标", "社会效益指标", "运行", "稳定运行"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"));
+        await Post(client, $"/drafts/{id}?handler=RemoveRow&index=0", fields, $"/drafts/{id}");
+
+        Assert.Equal(["运行", "满意度"], Names(await AccountTests.Text(client, $"/drafts/{id}")));
+    }
+
+    [GeneratedRegex(@"name=""Input.Indicators\[\d+\].Name"" value=""([^""]*)""")]
+    private static partial Regex IndicatorName();
+
     [GeneratedRegex(@"/drafts/(\d+)$")]
     private static partial Regex DraftUrl();
 }

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 
 namespace Jixiao.Web.Drafts;
 
@@ -19,6 +20,7 @@ public sealed class DraftInput
     public decimal? Other { get; set; }
     public string? Goal { get; set; }
     public int Version { get; set; }
+    public List<IndicatorInput> Indicators { get; set; } = [];
 
     public static DraftInput From(Draft draft)
     {
@@ -36,6 +38,7 @@ public sealed class DraftInput
             Other = f.Funds?.Other,
             Goal = f.Goal,
             Version = draft.Version,
+            Indicators = [.. f.Indicators.Select(i => new IndicatorInput { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target })],
         };
     }
 
@@ -49,5 +52,50 @@ public sealed class DraftInput
         EndDate = EndDate,
         Funds = new Funds(AnnualTotal, CurrentYear, CarryOver, Other),
         Goal = Goal?.Trim() ?? "",
+        Indicators = [.. Indicators.Select(i => i.ToIndicator())], // blank rows stay, for the rules to point at
     };
+
+    /// <summary>Adds an empty row under the last row's 一级 and 二级.</summary>
+    public void AddRow() => Indicators.Add(new IndicatorInput { Level1 = Indicators.LastOrDefault()?.Level1 ?? IndicatorInput.Levels1[0], Level2 = Indicators.LastOrDefault()?.Level2 ?? "" });
+
+    public void RemoveRow(int index)
+    {
+        if (index >= 0 && index < Indicators.Count)
+        {
+            Indicators.RemoveAt(index);
+        }
+    }
+
+    public void MoveUp(int index)
+    {
+        if (index > 0 && index < Indicators.Count)
+        {
+            (Indicators[index - 1], Indicators[index]) = (Indicators[index], Indicators[index - 1]);
+        }
+    }
+}
+
+/// <summary>One 三级指标 row of the editor; <see cref="Target"/> is read by the value grammar.</summary>
+public sealed class IndicatorInput
+{
+    public static readonly IReadOnlyList<string> Levels1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+    public string Level1 { get; set; } = "";
+    public string? Level2 { get; set; }
+    public string? Name { get; set; }
+    public string? Target { get; set; }
+
+    public IndicatorValue Value => ValueGrammar.Parse(Target);
+
+    /// <summary>What the grammar understood, for the editor: 定量 ≥ 95 % or 定性 及时.</summary>
+    public string Understood(Infrastructure.Language l)
+    {
+        var v = Value;
+        return v.IsEmpty ? l.T("（空）", "(empty)")
+            : v.IsQuantity ? $"{l.T("定量", "quantity")} {v.Op?.Symbol() ?? l.T("（无比较符）", "(no comparison)")} {ValueGrammar.Format(v.Number!.Value)}{(v.Unit is null ? "" : " " + v.Unit)}"
+            : $"{l.T("定性", "text")} {v.Text}";
+    }
+
+    public Indicator ToIndicator() =>
+        new(Levels1.Contains(Level1) ? Level1 : Levels1[0], Level2?.Trim() ?? "", Name?.Trim() ?? "", Target?.Trim() ?? "", Value);
 }

@@ -40,7 +40,16 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id)
+    public Task<IActionResult> OnPostAsync(long id) => SaveAsync(id, _ => { });
+
+    public Task<IActionResult> OnPostAddRowAsync(long id) => SaveAsync(id, input => input.AddRow());
+
+    public Task<IActionResult> OnPostRemoveRowAsync(long id, int index) => SaveAsync(id, input => input.RemoveRow(index));
+
+    public Task<IActionResult> OnPostMoveUpAsync(long id, int index) => SaveAsync(id, input => input.MoveUp(index));
+
+    /// <summary>Applies a row operation to the posted input, then saves it all (so a row change never loses typing).</summary>
+    private async Task<IActionResult> SaveAsync(long id, Action<DraftInput> edit)
     {
         if (!await LoadAsync(id))
         {
@@ -58,6 +67,7 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
             return Page();
         }
 
+        edit(Input);
         Draft.Form = Input.ApplyTo(Draft.Form);
         Draft.Version++;
         Draft.UpdatedAt = DateTimeOffset.UtcNow;
