@@ -195,6 +195,7 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         var added = WebUtility.HtmlDecode(await (await Post(client, $"/drafts/{id}?handler=AddRow", fields, $"/drafts/{id}")).Content.ReadAsStringAsync());
 
         Assert.Equal(["系统数", "满意度", ""], Names(added));
+        Assert.Contains($"id=\"draft-form\" action=\"/drafts/{id}\"", added, StringComparison.Ordinal); // a later save is not another AddRow
         Assert.Contains("定量 ≥ 3.00 个", added, StringComparison.Ordinal);
         Assert.Contains("定量 ≥ 95.00 %", added, StringComparison.Ordinal);
 
@@ -211,6 +212,89 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
 
         Assert.Equal(["运行", "满意度"], Names(await AccountTests.Text(client, $"/drafts/{id}")));
     }
+
+    private static async Task<HttpResponseMessage> Change(HttpClient client, long id, string transition, int version, string? comment = null)
+    {
+        var fields = new Dictionary<string, string> { ["transition"] = transition, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (comment is not null)
+        {
+            fields["comment"] = comment;
+        }
+
+        return await Post(client, $"/drafts/{id}?handler=Change", fields, $"/drafts/{id}");
+    }
+
+    private static async Task<string> State(HttpClient client, long id) =>
+        StateAttribute().Match(await client.GetStringAsync($"/drafts/{id}")).Groups[1].Value;
+
+    [Fact]
+    public async Task A_draft_is_submitted_returned_with_a_comment_fixed_resubmitted_approved_and_published_with_every_step_logged()
+    {
+        var id = await NewDraft("工作流");
+        using var filler = await SignedIn(Filler);
+        using var reviewer = await SignedIn("reviewer@医保局");
+        using var finance = await SignedIn("finance@财政局");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Approve", 1)).StatusCode); // not submitted yet
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 1)).StatusCode);
+        Assert.Equal("submitted", await State(filler, id));
+        Assert.DoesNotContain("id=\"draft-form\"", await filler.GetStringAsync($"/drafts/{id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Fields("改", "改", 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(filler, id, "Approve", 2)).StatusCode); // a filler never approves
+
+        var noComment = WebUtility.HtmlDecode(await (await Change(reviewer, id, "Return", 2, " ")).Content.ReadAsStringAsync());
+        Assert.Contains("退回时请填写意见", noComment, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Return", 2, "请补充满意度指标")).StatusCode);
+        Assert.Equal("returned", await State(filler, id));
+        Assert.Contains("请补充满意度指标", await AccountTests.Text(filler, $"/drafts/{id}"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Fields("工作流", "补充后的目标", 3), $"/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Approve", 5)).StatusCode);
+        Assert.Equal("approved", await State(filler, id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Fields("改", "改", 6))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Publish", 6)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Publish", 6)).StatusCode);
+        Assert.Equal("published", await State(filler, id));
+
+        var history = await filler.GetStringAsync($"/drafts/{id}");
+        Assert.Equal(["create", "submit", "return", "update", "submit", "approve", "publish"], [.. HistoryAction().Matches(history).Select(m => m.Groups[1].Value)]);
+    }
+
+    [Fact]
+    public async Task A_state_change_from_a_stale_page_is_refused()
+    {
+        var id = await NewDraft("过期操作");
+        using var filler = await SignedIn(Filler);
+        await Post(filler, $"/drafts/{id}", Fields("过期操作", "新目标", 1), $"/drafts/{id}");
+
+        var response = await Change(filler, id, "Submit", 1);
+
+        Assert.Contains("id=\"change-refused\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("draft", await State(filler, id));
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_for_administrators()
+    {
+        var id = await NewDraft("审计");
+        using var admin = await SignedIn("admin");
+        using var filler = await SignedIn(Filler);
+        using var anonymous = AccountTests.Client(web);
+
+        var log = await AccountTests.Text(admin, "/admin/audit");
+
+        Assert.Contains($"href=\"/drafts/{id}\"", log, StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"draft\"", log, StringComparison.Ordinal); // the after-JSON
+        Assert.Contains("/account/denied", (await filler.GetAsync("/admin/audit")).Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/account/login", (await anonymous.GetAsync("/admin/audit")).Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"id=""draft-state"" data-state=""(\w+)""")]
+    private static partial Regex StateAttribute();
+
+    [GeneratedRegex(@"<tr data-action=""(\w+)""")]
+    private static partial Regex HistoryAction();
 
     [GeneratedRegex(@"name=""Input.Indicators\[\d+\].Name"" value=""([^""]*)""")]
     private static partial Regex IndicatorName();

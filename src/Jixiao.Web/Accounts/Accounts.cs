@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Jixiao.Storage;
+using Jixiao.Web.Drafts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,13 @@ public static class JixiaoClaims
 /// </summary>
 public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> options) : IdentityDbContext<JixiaoUser>(options)
 {
-    public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftAudit> Audit => Set<DraftAudit>();
+
+    /// <summary>Adds an audit line for <paramref name="draft"/> (saved with the next SaveChanges).</summary>
+    public void Log(Draft draft, string action, string user, string? before, string? comment = null) =>
+        Audit.Add(new DraftAudit { Draft = draft, Action = action, UserName = user, At = DateTimeOffset.UtcNow, Comment = comment, BeforeJson = before, AfterJson = DraftAudit.Snapshot(draft) });
 
     /// <summary>The department a unit is under; null when there is no such unit.</summary>
     public async Task<long?> DepartmentOfUnitAsync(long unitId) =>
@@ -62,7 +69,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<Drafts.Draft>(d =>
+        builder.Entity<Draft>(d =>
         {
             d.ToTable("drafts");
             d.Ignore(x => x.Form);
@@ -74,6 +81,19 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.CreatedBy).HasColumnName("created_by");
             d.Property(x => x.CreatedAt).HasColumnName("created_at");
             d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        });
+        builder.Entity<DraftAudit>(a =>
+        {
+            a.ToTable("draft_audit");
+            a.Property(x => x.Id).HasColumnName("id");
+            a.Property(x => x.DraftId).HasColumnName("draft_id");
+            a.Property(x => x.Action).HasColumnName("action");
+            a.Property(x => x.UserName).HasColumnName("user_name");
+            a.Property(x => x.At).HasColumnName("at");
+            a.Property(x => x.Comment).HasColumnName("comment");
+            a.Property(x => x.BeforeJson).HasColumnName("before_json");
+            a.Property(x => x.AfterJson).HasColumnName("after_json");
+            a.HasOne(x => x.Draft).WithMany().HasForeignKey(x => x.DraftId);
         });
     }
 }

@@ -8,11 +8,9 @@ namespace Jixiao.Web.Drafts;
 /// <summary>A target declaration being authored by a unit, kept as the interchange JSON of one form.</summary>
 public sealed class Draft
 {
-    public const string Editing = "draft";
-
     public long Id { get; set; }
     public long UnitId { get; set; }
-    public string State { get; set; } = Editing;
+    public string State { get; set; } = States.Draft;
     public string FormJson { get; set; } = "";
     public int Version { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -39,6 +37,5 @@ public sealed class Draft
         }
     }
 
-    /// <summary>Only drafts still being authored can be changed.</summary>
-    public bool Editable => State == Editing;
+    public bool Editable => Workflow.Editable(State);
 }

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Checks;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Drafts;
+using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Jixiao.Web.Pages.Drafts;
 /// findings. A draft the user may not read is a 404; one they may read but not change refuses a save with 403.
 /// </summary>
 [Authorize]
-public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageModel
+public sealed class EditModel(AuthoringDbContext db, DraftAccess access, Language L) : PageModel
 {
     public Draft Draft { get; private set; } = null!;
 
@@ -28,6 +29,14 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
     public DraftInput? Theirs { get; private set; }
 
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
+
+    /// <summary>The state changes this user may make now.</summary>
+    public IReadOnlyList<Transition> Changes { get; private set; } = [];
+
+    public IReadOnlyList<DraftAudit> History { get; private set; } = [];
+
+    /// <summary>Why a state change was not made.</summary>
+    public string? ChangeRefused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -68,18 +77,8 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
         }
 
         edit(Input);
-        Draft.Form = Input.ApplyTo(Draft.Form);
-        Draft.Version++;
-        Draft.UpdatedAt = DateTimeOffset.UtcNow;
-        db.Drafts.Update(Draft);
-        try
+        if (!await CommitAsync(Workflow.Updated, null, d => d.Form = Input.ApplyTo(d.Form)))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
             Theirs = DraftInput.From(Draft);
             return Page();
         }
@@ -91,6 +90,66 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
         return Page();
     }
 
+    /// <summary>A state change named <paramref name="transition"/> from the version the page showed; a return needs a comment.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(long id, string transition, int version, string? comment)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = DraftInput.From(Draft);
+        if (Workflow.Available(User, Draft).FirstOrDefault(t => t.Name == transition) is not { } change)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (version != Draft.Version)
+        {
+            ChangeRefused = L.T($"草稿已被他人修改为版本 {Draft.Version}，请查看后再操作。", $"The draft has been changed to version {Draft.Version} meanwhile; look at it and try again.");
+            return Page();
+        }
+
+        if (change.NeedsComment && string.IsNullOrWhiteSpace(comment))
+        {
+            ChangeRefused = L.T("退回时请填写意见。", "Say why when returning a draft.");
+            return Page();
+        }
+
+        if (!await CommitAsync(change.Name.ToLowerInvariant(), comment?.Trim(), d => d.State = change.To))
+        {
+            ChangeRefused = L.T("草稿已被他人修改，请查看后再操作。", "The draft has been changed meanwhile; look at it and try again.");
+            return Page();
+        }
+
+        return Redirect($"/drafts/{id}");
+    }
+
+    /// <summary>Applies <paramref name="change"/> as a new version with its audit line; false (the draft reloaded) when someone saved first.</summary>
+    private async Task<bool> CommitAsync(string action, string? comment, Action<Draft> change)
+    {
+        var before = DraftAudit.Snapshot(Draft);
+        change(Draft);
+        Draft.Version++;
+        Draft.UpdatedAt = DateTimeOffset.UtcNow;
+        db.Log(Draft, action, User.Identity!.Name!, before, comment);
+        try
+        {
+            await db.SaveChangesAsync();
+            History = await HistoryAsync(Draft.Id);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(Draft.Id);
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<DraftAudit>> HistoryAsync(long id) =>
+        await db.Audit.AsNoTracking().Where(a => a.DraftId == id).OrderBy(a => a.Id).ToListAsync();
+
     private async Task<bool> LoadAsync(long id)
     {
         if (await access.FindAsync(User, id) is not { } draft)
@@ -101,6 +160,8 @@ public sealed class EditModel(AuthoringDbContext db, DraftAccess access) : PageM
         Draft = draft;
         CanWrite = DraftAccess.CanWrite(User, draft);
         Findings = Checker.Check(draft.Form);
+        Changes = [.. Workflow.Available(User, draft)];
+        History = await HistoryAsync(id);
         return true;
     }
 }

@@ -47,6 +47,7 @@ public sealed class NewModel(AuthoringDbContext db) : PageModel
             Form = new PerformanceForm { Kind = FormKind.Target, Name = Name.Trim(), Year = Year, Unit = names.Unit, Department = names.Department },
         };
         db.Drafts.Add(draft);
+        db.Log(draft, Workflow.Created, draft.CreatedBy, before: null);
         await db.SaveChangesAsync();
         return Redirect($"/drafts/{draft.Id}");
     }
