@@ -96,6 +96,21 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     [Fact]
+    public async Task The_funds_sum_rule_runs_on_save()
+    {
+        var id = await NewDraft("资金之和");
+        using var client = await SignedIn(Filler);
+        var fields = Fields("资金之和", "目标", 1);
+        fields["Input.CurrentYear"] = "90000";
+
+        var wrong = await (await Post(client, $"/drafts/{id}", fields, $"/drafts/{id}")).Content.ReadAsStringAsync();
+        var right = await (await Post(client, $"/drafts/{id}", Fields("资金之和", "目标", 2), $"/drafts/{id}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<code>funds.sum</code>", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>funds.sum</code>", right, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_filler_of_another_unit_can_neither_read_nor_write_the_draft()
     {
         var id = await NewDraft("他单位不可见");
