@@ -170,8 +170,11 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         using var second = await SignedIn(Filler);
         var secondToken = await AccountTests.Token(second, $"/drafts/{id}"); // both opened version 1
 
-        Assert.Equal(HttpStatusCode.OK, (await Post(first, $"/drafts/{id}", Fields("并发编辑", "第一人的目标", 1), $"/drafts/{id}")).StatusCode);
+        var firstFields = Fields("并发编辑", "第一人的目标", 1);
+        AddIndicators(firstFields, ("产出指标", "数量指标", "第一人的指标", "≥1个"));
+        Assert.Equal(HttpStatusCode.OK, (await Post(first, $"/drafts/{id}", firstFields, $"/drafts/{id}")).StatusCode);
         var fields = Fields("并发编辑", "第二人的目标", 1);
+        AddIndicators(fields, ("产出指标", "数量指标", "第二人的指标", "≥2个"));
         fields["__RequestVerificationToken"] = secondToken;
         var stale = await second.PostAsync($"/drafts/{id}", new FormUrlEncodedContent(fields));
 
@@ -179,6 +182,8 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         Assert.Contains("id=\"conflict\"", html, StringComparison.Ordinal);
         Assert.Contains("第一人的目标", html, StringComparison.Ordinal); // the other version, shown
         Assert.Contains("第二人的目标", html, StringComparison.Ordinal); // the input, kept in the form
+        Assert.Contains("第一人的指标: ≥1个", html, StringComparison.Ordinal);
+        Assert.Equal(["第二人的指标"], Names(html));
         Assert.Contains("name=\"Input.Version\" value=\"2\"", html, StringComparison.Ordinal);
         var saved = await AccountTests.Text(first, $"/drafts/{id}");
         Assert.Contains("第一人的目标", saved, StringComparison.Ordinal);
