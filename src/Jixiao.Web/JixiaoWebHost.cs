@@ -1,3 +1,4 @@
+using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Infrastructure;
 
@@ -26,11 +27,13 @@ public static class JixiaoWebHost
         builder.Services.AddScoped<Language>();
         builder.Services.AddOpenApi();
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
+        builder.Services.AddJixiaoAccounts(builder.Configuration);
 
         var app = builder.Build();
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
         app.Services.GetRequiredService<Data.IReadModel>();
+        DemoUsers.EnsureAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
         app.Use(SecurityHeaders.Apply);
         app.Use(Language.Remember);
         if (!app.Environment.IsDevelopment())
@@ -40,6 +43,8 @@ public static class JixiaoWebHost
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
