@@ -81,6 +81,10 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.CreatedBy).HasColumnName("created_by");
             d.Property(x => x.CreatedAt).HasColumnName("created_at");
             d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            d.Property(x => x.BasedOnId).HasColumnName("based_on_id");
+            d.Property(x => x.ReviewJson).HasColumnName("review_json");
+            d.Ignore(x => x.Review);
+            d.Ignore(x => x.Kind);
         });
         builder.Entity<DraftAudit>(a =>
         {
@@ -144,6 +148,8 @@ public static class AccountServices
             .AddEntityFrameworkStores<AuthoringDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
         services.AddScoped<Drafts.DraftAccess>();
+        services.AddScoped<Drafts.DraftService>();
+        services.AddScoped<Drafts.UnitPolicies>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

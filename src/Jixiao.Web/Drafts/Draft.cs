@@ -17,6 +17,18 @@ public sealed class Draft
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The target declaration a self-evaluation evaluates, or the approved draft a new version started from.</summary>
+    public long? BasedOnId { get; set; }
+
+    /// <summary>The reviewer's notes of the last return (<see cref="ReviewNotes"/> as JSON); null when none are pending.</summary>
+    public string? ReviewJson { get; set; }
+
+    public ReviewNotes? Review
+    {
+        get => ReviewJson is null ? null : JsonSerializer.Deserialize<ReviewNotes>(ReviewJson);
+        set => ReviewJson = value is null ? null : JsonSerializer.Serialize(value, ReviewNotes.Options);
+    }
+
     public PerformanceForm Form
     {
         get
@@ -38,4 +50,18 @@ public sealed class Draft
     }
 
     public bool Editable => Workflow.Editable(State);
+
+    /// <summary>
+    /// Which form the draft is, read from the form's JSON without parsing all of it (lists show many drafts).
+    /// User text cannot fake the marker: inside a JSON string its quotes are escaped.
+    /// </summary>
+    public FormKind Kind => FormJson.Contains("\"kind\":\"selfEvaluation\"", StringComparison.Ordinal) ? FormKind.SelfEvaluation : FormKind.Target;
+}
+
+/// <summary>A reviewer's comments when returning a draft: one for the whole form and any per indicator row (by index).</summary>
+public sealed record ReviewNotes(string? Comment, IReadOnlyDictionary<int, string> Indicators)
+{
+    internal static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string? For(int row) => Indicators.TryGetValue(row, out var note) ? note : null;
 }

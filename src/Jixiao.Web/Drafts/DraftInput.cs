@@ -88,9 +88,10 @@ public sealed class IndicatorInput
     public IndicatorValue Value => ValueGrammar.Parse(Target);
 
     /// <summary>What the grammar understood, for the editor: 定量 ≥ 95 % or 定性 及时.</summary>
-    public string Understood(Infrastructure.Language l)
+    public string Understood(Infrastructure.Language l) => Describe(Value, l);
+
+    public static string Describe(IndicatorValue v, Infrastructure.Language l)
     {
-        var v = Value;
         return v.IsEmpty ? l.T("（空）", "(empty)")
             : v.IsQuantity ? $"{l.T("定量", "quantity")} {v.Op?.Symbol() ?? l.T("（无比较符）", "(no comparison)")} {ValueGrammar.Format(v.Number!.Value)}{(v.Unit is null ? "" : " " + v.Unit)}"
             : $"{l.T("定性", "text")} {v.Text}";

@@ -1,0 +1,248 @@
+using System.Security.Claims;
+using System.Text;
+using Jixiao.Domain.Checks;
+using Jixiao.Domain.Model;
+using Jixiao.Domain.Scoring;
+using Jixiao.Formats.Json;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Drafts;
+
+/// <summary>How a change of a draft ended.</summary>
+public enum DraftOutcome
+{
+    Done,
+
+    /// <summary>The user may see the draft but not make this change.</summary>
+    Forbidden,
+
+    /// <summary>Someone saved another version meanwhile; nothing was changed.</summary>
+    Conflict,
+
+    /// <summary>A return needs a comment for the whole form or for an indicator.</summary>
+    CommentRequired,
+
+    /// <summary>The draft has problems that must be fixed before it is submitted (<see cref="DraftResult.Blocking"/>).</summary>
+    Blocked,
+
+    /// <summary>Publishing could not store the form (<see cref="DraftResult.Message"/>).</summary>
+    Failed,
+}
+
+public sealed record DraftResult(DraftOutcome Outcome, IReadOnlyList<Finding>? Blocking = null, string? Message = null)
+{
+    public static readonly DraftResult Done = new(DraftOutcome.Done);
+    public static readonly DraftResult Forbidden = new(DraftOutcome.Forbidden);
+    public static readonly DraftResult Conflict = new(DraftOutcome.Conflict);
+}
+
+/// <summary>A draft's findings, and for a self-evaluation its live score under the unit's policy.</summary>
+public sealed record DraftReview(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Blocking, FormScore? Score, PolicyDetection? Policy);
+
+/// <summary>
+/// Every change of a draft, for the pages and the API alike: create, save, state changes, new versions and
+/// self-evaluations. Each is checked against who may make it, applied only to the version the user saw
+/// (optimistic concurrency), and logged with the draft before and after.
+/// </summary>
+public sealed class DraftService(AuthoringDbContext db, DraftAccess access, UnitPolicies policies, IImporter importer)
+{
+    /// <summary>A blocking finding of a self-evaluation whose total cannot be computed.</summary>
+    public const string ScoreOpen = "draft.score-open";
+
+    public Task<Draft?> FindAsync(ClaimsPrincipal user, long id) => access.FindAsync(user, id);
+
+    /// <summary>The rule catalogue on the draft's form; a self-evaluation is also scored. Blocking: errors, a missing deviation analysis, an open total.</summary>
+    public DraftReview Review(Draft draft) => Review(draft.Form, draft.UnitId);
+
+    public DraftReview Review(PerformanceForm form, long unitId)
+    {
+        FormScore? score = null;
+        PolicyDetection? policy = null;
+        if (form.Kind == FormKind.SelfEvaluation)
+        {
+            policy = policies.For(unitId, form.Year);
+            score = Scorer.Score(form, policy.Policy);
+            form = Scored(form, score);
+        }
+
+        var findings = Checker.Check(form).ToList();
+        if (score is { Total: null })
+        {
+            findings.Insert(0, new Finding(ScoreOpen, Severity.Error, "", 0, form.Name, null, score.TotalExplanation + "：请填写实际完成值，无法自动计分的指标请填写得分"));
+        }
+
+        var blocking = findings.Where(f => f.Severity == Severity.Error || (form.Kind == FormKind.SelfEvaluation && f.Code == "deviation.missing")).ToList();
+        return new DraftReview(findings, blocking, score, policy);
+    }
+
+    /// <summary>A new draft of the user's unit; null when the user is not a 填报人 of a unit.</summary>
+    public async Task<Draft?> CreateAsync(ClaimsPrincipal user, PerformanceForm form, long? basedOn = null, string? comment = null)
+    {
+        if (!user.IsInRole(Roles.Filler) || DraftAccess.UnitOf(user) is not { } unit || await db.UnitNamesAsync(unit) is not { } names)
+        {
+            return null;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var draft = new Draft
+        {
+            UnitId = unit,
+            Version = 1,
+            CreatedBy = user.Identity!.Name!,
+            CreatedAt = now,
+            UpdatedAt = now,
+            BasedOnId = basedOn,
+            Form = form with { Unit = names.Unit, Department = names.Department },
+        };
+        if (form.Kind == FormKind.SelfEvaluation)
+        {
+            draft.Form = Scored(draft.Form, Scorer.Score(draft.Form, policies.For(unit, form.Year).Policy));
+        }
+
+        db.Drafts.Add(draft);
+        db.Log(draft, Workflow.Created, draft.CreatedBy, before: null, comment);
+        await db.SaveChangesAsync();
+        return draft;
+    }
+
+    /// <summary>Saves <paramref name="edit"/> of the form as a new version, if <paramref name="version"/> is still the current one.</summary>
+    public async Task<DraftResult> SaveAsync(ClaimsPrincipal user, Draft draft, int version, Func<PerformanceForm, PerformanceForm> edit)
+    {
+        if (!DraftAccess.CanWrite(user, draft))
+        {
+            return DraftResult.Forbidden;
+        }
+
+        if (version != draft.Version)
+        {
+            return DraftResult.Conflict;
+        }
+
+        return await CommitAsync(user, draft, Workflow.Updated, null, d =>
+        {
+            var form = edit(d.Form);
+            d.Form = form.Kind == FormKind.SelfEvaluation ? Scored(form, Scorer.Score(form, policies.For(d.UnitId, form.Year).Policy)) : form;
+        });
+    }
+
+    /// <summary>
+    /// The state change named <paramref name="transition"/>. A return needs a comment (for the form or an
+    /// indicator); a submission is refused while blocking findings remain; publishing stores the form among
+    /// the published ones (a new version of the same document when a later version of the draft is published).
+    /// </summary>
+    public async Task<DraftResult> ChangeAsync(ClaimsPrincipal user, Draft draft, string transition, int version, string? comment, IReadOnlyDictionary<int, string>? notes = null)
+    {
+        if (Workflow.Available(user, draft).FirstOrDefault(t => string.Equals(t.Name, transition, StringComparison.OrdinalIgnoreCase)) is not { } change)
+        {
+            return DraftResult.Forbidden;
+        }
+
+        if (version != draft.Version)
+        {
+            return DraftResult.Conflict;
+        }
+
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var rowNotes = (notes ?? new Dictionary<int, string>())
+            .Where(n => !string.IsNullOrWhiteSpace(n.Value) && n.Key >= 0 && n.Key < draft.Form.Indicators.Count)
+            .ToDictionary(n => n.Key, n => n.Value.Trim());
+        if (change.NeedsComment && comment is null && rowNotes.Count == 0)
+        {
+            return new DraftResult(DraftOutcome.CommentRequired);
+        }
+
+        if (change.To == States.Submitted && Review(draft).Blocking is { Count: > 0 } blocking)
+        {
+            return new DraftResult(DraftOutcome.Blocked, blocking);
+        }
+
+        if (change.To == States.Published && await PublishAsync(draft) is { } failure)
+        {
+            return new DraftResult(DraftOutcome.Failed, Message: failure);
+        }
+
+        var form = draft.Form;
+        var logged = rowNotes.Count == 0 ? comment
+            : string.Join('\n', new[] { comment }.Concat(rowNotes.OrderBy(n => n.Key).Select(n => $"[{form.Indicators[n.Key].Name}] {n.Value}")).OfType<string>());
+        return await CommitAsync(user, draft, change.Name.ToLowerInvariant(), logged, d =>
+        {
+            d.State = change.To;
+            d.Review = change.To == States.Returned ? new ReviewNotes(comment, rowNotes) : change.To == States.Submitted ? null : d.Review;
+        });
+    }
+
+    /// <summary>Whether <paramref name="user"/> may start a self-evaluation or a new version from <paramref name="draft"/>.</summary>
+    public static bool CanBuildOn(ClaimsPrincipal user, Draft draft) =>
+        draft.State is States.Approved or States.Published && user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) == draft.UnitId;
+
+    /// <summary>The self-evaluation of an approved target declaration: the one already started, or a new one from <see cref="EvaluationTemplate"/>.</summary>
+    public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, Draft target)
+    {
+        if (target.Kind != FormKind.Target || !CanBuildOn(user, target))
+        {
+            return null;
+        }
+
+        var existing = await db.Drafts.Where(d => d.BasedOnId == target.Id).ToListAsync();
+        return existing.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation)
+            ?? await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评");
+    }
+
+    /// <summary>A new, editable version of an approved or published draft (those stay read-only).</summary>
+    public async Task<Draft?> NewVersionAsync(ClaimsPrincipal user, Draft approved) =>
+        CanBuildOn(user, approved)
+            ? await CreateAsync(user, approved.Form, approved.Id, $"基于已通过的草稿 #{approved.Id}（第 {approved.Version} 版）修订")
+            : null;
+
+    /// <summary>The document a published draft is stored as: one per chain of versions and per kind, so a republished version replaces the last.</summary>
+    public async Task<string> DocumentNameAsync(Draft draft)
+    {
+        var root = draft;
+        while (root.BasedOnId is { } parent && await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == parent) is { } p && p.Kind == draft.Kind)
+        {
+            root = p;
+        }
+
+        return $"draft-{root.Id}-{(draft.Kind == FormKind.Target ? "target" : "evaluation")}.json";
+    }
+
+    /// <summary>Stores the draft's form as a published form; the reason when that fails.</summary>
+    /// <remarks>
+    /// Stored before the state change is saved: if that then meets a conflict, the form is published and the
+    /// draft still approved, and publishing again stores nothing new (imports are idempotent by content).
+    /// </remarks>
+    private async Task<string?> PublishAsync(Draft draft)
+    {
+        var name = await DocumentNameAsync(draft);
+        using var buffer = new MemoryStream();
+        DisclosureJson.Write(buffer, new DisclosureDocument(name, [draft.Form], []));
+        var outcome = importer.Import(buffer.ToArray(), name);
+        return outcome.Imported || outcome.AlreadyPresent ? null : outcome.Message;
+    }
+
+    /// <summary>The form with its computed scores, total and grade; an open total stays open.</summary>
+    private static PerformanceForm Scored(PerformanceForm form, FormScore score) =>
+        score.ApplyTo(form with { TotalScore = null, Grade = null }) with { TotalWeight = (form.Budget?.Total?.Weight ?? 0) + form.Indicators.Sum(i => i.Weight ?? 0) };
+
+    /// <summary>Applies <paramref name="change"/> as a new version with its audit line; a conflict (draft reloaded) when someone saved first.</summary>
+    private async Task<DraftResult> CommitAsync(ClaimsPrincipal user, Draft draft, string action, string? comment, Action<Draft> change)
+    {
+        var before = DraftAudit.Snapshot(draft);
+        change(draft);
+        draft.Version++;
+        draft.UpdatedAt = DateTimeOffset.UtcNow;
+        db.Log(draft, action, user.Identity!.Name!, before, comment);
+        try
+        {
+            await db.SaveChangesAsync();
+            return DraftResult.Done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DraftResult.Conflict;
+        }
+    }
+}

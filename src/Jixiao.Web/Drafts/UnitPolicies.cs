@@ -1,0 +1,33 @@
+using Jixiao.Domain.Model;
+using Jixiao.Domain.Scoring;
+using Jixiao.Web.Data;
+
+namespace Jixiao.Web.Drafts;
+
+/// <summary>
+/// The scoring policy a unit's new self-evaluation is scored with: the one its published self-evaluations of
+/// the latest year follow (a publisher keeps one convention, see <see cref="PolicyDetector"/>), else the
+/// policy of the draft's year.
+/// </summary>
+public sealed class UnitPolicies(IReadModel data)
+{
+    private const int Sample = 30;
+
+    public PolicyDetection For(long unitId, int? year)
+    {
+        var published = data.Forms(new Scope(UnitId: unitId), 2000)
+            .Where(r => r.Kind == FormKind.SelfEvaluation && r.Year is not null)
+            .ToList();
+        if (published.Count == 0)
+        {
+            var policy = ScoringPolicy.ForYear(year);
+            return new PolicyDetection(policy, PolicyEvidence.Year, $"本单位尚无已发布的自评表，按 {year} 年度采用 {policy.Name}");
+        }
+
+        var latest = published.Max(r => r.Year);
+        var forms = published.Where(r => r.Year == latest).Take(Sample)
+            .Select(r => data.Form(r.Id)?.Form).OfType<PerformanceForm>().ToList();
+        var chosen = PolicyDetector.DetectAll(forms).GroupBy(d => d.Policy).MaxBy(g => g.Count())!;
+        return new PolicyDetection(chosen.Key, PolicyEvidence.Publisher, $"本单位 {latest} 年已发布的 {forms.Count} 张自评表中 {chosen.Count()} 张采用 {chosen.Key.Name}");
+    }
+}

@@ -1,0 +1,189 @@
+using Jixiao.Domain.Checks;
+using Jixiao.Domain.Model;
+using Jixiao.Domain.Scoring;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Drafts;
+using Jixiao.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Pages.Drafts;
+
+/// <summary>
+/// What the two draft editors share: loading a draft the user may read (else 404), its review (rule
+/// catalogue, score), state changes, the live preview the page's script asks for while the user types,
+/// starting a self-evaluation or a new version, and the history.
+/// </summary>
+[Authorize]
+public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts, Language L) : PageModel
+{
+    protected DraftService Drafts => drafts;
+
+    protected Language Lang => L;
+
+    public Draft Draft { get; private set; } = null!;
+
+    public DraftReview Review { get; protected set; } = null!;
+
+    public bool CanWrite { get; private set; }
+
+    public bool Saved { get; protected set; }
+
+    /// <summary>The state changes this user may make now.</summary>
+    public IReadOnlyList<Transition> Changes { get; private set; } = [];
+
+    public IReadOnlyList<DraftAudit> History { get; private set; } = [];
+
+    /// <summary>Why a state change was not made.</summary>
+    public string? ChangeRefused { get; protected set; }
+
+    /// <summary>The findings that stopped a submission.</summary>
+    public IReadOnlyList<Finding> Blocking { get; private set; } = [];
+
+    /// <summary>The self-evaluation started from this target declaration, if any.</summary>
+    public Draft? Evaluation { get; private set; }
+
+    /// <summary>The draft this one was started from.</summary>
+    public Draft? BasedOn { get; private set; }
+
+    public bool CanBuildOn => DraftService.CanBuildOn(User, Draft);
+
+    /// <summary>The page of a draft of this kind; the other kind's page redirects there.</summary>
+    protected abstract FormKind Kind { get; }
+
+    public static string UrlOf(Draft d) => d.Kind == FormKind.SelfEvaluation ? $"/drafts/{d.Id}/evaluation" : $"/drafts/{d.Id}";
+
+    /// <summary>A state change from the version the page showed; a return carries a comment for the form and/or per indicator row.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(long id, string transition, int version, string? comment, Dictionary<int, string>? notes)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        Reset();
+        var result = await drafts.ChangeAsync(User, Draft, transition, version, comment, notes);
+        switch (result.Outcome)
+        {
+            case DraftOutcome.Done:
+                return Redirect(UrlOf(Draft));
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case DraftOutcome.Conflict:
+                await LoadAsync(id);
+                Reset();
+                ChangeRefused = L.T($"草稿已被他人修改为版本 {Draft.Version}，请查看后再操作。", $"The draft has been changed to version {Draft.Version} meanwhile; look at it and try again.");
+                break;
+            case DraftOutcome.CommentRequired:
+                ChangeRefused = L.T("退回时请填写整体意见或针对指标的意见。", "Say why when returning a draft: a comment for the form or for an indicator.");
+                break;
+            case DraftOutcome.Blocked:
+                Blocking = result.Blocking!;
+                ChangeRefused = L.T($"还有 {Blocking.Count} 个问题需要先修改，才能提交审核。", $"Fix the {Blocking.Count} problems below before submitting.");
+                break;
+            default:
+                ChangeRefused = L.T("发布失败：", "Publishing failed: ") + result.Message;
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Starts (or opens) the self-evaluation of this approved target declaration.</summary>
+    public async Task<IActionResult> OnPostEvaluateAsync(long id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        return await drafts.StartEvaluationAsync(User, Draft) is { } evaluation
+            ? Redirect(UrlOf(evaluation))
+            : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Starts a new editable version of this approved or published draft.</summary>
+    public async Task<IActionResult> OnPostNewVersionAsync(long id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        return await drafts.NewVersionAsync(User, Draft) is { } next
+            ? Redirect(UrlOf(next))
+            : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>Fills the page's input from the stored draft (after a load or a state change).</summary>
+    protected abstract void Reset();
+
+    /// <summary>The draft and everything shown beside it; a result (404, or a redirect to the page of the draft's kind) when the page cannot show it.</summary>
+    protected async Task<IActionResult?> LoadAsync(long id)
+    {
+        if (await drafts.FindAsync(User, id) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        if (draft.Kind != Kind)
+        {
+            return Redirect(UrlOf(draft));
+        }
+
+        Draft = draft;
+        CanWrite = DraftAccess.CanWrite(User, draft);
+        Review = drafts.Review(draft);
+        Changes = [.. Workflow.Available(User, draft)];
+        History = await db.Audit.AsNoTracking().Where(a => a.DraftId == id).OrderBy(a => a.Id).ToListAsync();
+        BasedOn = draft.BasedOnId is { } b ? await drafts.FindAsync(User, b) : null;
+        if (draft.Kind == FormKind.Target)
+        {
+            var children = await db.Drafts.AsNoTracking().Where(d => d.BasedOnId == id).ToListAsync();
+            Evaluation = children.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation);
+        }
+
+        return null;
+    }
+
+    /// <summary>Reloads after a save (the version and history moved on).</summary>
+    protected async Task ReloadAsync() => await LoadAsync(Draft.Id);
+
+    /// <summary>
+    /// The live review of an unsaved form, for the page's script: findings, what each target was understood
+    /// as, and for a self-evaluation every score with its explanation, the total and the grade.
+    /// </summary>
+    protected JsonResult Preview(PerformanceForm form)
+    {
+        var review = drafts.Review(form, Draft.UnitId);
+        var score = review.Score;
+        return new JsonResult(new
+        {
+            findings = review.Findings.Select(f => new { code = f.Code, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message, indicator = f.Indicator }),
+            blocking = review.Blocking.Count,
+            understood = form.Indicators.Select(i => IndicatorInput.Describe(i.TargetValue, L)),
+            score = score is null ? null : new
+            {
+                policy = review.Policy!.Policy.Name,
+                policyReason = review.Policy.Reason,
+                weights = Numbers.Fixed((form.Budget?.Total?.Weight ?? 0) + form.Indicators.Sum(i => i.Weight ?? 0)),
+                total = Fixed(score.Total),
+                totalText = score.TotalExplanation,
+                grade = score.Grade,
+                gradeText = score.GradeExplanation,
+                budget = score.Budget is { } b ? new { rate = b.IsScored ? Numbers.Fixed(b.Rate) : null, score = b.IsScored ? Numbers.Fixed(b.Score) : null, explanation = b.Explanation } : null,
+                rows = score.Indicators.Select((s, i) => new
+                {
+                    score = Fixed(s.Value ?? form.Indicators[i].Score),
+                    auto = s.Value is not null,
+                    explanation = s.Explanation,
+                    below = (s.Value ?? form.Indicators[i].Score) < form.Indicators[i].Weight,
+                }),
+            },
+        });
+    }
+
+    private static string? Fixed(decimal? value) => value is { } v ? Numbers.Fixed(v) : null;
+}

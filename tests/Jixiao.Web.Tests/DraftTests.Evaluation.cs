@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>Submission rules, per-indicator review notes, publishing, and the self-evaluation that follows an approved declaration.</summary>
+public sealed partial class DraftTests
+{
+    private static string V(int version) => version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A declaration of <see cref="Filler"/>'s unit, completed and approved by the department reviewer; returns its id (at version 4).</summary>
+    private async Task<long> ApprovedDraft(string name)
+    {
+        var id = await NewDraft(name);
+        using var filler = await SignedIn(Filler);
+        using var reviewer = await SignedIn("reviewer@医保局");
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Complete(name, "保障系统稳定运行", 1), $"/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Approve", 3)).StatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task A_declaration_with_errors_cannot_be_submitted_and_the_page_lists_why()
+    {
+        var id = await NewDraft("不完整的申报");
+        using var filler = await SignedIn(Filler);
+        var fields = Fields("不完整的申报", "目标", 1);
+        fields["Input.CurrentYear"] = "90000"; // 100000 ≠ 90000 + 0 + 0
+        AddIndicators(fields, ("产出指标", "数量指标", "系统数", ""));
+        await Post(filler, $"/drafts/{id}", fields, $"/drafts/{id}");
+
+        var refused = WebUtility.HtmlDecode(await (await Change(filler, id, "Submit", 2)).Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"blocking\"", refused, StringComparison.Ordinal);
+        Assert.Contains("funds.sum", refused, StringComparison.Ordinal);
+        Assert.Contains("target.missing-value", refused, StringComparison.Ordinal);
+        Assert.Contains("indicators.missing-level1", refused, StringComparison.Ordinal);
+        Assert.Equal("draft", await State(filler, id));
+    }
+
+    [Fact]
+    public async Task A_reviewer_returns_a_draft_with_a_comment_on_one_indicator_and_the_filler_sees_it_beside_the_row()
+    {
+        var id = await NewDraft("逐项意见");
+        using var filler = await SignedIn(Filler);
+        using var reviewer = await SignedIn("reviewer@医保局");
+        await Post(filler, $"/drafts/{id}", Complete("逐项意见", "目标", 1), $"/drafts/{id}");
+        await Change(filler, id, "Submit", 2);
+
+        var fields = new Dictionary<string, string> { ["transition"] = "Return", ["version"] = "3", ["notes[2]"] = "满意度目标应不低于95%" };
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(reviewer, $"/drafts/{id}?handler=Change", fields, $"/drafts/{id}")).StatusCode);
+
+        var page = await AccountTests.Text(filler, $"/drafts/{id}");
+        Assert.Contains("<div class=\"review-note\">审核意见: 满意度目标应不低于95%</div>", page, StringComparison.Ordinal);
+        Assert.Contains("[满意度] 满意度目标应不低于95%", page, StringComparison.Ordinal); // in the history too
+    }
+
+    [Fact]
+    public async Task Publishing_an_approved_draft_adds_it_to_the_published_forms()
+    {
+        var id = await ApprovedDraft("发布后可公开查询的项目");
+        using var finance = await SignedIn("finance@财政局");
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Publish", 4)).StatusCode);
+
+        using var anonymous = AccountTests.Client(web);
+        var hits = await anonymous.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("发布后可公开查询的项目"));
+        Assert.Contains("发布后可公开查询的项目", hits, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_self_evaluation_of_an_approved_declaration_proposes_weights_scores_live_and_needs_deviation_analysis()
+    {
+        var target = await ApprovedDraft("自评计分");
+        using var filler = await SignedIn(Filler);
+        using var reviewer = await SignedIn("reviewer@医保局");
+
+        var start = await Post(filler, $"/drafts/{target}?handler=Evaluate", [], $"/drafts/{target}");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var url = start.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/drafts/\d+/evaluation$", url);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.GetAsync(url.Replace("/evaluation", "", StringComparison.Ordinal))).StatusCode);
+
+        // Proposed: 产出 50 shared by 产出 and 成本 (25 each), 效益 30, 满意度 10, 预算执行 10; 100000 元 = 10.00 万元.
+        var page = await AccountTests.Text(filler, url);
+        Assert.Contains("name=\"Input.Rows[0].Weight\" value=\"25.00\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Rows[1].Weight\" value=\"30.00\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Rows[2].Weight\" value=\"10.00\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Rows[3].Weight\" value=\"25.00\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Total.Initial\" value=\"10.00\"", page, StringComparison.Ordinal);
+        Assert.Contains("<td id=\"weight-total\">100.00</td>", page, StringComparison.Ordinal);
+
+        var fields = Evaluation(version: 1, deviation: null);
+        var preview = await Post(filler, url + "?handler=Preview", fields, url);
+        using (var json = JsonDocument.Parse(await preview.Content.ReadAsStringAsync()))
+        {
+            var score = json.RootElement.GetProperty("score");
+            Assert.Equal("9.50", score.GetProperty("budget").GetProperty("score").GetString()); // 9.5 / 10 = 95.00 %
+            Assert.Equal("9.47", score.GetProperty("rows")[2].GetProperty("score").GetString()); // 10 × 90 / 95 = 9.473…
+            Assert.Equal("98.97", score.GetProperty("total").GetString());
+            Assert.Equal("优", score.GetProperty("grade").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, url, fields, url)).StatusCode);
+        var blocked = WebUtility.HtmlDecode(await (await Post(filler, url + "?handler=Change", new() { ["transition"] = "Submit", ["version"] = "2" }, url)).Content.ReadAsStringAsync());
+        Assert.Contains("deviation.missing", blocked, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, url, Evaluation(version: 2, deviation: "宣传不足，明年加强服务"), url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(filler, url + "?handler=Change", new() { ["transition"] = "Submit", ["version"] = "3" }, url)).StatusCode);
+        var submitted = await AccountTests.Text(reviewer, url);
+        Assert.Contains("data-state=\"submitted\"", submitted, StringComparison.Ordinal);
+        Assert.Contains("<td id=\"total\">98.97</td>", submitted, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"grade\">优</strong>", submitted, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Evaluation(int version, string? deviation)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Version"] = V(version),
+            ["Input.Outcome"] = "系统全年稳定运行。",
+            ["Input.Total.Initial"] = "10",
+            ["Input.Total.Full"] = "10",
+            ["Input.Total.Executed"] = "9.5",
+            ["Input.CurrentYear.Initial"] = "10",
+            ["Input.CurrentYear.Full"] = "10",
+            ["Input.CurrentYear.Executed"] = "9.5",
+            ["Input.BudgetWeight"] = "10",
+        };
+        (string Actual, string Weight)[] rows = [("3个", "25"), ("达成指标", "30"), ("90%", "10"), ("80万元", "25")];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fields[$"Input.Rows[{i}].Actual"] = rows[i].Actual;
+            fields[$"Input.Rows[{i}].Weight"] = rows[i].Weight;
+        }
+
+        if (deviation is not null)
+        {
+            fields["Input.Rows[2].Deviation"] = deviation;
+        }
+
+        return fields;
+    }
+}
