@@ -38,8 +38,21 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
 
     private static Task<string?> State(IPage page) => page.GetAttributeAsync("#draft-state", "data-state");
 
+    /// <summary>What the filler reports a year later: actual, and where the score falls below the weight a deviation analysis.</summary>
+    private static readonly (string Actual, string? Deviation)[] Results =
+    [
+        ("3个", null),
+        ("99.5%", null),
+        ("3小时", "高峰期故障集中，已增加值守人员"), // ≤2: 10 × (2×2 − 3) / 2 = 5.00
+        ("达成年度指标", null),
+        ("部分达成指标并具有一定效果", "运维机制尚在完善"), // 15 × 60 % = 9.00
+        ("92%", "部分参保人等候时间较长"), // 10 × 92 / 95 = 9.684… → 9.68
+        ("96万元", null),
+        ("32万元", null),
+    ];
+
     [Fact]
-    public async Task A_filler_declares_targets_a_reviewer_returns_them_the_filler_fixes_and_the_reviewer_approves()
+    public async Task A_filler_declares_targets_a_reviewer_returns_them_the_filler_fixes_the_reviewer_approves_and_the_self_evaluation_scores_as_the_cli_does()
     {
         var filler = await SignIn("filler@医保中心");
         await filler.GotoAsync(fixture.BaseUrl + "/drafts/new");
@@ -90,5 +103,90 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         Assert.Equal("approved", await State(reviewer));
         Assert.Contains("≥95.00(%)", await reviewer.InnerTextAsync("#indicators"), StringComparison.Ordinal);
         Assert.Equal(0, await reviewer.Locator("#draft-form").CountAsync());
+
+        // The self-evaluation: weights proposed (产出 and 成本 share 50: 10 each; 效益 15 each; 满意度 10; budget 10),
+        // scored live while the filler types.
+        await filler.GotoAsync(url);
+        await Click(filler, "#do-evaluate button");
+        await filler.WaitForSelectorAsync("#evaluation-form");
+        var evaluation = filler.Url;
+        Assert.Equal("100.00", await filler.InputValueAsync("#Input_Total_Full")); // 1,000,000 元
+        Assert.Equal(["10.00", "10.00", "10.00", "15.00", "15.00", "10.00", "10.00", "10.00"], await Weights(filler));
+        Assert.Equal("100.00", await filler.InnerTextAsync("#weight-total"));
+
+        await filler.FillAsync("#Input_Total_Executed", "96.5");
+        for (var i = 0; i < Results.Length; i++)
+        {
+            await filler.FillAsync($"#Input_Rows_{i}__Actual", Results[i].Actual);
+        }
+
+        await filler.WaitForFunctionAsync("() => document.getElementById('total').textContent === '88.33'"); // live, before any save
+        Assert.Equal("良", await filler.InnerTextAsync("#grade"));
+        Assert.Equal("9.65", await filler.InnerTextAsync("#budget-score")); // 96.50 %
+        Assert.Contains("deviation.missing", await filler.InnerTextAsync("#findings"), StringComparison.Ordinal);
+        for (var i = 0; i < Results.Length; i++)
+        {
+            if (Results[i].Deviation is { } deviation)
+            {
+                await filler.FillAsync($"#Input_Rows_{i}__Deviation", deviation);
+            }
+        }
+
+        await Click(filler, "#save");
+        await filler.WaitForSelectorAsync("#saved");
+        var total = await filler.InnerTextAsync("#total");
+        Assert.Equal("88.33", total);
+        Assert.DoesNotContain("deviation.missing", await filler.InnerTextAsync("#findings"), StringComparison.Ordinal);
+
+        // The same data through `jixiao score`, under the policy the page used.
+        var json = await (await filler.APIRequest.GetAsync(evaluation + "?handler=Json")).TextAsync();
+        var policy = await filler.InnerTextAsync("#policy code");
+        Assert.Equal(total, Cli.TotalScore(json, policy));
+
+        await Click(filler, "#do-submit button");
+        Assert.Equal("submitted", await State(filler));
+        await reviewer.GotoAsync(evaluation);
+        Assert.Equal("88.33", await reviewer.InnerTextAsync("#total"));
+        await Click(reviewer, "#do-approve button");
+        Assert.Equal("approved", await State(reviewer));
+
+        // Every step is in the audit log, with the draft before and after.
+        var admin = await SignIn("admin");
+        var target = long.Parse(new Uri(url).AbsolutePath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var evaluationId = long.Parse(new Uri(evaluation).AbsolutePath.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
+        await admin.GotoAsync(evaluation);
+        Assert.Equal(["create", "update", "submit", "approve"], await Actions(admin, evaluationId));
+        await admin.GotoAsync(url);
+        string[] declared = ["create", .. Enumerable.Repeat("update", Indicators.Length + 1), "submit", "return", "update", "submit", "approve"]; // each added row is saved
+        Assert.Equal(declared, await Actions(admin, target));
+        var fix = admin.Locator($"#history tr[data-draft='{target}'][data-action='update']").Last;
+        Assert.Contains("≥90.00(%)", await fix.Locator("pre.before").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("≥95.00(%)", await fix.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);
+        var returned = admin.Locator($"#history tr[data-draft='{target}'][data-action='return']");
+        Assert.Contains("请把满意度目标提高到95%", await returned.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"returned\"", await returned.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> Weights(IPage page)
+    {
+        var weights = new List<string>();
+        foreach (var input in await page.Locator("#indicators input.weight").AllAsync())
+        {
+            weights.Add(await input.InputValueAsync());
+        }
+
+        return weights;
+    }
+
+    /// <summary>The actions logged for one draft, oldest first, as its page's history shows them.</summary>
+    private static async Task<List<string>> Actions(IPage page, long draft)
+    {
+        var actions = new List<string>();
+        foreach (var row in await page.Locator($"#history tr[data-draft='{draft}']").AllAsync())
+        {
+            actions.Add((await row.GetAttributeAsync("data-action"))!);
+        }
+
+        return actions;
     }
 }

@@ -40,7 +40,8 @@ public sealed class Draft
         set
         {
             using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer))
+            // Chinese kept as text (not \u escapes), so the audit log's before/after read as the form does; pages escape it when shown.
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 DisclosureJson.WriteForm(w, value);
             }

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Scoring;
+using Jixiao.Formats.Json;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Infrastructure;
@@ -89,6 +90,19 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
         }
 
         return Page();
+    }
+
+    /// <summary>The draft as the interchange JSON (disclosure-json.md): what `jixiao check` and `jixiao score` read.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(long id)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        using var buffer = new MemoryStream();
+        DisclosureJson.Write(buffer, new DisclosureDocument($"draft-{id}.json", [Draft.Form], []));
+        return File(buffer.ToArray(), "application/json", $"draft-{id}-v{Draft.Version}.json");
     }
 
     /// <summary>Starts (or opens) the self-evaluation of this approved target declaration.</summary>
