@@ -162,6 +162,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         var fix = admin.Locator($"#history tr[data-draft='{target}'][data-action='update']").Last;
         Assert.Contains("≥90.00(%)", await fix.Locator("pre.before").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("≥95.00(%)", await fix.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("“参保人满意度”指标值: ≥90.00(%) → ≥95.00(%)", await fix.Locator("ul.changes li").InnerTextAsync());
         var returned = admin.Locator($"#history tr[data-draft='{target}'][data-action='return']");
         Assert.Contains("请把满意度目标提高到95%", await returned.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("\"state\":\"returned\"", await returned.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);

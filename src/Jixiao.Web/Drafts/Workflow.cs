@@ -63,6 +63,13 @@ public static class Workflow
     public static IEnumerable<Transition> Available(ClaimsPrincipal user, Draft draft) =>
         All.Where(t => t.From.Contains(draft.State) && t.Allowed(user, draft));
 
+    /// <summary>An audit line's action in words: a transition's label, or create / update.</summary>
+    public static string ActionName(string action, Infrastructure.Language l) =>
+        action == Created ? l.T("新建", "create")
+        : action == Updated ? l.T("保存", "save")
+        : All.FirstOrDefault(t => t.Name.Equals(action, StringComparison.OrdinalIgnoreCase)) is { } t ? l.T(t.Zh, t.En)
+        : action;
+
     public static string StateName(string state, Infrastructure.Language l) => state switch
     {
         States.Draft => l.T("草稿", "draft"),
