@@ -143,3 +143,67 @@ public sealed partial class DraftTests
         return fields;
     }
 }
+
+public sealed partial class DraftTests
+{
+    /// <summary>The first published target declaration of 上海市医疗保险事业管理中心 (filler@医保中心's unit) in the seeds: its id and indicator count.</summary>
+    private async Task<(long Id, int Indicators)> PublishedTargetOfTheInsuranceCentre(HttpClient client)
+    {
+        using var units = JsonDocument.Parse(await client.GetStringAsync("/api/v1/units"));
+        var unit = units.RootElement.EnumerateArray().First(u => u.GetProperty("name").GetString() == "上海市医疗保险事业管理中心").GetProperty("id").GetInt64();
+        using var forms = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/forms?unit={unit}"));
+        var form = forms.RootElement.EnumerateArray().First(f => f.GetProperty("kind").GetRawText() is "0" or "\"target\"" && f.GetProperty("source").GetString()!.StartsWith("001_", StringComparison.Ordinal));
+        return (form.GetProperty("id").GetInt64(), form.GetProperty("indicators").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_filler_starts_the_self_evaluation_of_a_published_declaration_of_their_unit_and_no_other()
+    {
+        using var filler = await SignedIn(Filler);
+        var (id, indicators) = await PublishedTargetOfTheInsuranceCentre(filler);
+        Assert.Contains("id=\"start-evaluation\"", await filler.GetStringAsync($"/forms/{id}"), StringComparison.Ordinal);
+
+        var response = await Post(filler, $"/drafts/from-form/{id}?handler=Evaluate", [], $"/forms/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await AccountTests.Text(filler, response.Headers.Location!.OriginalString);
+        Assert.Equal(indicators, System.Text.RegularExpressions.Regex.Matches(page, "class=\"weight\"").Count);
+        Assert.Contains("<td id=\"weight-total\">100.00</td>", page, StringComparison.Ordinal);
+
+        using var other = await SignedIn(OtherFiller);
+        Assert.DoesNotContain("id=\"start-evaluation\"", await other.GetStringAsync($"/forms/{id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(other, $"/drafts/from-form/{id}?handler=Evaluate", [], $"/forms/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_approved_draft_stays_read_only_a_change_is_a_new_version_and_publishing_it_replaces_the_published_form()
+    {
+        var id = await ApprovedDraft("修订版本");
+        using var filler = await SignedIn(Filler);
+        using var finance = await SignedIn("finance@财政局");
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Publish", 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Complete("修订版本", "改", 5), $"/drafts/{id}")).StatusCode);
+
+        var next = await Post(filler, $"/drafts/{id}?handler=NewVersion", [], $"/drafts/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        var nextId = long.Parse(DraftUrl().Match(next.Headers.Location!.OriginalString).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.NotEqual(id, nextId);
+        Assert.Contains($"href=\"/drafts/{id}\"", await filler.GetStringAsync($"/drafts/{nextId}"), StringComparison.Ordinal); // based on
+
+        using var reviewer = await SignedIn("reviewer@医保局");
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{nextId}", Complete("修订版本", "修订后的目标", 1), $"/drafts/{nextId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, nextId, "Submit", 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, nextId, "Approve", 3)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, nextId, "Publish", 4)).StatusCode);
+
+        // One published document, now at its second version, holding the revised goal.
+        using var anonymous = AccountTests.Client(web);
+        using var hits = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("修订版本")));
+        var formIds = hits.RootElement.EnumerateArray().Select(h => h.GetProperty("formId").GetInt64()).Distinct().ToList();
+        var form = Assert.Single(formIds);
+        Assert.Contains("修订后的目标", await anonymous.GetStringAsync($"/api/v1/forms/{form}"), StringComparison.Ordinal);
+        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026"));
+        var row = Assert.Single(listed.RootElement.EnumerateArray(), f => f.GetProperty("name").GetString() == "修订版本");
+        Assert.Equal($"draft-{id}-target.json", row.GetProperty("source").GetString());
+    }
+}
