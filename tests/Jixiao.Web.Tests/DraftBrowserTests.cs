@@ -77,6 +77,11 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
             await filler.FillAsync(row + "Target", Indicators[i].Target);
         }
 
+        // What the grammar understood of a target shows while typing, before any save.
+        await filler.FillAsync("#Input_Indicators_0__Target", "≥4个");
+        await filler.WaitForFunctionAsync("() => document.querySelector(\".understood[data-row='0'] .understood-text\").textContent === '定量 ≥ 4.00 个'");
+        await filler.FillAsync("#Input_Indicators_0__Target", Indicators[0].Target);
+
         await Click(filler, "#save");
         await filler.WaitForSelectorAsync("#saved");
         Assert.Equal(Indicators.Length, await filler.Locator("#indicators tbody tr").CountAsync());

@@ -112,6 +112,16 @@ public sealed partial class DraftTests
         Assert.Contains("data-state=\"submitted\"", submitted, StringComparison.Ordinal);
         Assert.Contains("<td id=\"total\">98.97</td>", submitted, StringComparison.Ordinal);
         Assert.Contains("<strong id=\"grade\">优</strong>", submitted, StringComparison.Ordinal);
+
+        // Approved and published, the self-evaluation is a published form with its total.
+        using var finance = await SignedIn("finance@财政局");
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(reviewer, url + "?handler=Change", new() { ["transition"] = "Approve", ["version"] = "4" }, url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(finance, url + "?handler=Change", new() { ["transition"] = "Publish", ["version"] = "5" }, url)).StatusCode);
+        using var anonymous = AccountTests.Client(web);
+        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026"));
+        var published = Assert.Single(listed.RootElement.EnumerateArray(), f => f.GetProperty("name").GetString() == "自评计分" && f.GetProperty("kind").GetRawText() is "1" or "\"selfEvaluation\"");
+        Assert.Equal(98.97m, published.GetProperty("totalScore").GetDecimal());
+        Assert.Equal("优", published.GetProperty("grade").GetString());
     }
 
     private static Dictionary<string, string> Evaluation(int version, string? deviation)
