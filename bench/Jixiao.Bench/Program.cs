@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["import"] = ImportBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
     ["fill-db"] = FillDatabase.Run,
+    ["library"] = LibraryBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -96,6 +96,20 @@ public static class IndicatorLevels
 
     public static string CanonicalLevel2(string label) => Level2Aliases.TryGetValue(label, out var real) ? real : label;
 
+    /// <summary>The canonical 一级 label and the misprints standing for it: every way a stored 一级 may spell it.</summary>
+    public static IReadOnlyList<string> Level1Spellings(string label)
+    {
+        var canonical = CanonicalLevel1(label);
+        return [canonical, .. Level1Misprints.Where(p => p.Value == canonical).Select(p => p.Key)];
+    }
+
+    /// <summary>The canonical 二级 label and its aliases: every way a stored 二级 may spell it.</summary>
+    public static IReadOnlyList<string> Level2Spellings(string label)
+    {
+        var canonical = CanonicalLevel2(label);
+        return [canonical, .. Level2Aliases.Where(p => p.Value == canonical).Select(p => p.Key)];
+    }
+
     /// <summary>The 一级 a 二级 label belongs under (成本指标 as 二级 sits under 产出指标, as in 2023).</summary>
     public static string? ParentOf(string level2) =>
         Level2.TryGetValue(CanonicalLevel2(level2), out var parent) ? parent : null;

@@ -99,3 +99,11 @@ public sealed record CrossYearProject(long ProjectId, string Unit, IReadOnlyList
 public sealed record ProjectYearName(int Year, string Name, string MatchKind);
 
 public sealed record ProjectLink(long ParentId, string Parent, long ChildId, string Child, string Unit, string Origin);
+
+/// <summary>An entry of the indicator library: a 三级 name used before under one 二级.</summary>
+/// <param name="Forms">How many forms in force used the name.</param>
+/// <param name="Targets">Its most common targets, most used first.</param>
+public sealed record LibraryIndicator(string Name, int Forms, IReadOnlyList<UsualTarget> Targets);
+
+/// <param name="Count">How many of the name's rows declared this target.</param>
+public sealed record UsualTarget(string Target, int Count);

@@ -45,6 +45,15 @@ public static class ApiEndpoints
         api.MapGet("/search", (IReadModel data, string q, int? limit) => data.Search(q, Math.Clamp(limit ?? 100, 1, 1000)))
             .WithSummary("全文搜索项目、目标和指标");
 
+        api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => new
+            {
+                level2 = IndicatorLevels.CanonicalLevel2(level2.Trim()),
+                level1 = string.IsNullOrWhiteSpace(level1) ? null : IndicatorLevels.CanonicalLevel1(level1.Trim()),
+                q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+                indicators = data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)),
+            })
+            .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选）");
+
         api.MapPost("/import", async (IImporter importer, IFormFile file) =>
             {
                 if (file.Length > Pages.ImportModel.MaxBytes)

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Storage.Queries;
 
 namespace Jixiao.Web.Data;
 
@@ -48,4 +49,10 @@ public interface IReadModel
     IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
 
     IReadOnlyList<SearchHit> Search(string text, int limit = 100);
+
+    /// <summary>
+    /// The indicator library (指标库): 三级 names used under a 二级 (any spelling of it) in the published forms, with
+    /// how many forms used each and its usual targets, most used first; see <see cref="JixiaoStore.LibraryAsync"/>.
+    /// </summary>
+    IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20);
 }

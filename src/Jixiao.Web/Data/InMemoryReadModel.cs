@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Storage.Queries;
 
 namespace Jixiao.Web.Data;
 
@@ -96,5 +97,30 @@ public sealed class InMemoryReadModel : IReadModel
         }
 
         return hits.Take(limit).ToList();
+    }
+
+    /// <summary>As the database computes it (<see cref="JixiaoStore.LibraryAsync"/>), over the forms in memory.</summary>
+    public IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20)
+    {
+        if (string.IsNullOrWhiteSpace(level2) || limit <= 0)
+        {
+            return [];
+        }
+
+        var level2s = IndicatorLevels.Level2Spellings(level2.Trim());
+        var level1s = string.IsNullOrWhiteSpace(level1) ? null : IndicatorLevels.Level1Spellings(level1.Trim());
+        var part = text?.Trim() ?? "";
+        return _forms
+            .SelectMany(f => f.Form.Indicators.Select(i => (FormId: f.Id, Indicator: i)))
+            .Where(x => x.Indicator.Name != "" && level2s.Contains(x.Indicator.Level2) && (level1s is null || level1s.Contains(x.Indicator.Level1))
+                        && x.Indicator.Name.Contains(part, StringComparison.Ordinal))
+            .GroupBy(x => x.Indicator.Name, StringComparer.Ordinal)
+            .Select(g => new LibraryIndicator(
+                g.Key,
+                g.Select(x => x.FormId).Distinct().Count(),
+                JixiaoStore.Usual(g.Where(x => x.Indicator.Target != "").GroupBy(x => x.Indicator.Target, StringComparer.Ordinal).Select(t => new UsualTarget(t.Key, t.Count())))))
+            .OrderByDescending(i => i.Forms).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
     }
 }

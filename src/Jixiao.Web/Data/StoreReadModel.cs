@@ -183,4 +183,7 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
         hits.AddRange(results.Indicators.Select(i => new SearchHit(i.FormId, i.Project, i.Unit, i.Year, "indicator", i.Name)));
         return hits.Take(limit).ToList();
     }
+
+    public IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20) =>
+        store.LibraryAsync(level2, level1, text, limit).GetAwaiter().GetResult();
 }
