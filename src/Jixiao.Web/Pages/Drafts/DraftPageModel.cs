@@ -106,28 +106,66 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     }
 
     /// <summary>Starts (or opens) the self-evaluation of this approved target declaration.</summary>
-    public async Task<IActionResult> OnPostEvaluateAsync(long id)
-    {
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
-
-        return await drafts.StartEvaluationAsync(User, Draft) is { } evaluation
-            ? Redirect(UrlOf(evaluation))
-            : StatusCode(StatusCodes.Status403Forbidden);
-    }
+    public Task<IActionResult> OnPostEvaluateAsync(long id) => BuildOnAsync(id, drafts.StartEvaluationAsync);
 
     /// <summary>Starts a new editable version of this approved or published draft.</summary>
-    public async Task<IActionResult> OnPostNewVersionAsync(long id)
+    public Task<IActionResult> OnPostNewVersionAsync(long id) => BuildOnAsync(id, drafts.NewVersionAsync);
+
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         if (await LoadAsync(id) is { } missing)
         {
             return missing;
         }
 
-        return await drafts.NewVersionAsync(User, Draft) is { } next
-            ? Redirect(UrlOf(next))
+        Reset();
+        return Page();
+    }
+
+    /// <summary>The live review of the posted (unsaved) input.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long id) =>
+        await LoadAsync(id) is { } missing ? missing : Preview(Apply(Draft.Form));
+
+    /// <summary>The stored form with the page's posted input applied.</summary>
+    protected abstract PerformanceForm Apply(PerformanceForm form);
+
+    /// <summary>Shows the version someone else saved meanwhile beside the input that was not saved.</summary>
+    protected abstract void ShowTheirs();
+
+    /// <summary>Saves the posted input from the version the page started at; a conflict keeps the input and shows theirs.</summary>
+    protected async Task<IActionResult> SaveAsync(long id, int version)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        switch ((await drafts.SaveAsync(User, Draft, version, Apply)).Outcome)
+        {
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case DraftOutcome.Conflict:
+                await LoadAsync(id);
+                ShowTheirs();
+                return Page();
+        }
+
+        await LoadAsync(id);
+        Saved = true;
+        Reset();
+        ModelState.Clear();
+        return Page();
+    }
+
+    private async Task<IActionResult> BuildOnAsync(long id, Func<System.Security.Claims.ClaimsPrincipal, Draft, Task<Draft?>> build)
+    {
+        if (await LoadAsync(id) is { } missing)
+        {
+            return missing;
+        }
+
+        return await build(User, Draft) is { } built
+            ? Redirect(UrlOf(built))
             : StatusCode(StatusCodes.Status403Forbidden);
     }
 
@@ -161,9 +199,6 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
         return null;
     }
-
-    /// <summary>Reloads after a save (the version and history moved on).</summary>
-    protected async Task ReloadAsync() => await LoadAsync(Draft.Id);
 
     /// <summary>
     /// The live review of an unsaved form, for the page's script: findings, what each target was understood

@@ -21,55 +21,25 @@ public sealed class EditModel(AuthoringDbContext db, DraftService drafts, Langua
 
     protected override FormKind Kind => FormKind.Target;
 
-    public async Task<IActionResult> OnGetAsync(long id)
-    {
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
+    public Task<IActionResult> OnPostAsync(long id) => SaveRowsAsync(id, _ => { });
 
-        Reset();
-        return Page();
-    }
+    public Task<IActionResult> OnPostAddRowAsync(long id) => SaveRowsAsync(id, input => input.AddRow());
 
-    public Task<IActionResult> OnPostAsync(long id) => SaveAsync(id, _ => { });
+    public Task<IActionResult> OnPostRemoveRowAsync(long id, int index) => SaveRowsAsync(id, input => input.RemoveRow(index));
 
-    public Task<IActionResult> OnPostAddRowAsync(long id) => SaveAsync(id, input => input.AddRow());
+    public Task<IActionResult> OnPostMoveUpAsync(long id, int index) => SaveRowsAsync(id, input => input.MoveUp(index));
 
-    public Task<IActionResult> OnPostRemoveRowAsync(long id, int index) => SaveAsync(id, input => input.RemoveRow(index));
-
-    public Task<IActionResult> OnPostMoveUpAsync(long id, int index) => SaveAsync(id, input => input.MoveUp(index));
-
-    /// <summary>The live review of the posted (unsaved) input.</summary>
-    public async Task<IActionResult> OnPostPreviewAsync(long id) =>
-        await LoadAsync(id) is { } missing ? missing : Preview(Input.ApplyTo(Draft.Form));
+    protected override PerformanceForm Apply(PerformanceForm form) => Input.ApplyTo(form);
 
     protected override void Reset() => Input = DraftInput.From(Draft);
 
-    /// <summary>Applies a row operation to the posted input, then saves it all (so a row change never loses typing).</summary>
-    private async Task<IActionResult> SaveAsync(long id, Action<DraftInput> edit)
-    {
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
+    protected override void ShowTheirs() => Theirs = DraftInput.From(Draft);
 
+    /// <summary>Applies a row operation to the posted input, then saves it all (so a row change never loses typing).</summary>
+    private Task<IActionResult> SaveRowsAsync(long id, Action<DraftInput> edit)
+    {
         var version = Input.Version;
         edit(Input);
-        switch ((await Drafts.SaveAsync(User, Draft, version, Input.ApplyTo)).Outcome)
-        {
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case DraftOutcome.Conflict:
-                await ReloadAsync();
-                Theirs = DraftInput.From(Draft);
-                return Page();
-        }
-
-        await ReloadAsync();
-        Saved = true;
-        Reset();
-        ModelState.Clear();
-        return Page();
+        return SaveAsync(id, version);
     }
 }

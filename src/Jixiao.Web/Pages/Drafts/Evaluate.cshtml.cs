@@ -21,44 +21,11 @@ public sealed class EvaluateModel(AuthoringDbContext db, DraftService drafts, La
 
     protected override FormKind Kind => FormKind.SelfEvaluation;
 
-    public async Task<IActionResult> OnGetAsync(long id)
-    {
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
+    public Task<IActionResult> OnPostAsync(long id) => SaveAsync(id, Input.Version);
 
-        Reset();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(long id)
-    {
-        if (await LoadAsync(id) is { } missing)
-        {
-            return missing;
-        }
-
-        switch ((await Drafts.SaveAsync(User, Draft, Input.Version, Input.ApplyTo)).Outcome)
-        {
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case DraftOutcome.Conflict:
-                await ReloadAsync();
-                Theirs = EvaluationInput.From(Draft);
-                return Page();
-        }
-
-        await ReloadAsync();
-        Saved = true;
-        Reset();
-        ModelState.Clear();
-        return Page();
-    }
-
-    /// <summary>The live score and findings of the posted (unsaved) input.</summary>
-    public async Task<IActionResult> OnPostPreviewAsync(long id) =>
-        await LoadAsync(id) is { } missing ? missing : Preview(Input.ApplyTo(Draft.Form));
+    protected override PerformanceForm Apply(PerformanceForm form) => Input.ApplyTo(form);
 
     protected override void Reset() => Input = EvaluationInput.From(Draft);
+
+    protected override void ShowTheirs() => Theirs = EvaluationInput.From(Draft);
 }
