@@ -161,6 +161,22 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.True(wrong.Count == 0, $"expected {(int)expected}: " + string.Join("; ", wrong));
     }
 
+    [Fact]
+    public async Task The_drafts_api_is_described_in_the_openapi_document_in_chinese()
+    {
+        using var client = AccountTests.Client(web);
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
+
+        Assert.Equal("列出当前用户可以查看的草稿（申报表和自评表）", document["/api/v1/drafts"]!["get"]!["summary"]!.GetValue<string>());
+        Assert.NotNull(document["/api/v1/drafts"]!["post"]);
+        Assert.NotNull(document["/api/v1/drafts/{id}"]!["put"]);
+        Assert.StartsWith("提交、退回", document["/api/v1/drafts/{id}/transitions"]!["post"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(document["/api/v1/drafts/{id}/evaluation"]!["post"]);
+        Assert.NotNull(document["/api/v1/drafts/{id}/audit"]!["get"]);
+        Assert.NotNull(document["/api/v1/antiforgery"]!["get"]);
+    }
+
     // ---- who may do what --------------------------------------------------------------------------
 
     [Fact]
