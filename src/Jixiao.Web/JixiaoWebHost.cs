@@ -29,6 +29,9 @@ public static class JixiaoWebHost
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
         builder.Services.AddJixiaoAccounts(builder.Configuration);
 
+        // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
+        builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);
+
         var app = builder.Build();
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
@@ -54,6 +57,7 @@ public static class JixiaoWebHost
         });
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapJixiaoApi();
+        app.MapJixiaoDrafts();
         app.MapJixiaoExports();
         app.MapRazorPages();
         return app;

@@ -53,6 +53,10 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
 
     public Task<Draft?> FindAsync(ClaimsPrincipal user, long id) => access.FindAsync(user, id);
 
+    /// <summary>The audit lines of <paramref name="draft"/>, oldest first (for whoever could find the draft).</summary>
+    public async Task<IReadOnlyList<DraftAudit>> HistoryAsync(Draft draft) =>
+        await db.Audit.AsNoTracking().Where(a => a.DraftId == draft.Id).OrderBy(a => a.Id).ToListAsync();
+
     /// <summary>The rule catalogue on the draft's form; a self-evaluation is also scored. Blocking: errors, a missing deviation analysis, an open total.</summary>
     public DraftReview Review(Draft draft) => Review(draft.Form, draft.UnitId);
 

@@ -1,0 +1,450 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Jixiao.Domain.Checks;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Json;
+using Jixiao.Web.Drafts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>
+/// The drafts API under /api/v1/drafts: the drafts being authored, read and changed as the pages do it —
+/// every change through <see cref="DraftService"/>, who sees what through <see cref="DraftAccess"/>.
+/// A draft the caller may not see is a 404 (its existence is never revealed), one they see but may not
+/// change a 403, an anonymous caller a 401. Edits name the version they start from (<c>If-Match</c>);
+/// a stale one is a 409 carrying the current version. Every state-changing request carries the antiforgery
+/// token of <c>GET /api/v1/antiforgery</c> in the <see cref="CsrfHeader"/> header, else it is a 400.
+/// </summary>
+public static class DraftEndpoints
+{
+    /// <summary>The request header the antiforgery token travels in.</summary>
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A state change: its name (Submit, Return, Approve, Publish), the version it applies to, the reviewer's comments.</summary>
+    public sealed record TransitionRequest(string? Transition, int? Version, string? Comment, Dictionary<int, string>? Notes);
+
+    public static void MapJixiaoDrafts(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(context);
+                return Results.Json(new { headerName = tokens.HeaderName, token = tokens.RequestToken }, Json);
+            })
+            .WithTags("drafts")
+            .WithSummary($"取得防伪令牌：登录后调用一次，此后每个修改草稿的请求在 {CsrfHeader} 头中带上它（同时设置防伪 Cookie）");
+
+        var api = app.MapGroup("/api/v1/drafts")
+            .WithTags("drafts")
+            .RequireAuthorization()
+            .AddEndpointFilter(RequireAntiforgeryAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapGet("", ListAsync)
+            .WithSummary("列出当前用户可以查看的草稿（申报表和自评表）");
+
+        api.MapGet("/{id:long}", GetAsync)
+            .WithSummary("一份草稿：状态、版本（ETag）、交换 JSON 格式的表、审核意见、审核问题，自评表另有得分、等级和计分规则")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("", CreateAsync)
+            .Accepts<JsonElement>("application/json")
+            .WithSummary("新建绩效目标申报表草稿（请求体为一张表的交换 JSON；单位和主管部门取自当前账号；仅限填报人）")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPut("/{id:long}", UpdateAsync)
+            .Accepts<JsonElement>("application/json")
+            .WithSummary("保存草稿为新版本（须带 If-Match: \"版本\"；版本已过期时返回 409 和当前版本；自评表的指标名称和指标值不可改）")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        api.MapPost("/{id:long}/transitions", TransitionAsync)
+            .WithSummary("提交、退回（须填意见）、审核通过或发布草稿；有阻止提交的问题时返回 422 并列出")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPost("/{id:long}/evaluation", StartEvaluationAsync)
+            .WithSummary("基于已审核通过的申报表开始自评（已开始的自评表直接返回）")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{id:long}/audit", AuditAsync)
+            .WithSummary("草稿的审计记录：每次新建、保存和状态变更的用户、时间、意见及前后内容")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, DraftAccess access)
+    {
+        // Sorted in memory: SQLite cannot order by a DateTimeOffset.
+        var drafts = await (await access.VisibleAsync(user)).AsNoTracking().ToListAsync();
+        return Results.Json(drafts.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d =>
+        {
+            var form = d.Form;
+            return new
+            {
+                id = d.Id,
+                kind = KindName(d.Kind),
+                state = d.State,
+                version = d.Version,
+                unitId = d.UnitId,
+                unit = form.Unit,
+                department = form.Department,
+                name = form.Name,
+                year = form.Year,
+                basedOnId = d.BasedOnId,
+                updatedAt = d.UpdatedAt,
+            };
+        }), Json);
+    }
+
+    private static async Task<IResult> GetAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response) =>
+        await drafts.FindAsync(user, id) is { } draft ? Representation(draft, user, drafts, response) : NotFound();
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    {
+        if (await ReadFormAsync(request) is not { Form: { } form })
+        {
+            return BadBody();
+        }
+
+        if (form.Kind != FormKind.Target)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "只能新建绩效目标申报表", "自评表从已审核通过的申报表开始：POST /api/v1/drafts/{id}/evaluation");
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "请填写项目名称", "表的 name 不能为空");
+        }
+
+        var blank = new PerformanceForm { Kind = FormKind.Target, Name = "", Year = form.Year ?? DateTime.UtcNow.Year + 1 };
+        if (await drafts.CreateAsync(user, ToTargetInput(form).ApplyTo(blank)) is not { } created)
+        {
+            return Forbidden("只有单位的填报人可以新建申报表");
+        }
+
+        response.Headers.Location = $"/api/v1/drafts/{created.Id}";
+        return Representation(created, user, drafts, response, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    {
+        if (await drafts.FindAsync(user, id) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        if (!DraftAccess.CanWrite(user, draft))
+        {
+            return Forbidden("只有本单位的填报人可以修改草稿或被退回的草稿");
+        }
+
+        if (IfMatch(request) is not { } version)
+        {
+            return Problem(StatusCodes.Status428PreconditionRequired, "缺少 If-Match", $"请在 If-Match 头中给出所编辑的版本，如 If-Match: \"{draft.Version}\"（取自 GET 的 ETag）");
+        }
+
+        if (await ReadFormAsync(request) is not { Form: { } form } body)
+        {
+            return BadBody();
+        }
+
+        if (body.KindGiven && form.Kind != draft.Kind)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "表的类型与草稿不符", $"此草稿是{(draft.Kind == FormKind.Target ? "申报表（target）" : "自评表（selfEvaluation）")}");
+        }
+
+        Func<PerformanceForm, PerformanceForm> edit;
+        if (draft.Kind == FormKind.Target)
+        {
+            edit = ToTargetInput(form).ApplyTo;
+        }
+        else if (ChangedIndicator(draft.Form, form) is { } changed)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "自评表的指标不可修改", changed);
+        }
+        else
+        {
+            edit = ToEvaluationInput(form).ApplyTo;
+        }
+
+        return (await drafts.SaveAsync(user, draft, version, edit)).Outcome switch
+        {
+            DraftOutcome.Done => Representation(draft, user, drafts, response),
+            DraftOutcome.Forbidden => Forbidden("只有本单位的填报人可以修改草稿或被退回的草稿"),
+            _ => await ConflictAsync(user, id, drafts, response),
+        };
+    }
+
+    private static async Task<IResult> TransitionAsync(long id, TransitionRequest body, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    {
+        if (await drafts.FindAsync(user, id) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        if (!Workflow.All.Any(t => string.Equals(t.Name, body.Transition, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "未知的操作", $"transition 应为 {string.Join("、", Workflow.All.Select(t => t.Name))} 之一");
+        }
+
+        if ((body.Version ?? IfMatch(request)) is not { } version)
+        {
+            return Problem(StatusCodes.Status428PreconditionRequired, "缺少版本", $"请在请求体的 version 或 If-Match 头中给出所看到的版本（当前为 {draft.Version}）");
+        }
+
+        var result = await drafts.ChangeAsync(user, draft, body.Transition!, version, body.Comment, body.Notes);
+        return result.Outcome switch
+        {
+            DraftOutcome.Done => Representation(draft, user, drafts, response),
+            DraftOutcome.Forbidden => Forbidden("当前用户不能对此状态的草稿执行该操作"),
+            DraftOutcome.Conflict => await ConflictAsync(user, id, drafts, response),
+            DraftOutcome.CommentRequired => Problem(StatusCodes.Status400BadRequest, "退回须填写意见", "退回时请填写整体意见（comment）或针对指标的意见（notes，按指标序号）"),
+            DraftOutcome.Blocked => Results.Problem(
+                title: "有问题需要先修改才能提交",
+                detail: $"还有 {result.Blocking!.Count} 个问题需要先修改，才能提交审核",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["findings"] = result.Blocking.Select(FindingJson).ToList() }),
+            _ => Problem(StatusCodes.Status500InternalServerError, "发布失败", result.Message ?? ""),
+        };
+    }
+
+    private static async Task<IResult> StartEvaluationAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    {
+        if (await drafts.FindAsync(user, id) is not { } target)
+        {
+            return NotFound();
+        }
+
+        if (await drafts.StartEvaluationAsync(user, target) is not { } evaluation)
+        {
+            return Forbidden("只有本单位的填报人可以在申报表审核通过后开始自评");
+        }
+
+        response.Headers.Location = $"/api/v1/drafts/{evaluation.Id}";
+        return Representation(evaluation, user, drafts, response);
+    }
+
+    private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts)
+    {
+        if (await drafts.FindAsync(user, id) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        var lines = await drafts.HistoryAsync(draft);
+        return Results.Json(lines.Select(a => new
+        {
+            id = a.Id,
+            action = a.Action,
+            user = a.UserName,
+            at = a.At,
+            comment = a.Comment,
+            before = a.BeforeJson is null ? (JsonElement?)null : Element(a.BeforeJson),
+            after = Element(a.AfterJson),
+        }), Json);
+    }
+
+    /// <summary>
+    /// Refuses a state-changing request without a valid antiforgery token: the drafts API is authenticated
+    /// by the same cookie as the pages, so a foreign page could otherwise make the browser send one.
+    /// </summary>
+    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "缺少或无效的防伪令牌", $"修改请求须在 {CsrfHeader} 头中带上 GET /api/v1/antiforgery 取得的令牌");
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>The draft as the API shows it, with its version as the ETag.</summary>
+    private static IResult Representation(Draft d, ClaimsPrincipal user, DraftService drafts, HttpResponse response, int status = StatusCodes.Status200OK)
+    {
+        response.Headers.ETag = ETag(d.Version);
+        var review = drafts.Review(d);
+        var form = d.Form;
+        return Results.Json(new
+        {
+            id = d.Id,
+            kind = KindName(d.Kind),
+            state = d.State,
+            version = d.Version,
+            unitId = d.UnitId,
+            unit = form.Unit,
+            department = form.Department,
+            name = form.Name,
+            year = form.Year,
+            basedOnId = d.BasedOnId,
+            createdBy = d.CreatedBy,
+            createdAt = d.CreatedAt,
+            updatedAt = d.UpdatedAt,
+            canWrite = DraftAccess.CanWrite(user, d),
+            transitions = Workflow.Available(user, d).Select(t => t.Name),
+            review = d.Review is { } notes
+                ? new { comment = notes.Comment, indicators = notes.Indicators.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value) }
+                : null,
+            findings = review.Findings.Select(FindingJson),
+            blocking = review.Blocking.Select(FindingJson),
+            score = review.Score is { } score
+                ? new { total = score.Total, grade = score.Grade, totalText = score.TotalExplanation, policy = review.Policy!.Policy.Name, policyReason = review.Policy.Reason }
+                : null,
+            form = FormElement(form),
+        }, Json, statusCode: status);
+    }
+
+    private static object FindingJson(Finding f) => new { code = f.Code, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message, indicator = f.Indicator };
+
+    /// <summary>The 409 of a stale edit: the current version and form, so the client can show what changed and keep its own input.</summary>
+    private static async Task<IResult> ConflictAsync(ClaimsPrincipal user, long id, DraftService drafts, HttpResponse response)
+    {
+        if (await drafts.FindAsync(user, id) is not { } current)
+        {
+            return NotFound();
+        }
+
+        response.Headers.ETag = ETag(current.Version);
+        return Results.Problem(
+            title: "版本冲突",
+            detail: $"草稿已被他人修改为版本 {current.Version}，本次修改未保存；请对照当前版本后重试",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["version"] = current.Version, ["state"] = current.State, ["form"] = FormElement(current.Form) });
+    }
+
+    /// <summary>The fields of a target declaration the editor posts, taken from a form of the interchange JSON.</summary>
+    private static DraftInput ToTargetInput(PerformanceForm f) => new()
+    {
+        Name = f.Name,
+        Nature = f.Nature,
+        Category = f.Category,
+        StartDate = f.StartDate,
+        EndDate = f.EndDate,
+        AnnualTotal = f.Funds?.AnnualTotal,
+        CurrentYear = f.Funds?.CurrentYear,
+        CarryOver = f.Funds?.CarryOver,
+        Other = f.Funds?.Other,
+        Goal = f.Goal,
+        Indicators = [.. f.Indicators.Select(i => new IndicatorInput { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target })],
+    };
+
+    /// <summary>The fields of a self-evaluation the editor posts, taken from a form of the interchange JSON.</summary>
+    private static EvaluationInput ToEvaluationInput(PerformanceForm f) => new()
+    {
+        Outcome = f.Outcome,
+        Total = BudgetInput.From(f.Budget?.Total),
+        CurrentYear = BudgetInput.From(f.Budget?.CurrentYear),
+        CarryOver = BudgetInput.From(f.Budget?.CarryOver),
+        Other = BudgetInput.From(f.Budget?.Other),
+        BudgetWeight = f.Budget?.Total?.Weight,
+        Rows = [.. f.Indicators.Select(i => new EvaluationRow { Actual = i.Actual, Weight = i.Weight, Score = i.Score, Deviation = i.Deviation })],
+    };
+
+    /// <summary>Why <paramref name="posted"/> changes the declared indicators of a self-evaluation (they come from the approved declaration); null when it does not.</summary>
+    private static string? ChangedIndicator(PerformanceForm stored, PerformanceForm posted)
+    {
+        if (posted.Indicators.Count != stored.Indicators.Count)
+        {
+            return $"自评表有 {stored.Indicators.Count} 个指标（来自已通过的申报表），请求体有 {posted.Indicators.Count} 个";
+        }
+
+        for (var i = 0; i < stored.Indicators.Count; i++)
+        {
+            var (s, p) = (stored.Indicators[i], posted.Indicators[i]);
+            if (s.Level1 != p.Level1 || s.Level2 != p.Level2 || s.Name != p.Name || s.Target != p.Target)
+            {
+                return $"第 {i + 1} 个指标“{s.Name}”（{s.Target}）与申报表不同：只能填写实际完成值、分值、得分和偏差原因分析";
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Body(PerformanceForm? Form, bool KindGiven);
+
+    /// <summary>The one form of the request body: a FORM of the interchange JSON, or a document holding exactly one; null when it is neither.</summary>
+    private static async Task<Body?> ReadFormAsync(HttpRequest request)
+    {
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("forms", out var forms))
+            {
+                if (forms.ValueKind != JsonValueKind.Array || forms.GetArrayLength() != 1)
+                {
+                    return null;
+                }
+
+                root = forms[0];
+            }
+
+            return root.ValueKind == JsonValueKind.Object
+                ? new Body(DisclosureJson.ReadForm(root), root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The version of <c>If-Match: "3"</c> (a weak tag or a bare number accepted too); null when absent or not one version.</summary>
+    private static int? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static string KindName(FormKind kind) => kind == FormKind.Target ? "target" : "selfEvaluation";
+
+    private static JsonElement FormElement(PerformanceForm form)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            DisclosureJson.WriteForm(w, form);
+        }
+
+        using var json = JsonDocument.Parse(buffer.WrittenMemory);
+        return json.RootElement.Clone();
+    }
+
+    private static JsonElement Element(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
+
+    private static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "没有这份草稿", "草稿不存在，或当前用户无权查看");
+
+    private static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "无权执行此操作", detail);
+
+    private static IResult BadBody() => Problem(StatusCodes.Status400BadRequest, "请求体无效", "请求体应是一张表的交换 JSON（jixiao.disclosure/1 的 FORM），或只含一张表的文档");
+}
