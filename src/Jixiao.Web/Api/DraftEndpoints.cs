@@ -330,32 +330,10 @@ public static class DraftEndpoints
     }
 
     /// <summary>The fields of a target declaration the editor posts, taken from a form of the interchange JSON.</summary>
-    private static DraftInput ToTargetInput(PerformanceForm f) => new()
-    {
-        Name = f.Name,
-        Nature = f.Nature,
-        Category = f.Category,
-        StartDate = f.StartDate,
-        EndDate = f.EndDate,
-        AnnualTotal = f.Funds?.AnnualTotal,
-        CurrentYear = f.Funds?.CurrentYear,
-        CarryOver = f.Funds?.CarryOver,
-        Other = f.Funds?.Other,
-        Goal = f.Goal,
-        Indicators = [.. f.Indicators.Select(i => new IndicatorInput { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target })],
-    };
+    private static DraftInput ToTargetInput(PerformanceForm f) => DraftInput.From(f, version: 0);
 
     /// <summary>The fields of a self-evaluation the editor posts, taken from a form of the interchange JSON.</summary>
-    private static EvaluationInput ToEvaluationInput(PerformanceForm f) => new()
-    {
-        Outcome = f.Outcome,
-        Total = BudgetInput.From(f.Budget?.Total),
-        CurrentYear = BudgetInput.From(f.Budget?.CurrentYear),
-        CarryOver = BudgetInput.From(f.Budget?.CarryOver),
-        Other = BudgetInput.From(f.Budget?.Other),
-        BudgetWeight = f.Budget?.Total?.Weight,
-        Rows = [.. f.Indicators.Select(i => new EvaluationRow { Actual = i.Actual, Weight = i.Weight, Score = i.Score, Deviation = i.Deviation })],
-    };
+    private static EvaluationInput ToEvaluationInput(PerformanceForm f) => EvaluationInput.From(f, version: 0);
 
     /// <summary>Why <paramref name="posted"/> changes the declared indicators of a self-evaluation (they come from the approved declaration); null when it does not.</summary>
     private static string? ChangedIndicator(PerformanceForm stored, PerformanceForm posted)

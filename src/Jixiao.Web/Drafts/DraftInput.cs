@@ -22,9 +22,11 @@ public sealed class DraftInput
     public int Version { get; set; }
     public List<IndicatorInput> Indicators { get; set; } = [];
 
-    public static DraftInput From(Draft draft)
+    public static DraftInput From(Draft draft) => From(draft.Form, draft.Version);
+
+    /// <summary>The editor's fields of <paramref name="f"/>, as if the editor had started from <paramref name="version"/>.</summary>
+    public static DraftInput From(PerformanceForm f, int version)
     {
-        var f = draft.Form;
         return new DraftInput
         {
             Name = f.Name,
@@ -37,7 +39,7 @@ public sealed class DraftInput
             CarryOver = f.Funds?.CarryOver,
             Other = f.Funds?.Other,
             Goal = f.Goal,
-            Version = draft.Version,
+            Version = version,
             Indicators = [.. f.Indicators.Select(i => new IndicatorInput { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target })],
         };
     }

@@ -19,12 +19,14 @@ public sealed class EvaluationInput
     public decimal? BudgetWeight { get; set; }
     public List<EvaluationRow> Rows { get; set; } = [];
 
-    public static EvaluationInput From(Draft draft)
+    public static EvaluationInput From(Draft draft) => From(draft.Form, draft.Version);
+
+    /// <summary>The editor's fields of <paramref name="f"/>, as if the editor had started from <paramref name="version"/>.</summary>
+    public static EvaluationInput From(PerformanceForm f, int version)
     {
-        var f = draft.Form;
         return new EvaluationInput
         {
-            Version = draft.Version,
+            Version = version,
             Outcome = f.Outcome,
             Total = BudgetInput.From(f.Budget?.Total),
             CurrentYear = BudgetInput.From(f.Budget?.CurrentYear),
