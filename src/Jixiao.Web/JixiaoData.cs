@@ -53,7 +53,7 @@ public static class JixiaoData
 
         var files = SeedFiles(seeds).ToList();
         log.LogInformation("First start: importing {Count} published files from {Seeds}", files.Count, seeds);
-        foreach (var result in store.Importer(RuleFindings.Provider()).ImportFiles(files))
+        foreach (var result in store.Importer(RuleFindings.Provider(), Importer.SystemUser).ImportFiles(files))
         {
             log.LogInformation("{File}: {Outcome}, {Forms} forms, {Indicators} indicators", result.File, result.Outcome, result.Forms, result.Indicators);
         }

@@ -99,3 +99,25 @@ public sealed record CrossYearProject(long ProjectId, string Unit, IReadOnlyList
 public sealed record ProjectYearName(int Year, string Name, string MatchKind);
 
 public sealed record ProjectLink(long ParentId, string Parent, long ChildId, string Child, string Unit, string Origin);
+
+/// <summary>
+/// One line of the import audit log: who, when (UTC), which source and content, what became of it
+/// (<see cref="Action"/> is the stored word: imported, newVersion, unchanged, failed), what it stored and
+/// the source before and after as JSON.
+/// </summary>
+public sealed record ImportAuditView(
+    long Id,
+    DateTime At,
+    string UserName,
+    string Source,
+    string File,
+    string? ContentHash,
+    Import.ImportOutcome Outcome,
+    string Action,
+    int? Version,
+    int Forms,
+    int Indicators,
+    int Findings,
+    string? Message,
+    string? BeforeJson,
+    string? AfterJson);
