@@ -152,21 +152,9 @@ internal static class Words
         _ => Domain.Projects.MatchKind.New,
     };
 
-    public static string Of(ImportOutcome outcome) => outcome switch
-    {
-        Import.ImportOutcome.Imported => "imported",
-        Import.ImportOutcome.NewVersion => "newVersion",
-        Import.ImportOutcome.Unchanged => "unchanged",
-        _ => "failed",
-    };
+    public static string Of(ImportOutcome outcome) => ImportOutcomeWords.Of(outcome);
 
-    public static ImportOutcome ImportOutcome(string word) => word switch
-    {
-        "imported" => Import.ImportOutcome.Imported,
-        "newVersion" => Import.ImportOutcome.NewVersion,
-        "unchanged" => Import.ImportOutcome.Unchanged,
-        _ => Import.ImportOutcome.Failed,
-    };
+    public static ImportOutcome ImportOutcome(string word) => ImportOutcomeWords.Parse(word) ?? Import.ImportOutcome.Failed;
 
     public static Type UnwrapNullable(this Type type) => Nullable.GetUnderlyingType(type) ?? type;
 }

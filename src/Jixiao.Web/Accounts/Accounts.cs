@@ -26,6 +26,16 @@ public static class Roles
     public const string Admin = "管理员";
 
     public static readonly IReadOnlyList<string> All = [Filler, UnitHead, DepartmentReviewer, Finance, Admin];
+
+    /// <summary>Storing imports is for 财政审核 and 管理员; anyone may preview.</summary>
+    public static bool CanImport(ClaimsPrincipal user) => user.IsInRole(Finance) || user.IsInRole(Admin);
+}
+
+/// <summary>Named authorization policies.</summary>
+public static class Policies
+{
+    /// <summary>May store imports: a signed-in 财政审核 or 管理员 (<see cref="Roles.CanImport"/>).</summary>
+    public const string Import = "import";
 }
 
 /// <summary>Claim types carrying where a user belongs.</summary>
@@ -144,8 +154,12 @@ public static class AccountServices
             .AddEntityFrameworkStores<AuthoringDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
         services.AddScoped<Drafts.DraftAccess>();
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Import, p => p.RequireRole(Roles.Finance, Roles.Admin));
         services.ConfigureApplicationCookie(o =>
         {
+            // The API answers 401 and 403; only pages are sent to the login and access-denied pages.
+            o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
@@ -156,5 +170,19 @@ public static class AccountServices
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         return services;
+    }
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

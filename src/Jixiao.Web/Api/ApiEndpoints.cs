@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
+using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Jixiao.Web.Api;
 
@@ -45,7 +48,17 @@ public static class ApiEndpoints
         api.MapGet("/search", (IReadModel data, string q, int? limit) => data.Search(q, Math.Clamp(limit ?? 100, 1, 1000)))
             .WithSummary("全文搜索项目、目标和指标");
 
-        api.MapPost("/import", async (IImporter importer, IFormFile file) =>
+        // Storing needs a signed-in 财政审核 or 管理员 (401 anonymous, 403 other roles) and, as the sign-in is a
+        // cookie, an antiforgery token (header RequestVerificationToken, from GET /api/v1/antiforgery):
+        // without it another site could make a signed-in browser post here.
+        api.MapGet("/antiforgery", (IAntiforgery antiforgery, HttpContext http) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return Results.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
+            })
+            .WithSummary("防跨站请求伪造令牌：POST 时放入请求头 headerName（同时保存返回的 Cookie）");
+
+        api.MapPost("/import", async (IImporter importer, IFormFile file, ClaimsPrincipal user) =>
             {
                 if (file.Length > Pages.ImportModel.MaxBytes)
                 {
@@ -56,15 +69,15 @@ public static class ApiEndpoints
                 await file.CopyToAsync(ms);
                 try
                 {
-                    return Results.Ok(importer.Import(ms.ToArray(), Path.GetFileName(file.FileName)));
+                    return Results.Ok(importer.Import(ms.ToArray(), Path.GetFileName(file.FileName), user.Identity!.Name!));
                 }
                 catch (UnreadableSourceException ex)
                 {
                     return Results.Problem(ex.Message, statusCode: 422);
                 }
             })
-            .DisableAntiforgery()
-            .WithSummary("导入一个文件（文本、PDF 或交换 JSON）；同一内容重复导入不新增");
+            .RequireAuthorization(Policies.Import)
+            .WithSummary("导入一个文件（文本、PDF 或交换 JSON）；同一内容重复导入不新增。需登录为财政审核或管理员，并带防伪令牌");
     }
 
     private static object Summary(StoredForm f) => new
