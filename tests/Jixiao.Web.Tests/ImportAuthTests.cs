@@ -188,6 +188,49 @@ public sealed class ImportAuthTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Contains(rows, r => r.QuerySelector(".subject")!.TextContent == "<b>x</b>.json v1");
     }
 
+    [Fact]
+    public async Task The_admin_timeline_holds_drafts_and_imports_newest_first_filtered_and_paged()
+    {
+        using (var filler = await SignedIn(Filler))
+        {
+            var created = await filler.PostAsync("/drafts/new", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Name"] = "审计时间线草稿",
+                ["Year"] = "2026",
+                ["__RequestVerificationToken"] = await AccountTests.Token(filler, "/drafts/new"),
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var store = web.Services.GetRequiredService<Jixiao.Storage.Queries.JixiaoStore>();
+        var seed = File.ReadAllBytes(Seeds.PathOf(Seeds.File000));
+        var importer = store.Importer(user: "pager");
+        for (var i = 0; i < AuditTimeline.PageSize + 5; i++)
+        {
+            importer.Import(Jixiao.Storage.Import.ImportSource.FromContent("again.txt", seed)); // found stored: an unchanged line each
+        }
+
+        using var admin = await SignedIn("admin");
+        var first = await Html(await admin.GetAsync("/admin/audit"));
+        var second = await Html(await admin.GetAsync("/admin/audit?p=2"));
+        var mine = await Html(await admin.GetAsync("/admin/audit?user=pager&p=2"));
+        var drafts = await Html(await admin.GetAsync("/admin/audit?action=draft:create&user=" + Uri.EscapeDataString(Filler)));
+
+        var rows = first.QuerySelectorAll("#audit-timeline tbody tr");
+        Assert.Equal(AuditTimeline.PageSize, rows.Length);
+        Assert.All(rows, r => Assert.Equal(("import", "unchanged", "pager"), (r.GetAttribute("data-kind"), r.GetAttribute("data-action"), r.QuerySelector(".user")!.TextContent)));
+        Assert.Equal("/admin/audit?p=2", first.QuerySelector("#audit-pager a[rel=next]")!.GetAttribute("href"));
+        var times = first.QuerySelectorAll("#audit-timeline tbody tr td:first-child").Concat(second.QuerySelectorAll("#audit-timeline tbody tr td:first-child")).Select(td => td.TextContent).ToList();
+        Assert.Equal(times.OrderDescending(StringComparer.Ordinal), times);
+        Assert.Contains(second.QuerySelectorAll("#audit-timeline tbody tr"), r => r.GetAttribute("data-kind") == "draft" && r.QuerySelector(".user")!.TextContent == Filler);
+        Assert.Equal(5, mine.QuerySelectorAll("#audit-timeline tbody tr").Length);
+        Assert.NotNull(mine.QuerySelector("#audit-pager a[rel=prev]"));
+        Assert.Null(mine.QuerySelector("#audit-pager a[rel=next]"));
+        var draft = Assert.Single(drafts.QuerySelectorAll("#audit-timeline tbody tr"));
+        Assert.Equal(("draft", "create"), (draft.GetAttribute("data-kind"), draft.GetAttribute("data-action")));
+        Assert.StartsWith("/drafts/", draft.QuerySelector(".subject a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> Preview(HttpClient client, byte[] content)
     {
         using var body = new MultipartFormDataContent
