@@ -26,7 +26,8 @@ internal static class ImportCommand
         var database = JixiaoDatabase.Open(db);
         database.Migrate();
         var sources = SourceFiles.Expand(paths);
-        var importer = new Importer(database, RuleFindings.Provider());
+        // The audit log names who imported: the OS user running the command.
+        var importer = new Importer(database, RuleFindings.Provider(), "cli:" + Environment.UserName);
         IReadOnlyList<ImportResult> results = [];
         if (format == "json")
         {

@@ -2,6 +2,7 @@ using System.Text;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Projects;
 using Jixiao.Storage.Entities;
+using Jixiao.Storage.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -26,6 +27,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
     public DbSet<StoredBudgetRow> BudgetRows => Set<StoredBudgetRow>();
     public DbSet<StoredDiagnostic> Diagnostics => Set<StoredDiagnostic>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ImportAuditLine> ImportAudit => Set<ImportAuditLine>();
 
     /// <summary>Forms of the versions in force (older versions of a source are history).</summary>
     public IQueryable<StoredForm> CurrentForms => Forms.Where(f => f.DocumentVersion.IsCurrent);
@@ -90,6 +92,12 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
             e.Property(f => f.Severity).HasConversion(s => Words.Of(s), s => Words.Severity(s));
         });
 
+        b.Entity<ImportAuditLine>(e =>
+        {
+            e.ToTable("import_audit");
+            e.Property(a => a.Outcome).HasConversion(o => Words.Of(o), s => Words.ImportOutcome(s));
+        });
+
         foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
             property.SetColumnName(SnakeCase(property.Name));
@@ -143,6 +151,10 @@ internal static class Words
         "similar" => Domain.Projects.MatchKind.Similar,
         _ => Domain.Projects.MatchKind.New,
     };
+
+    public static string Of(ImportOutcome outcome) => ImportOutcomeWords.Of(outcome);
+
+    public static ImportOutcome ImportOutcome(string word) => ImportOutcomeWords.Parse(word) ?? Import.ImportOutcome.Failed;
 
     public static Type UnwrapNullable(this Type type) => Nullable.GetUnderlyingType(type) ?? type;
 }

@@ -17,6 +17,7 @@ public static class JixiaoData
     public static IServiceCollection AddJixiaoData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton<FormScoring>();
+        services.AddScoped<AuditTimeline>();
         if (configuration["Jixiao:Store"] == "memory")
         {
             // Tests and demos without a database: the seeds read into memory.
@@ -24,6 +25,7 @@ public static class JixiaoData
             var documents = seeds is null ? [] : SeedFiles(seeds).SelectMany(DocumentLoader.Load).ToList();
             services.AddSingleton<IReadModel>(new InMemoryReadModel(documents, Findings.Check));
             services.AddSingleton<IImporter, PreviewOnlyImporter>();
+            services.AddSingleton<IImportLog, NoImportLog>();
             return services;
         }
 
@@ -36,6 +38,7 @@ public static class JixiaoData
         });
         services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>()));
         services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>()));
+        services.AddSingleton<IImportLog>(p => new StoreImportLog(p.GetRequiredService<JixiaoStore>()));
         return services;
     }
 
@@ -53,7 +56,7 @@ public static class JixiaoData
 
         var files = SeedFiles(seeds).ToList();
         log.LogInformation("First start: importing {Count} published files from {Seeds}", files.Count, seeds);
-        foreach (var result in store.Importer(RuleFindings.Provider()).ImportFiles(files))
+        foreach (var result in store.Importer(RuleFindings.Provider(), Importer.SystemUser).ImportFiles(files))
         {
             log.LogInformation("{File}: {Outcome}, {Forms} forms, {Indicators} indicators", result.File, result.Outcome, result.Forms, result.Indicators);
         }
@@ -88,6 +91,16 @@ public static class JixiaoData
     {
         public DisclosureDocument Preview(byte[] content, string fileName) => DocumentLoader.LoadBytes(content, fileName).FirstOrDefault() ?? new DisclosureDocument(fileName, [], []);
 
-        public Data.ImportOutcome Import(byte[] content, string fileName) => new(false, false, 0, 0, "内存模式，不保存导入。");
+        public Data.ImportOutcome Import(byte[] content, string fileName, string user) => new(false, false, 0, 0, "内存模式，不保存导入。");
+    }
+
+    /// <summary>Memory mode stores no import, so it logs none.</summary>
+    private sealed class NoImportLog : IImportLog
+    {
+        public IReadOnlyList<ImportAuditView> OfForm(long formId) => [];
+
+        public IReadOnlyList<ImportAuditView> Lines(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take) => [];
+
+        public IReadOnlyList<string> Users() => [];
     }
 }

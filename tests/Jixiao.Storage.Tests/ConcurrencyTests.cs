@@ -37,6 +37,7 @@ public sealed class ConcurrencyTests
         var partial = db.Scalar("SELECT count(*) FROM document_versions");
         Assert.InRange(partial, 30, copies * 5 - 1);
         AssertConsistent(db);
+        Assert.Equal(partial, db.Scalar("SELECT count(*) FROM import_audit WHERE outcome = 'imported'")); // each line went in with its file, none without
 
         using (var rerun = Cli.Start("import", files.Path, "--db", db.ConnectionString, "--format", "json"))
         {
@@ -47,6 +48,9 @@ public sealed class ConcurrencyTests
         var stats = await db.Store.StatsAsync();
         Assert.Equal((copies * 5, copies * 80, copies * 1052), (stats.DocumentVersions, stats.Forms, stats.Indicators));
         Assert.Equal(copies * 80, stats.FormsInHistory);
+        Assert.Equal(copies * 5, db.Scalar("SELECT count(*) FROM import_audit WHERE outcome = 'imported'"));
+        Assert.Equal(partial, db.Scalar("SELECT count(*) FROM import_audit WHERE outcome = 'unchanged'"));
+        Assert.Equal(copies * 5 + partial, db.Scalar($"SELECT count(*) FROM import_audit WHERE user_name = 'cli:{Environment.UserName}'"));
     }
 
     [Theory]
@@ -71,6 +75,8 @@ public sealed class ConcurrencyTests
             .GroupBy(f => f.GetProperty("outcome").GetString()).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal(copies * 5, outcomes["imported"]); // each file by exactly one of the two
         Assert.Equal(copies * 5, outcomes["unchanged"]);
+        Assert.Equal(copies * 5, db.Scalar("SELECT count(*) FROM import_audit WHERE outcome = 'imported'"));
+        Assert.Equal(copies * 5, db.Scalar("SELECT count(*) FROM import_audit WHERE outcome = 'unchanged'"));
     }
 
     /// <summary>Every stored version is complete, and nothing is left that no stored form uses.</summary>

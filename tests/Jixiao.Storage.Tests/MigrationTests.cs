@@ -55,15 +55,19 @@ public sealed class MigrationTests
         Assert.Equal(["第一张表"], form.Diagnostics.Select(d => d.Message));
         Assert.Equal(["第二张表"], (await db.Store.FormAsync(2))!.Diagnostics.Select(d => d.Message));
         Assert.Equal(1, db.Scalar("SELECT count(*) FROM diagnostics WHERE form_id IS NULL"));
-        foreach (var table in new[] { "\"AspNetUsers\"", "\"AspNetRoles\"", "\"AspNetUserRoles\"", "drafts", "draft_audit" })
+        foreach (var table in new[] { "\"AspNetUsers\"", "\"AspNetRoles\"", "\"AspNetUserRoles\"", "drafts", "draft_audit", "import_audit" })
         {
-            Assert.Equal(0, db.Scalar($"SELECT count(*) FROM {table}")); // accounts (0003), drafts (0004), audit (0005)
+            Assert.Equal(0, db.Scalar($"SELECT count(*) FROM {table}")); // accounts (0003), drafts (0004), draft audit (0005), import audit (0006)
         }
 
-        var result = db.Store.Importer().ImportFile(Seeds.PathOf(Seeds.File000));
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM drafts WHERE based_on_id IS NOT NULL OR review_json IS NOT NULL")); // draft links (0007)
+
+        var result = db.Store.Importer(user: "cli:upgrade").ImportFile(Seeds.PathOf(Seeds.File000));
         var stats = await db.Store.StatsAsync();
         Assert.Equal(Import.ImportOutcome.Imported, result.Outcome);
         Assert.Equal((9, 2), (stats.Forms, stats.Units));
+        var line = Assert.Single(await db.Store.ImportAuditAsync());
+        Assert.Equal(("cli:upgrade", "imported", 7), (line.UserName, line.Action, line.Forms)); // the upgraded schema takes the import audit line
     }
 
     [Theory]

@@ -85,10 +85,24 @@ public class BrowserTests(KestrelWebFixture fixture) : IClassFixture<KestrelWebF
         Assert.Equal(43, await page.Locator("table.indicators tbody tr").CountAsync());
     }
 
-    [Fact]
-    public async Task Uploading_a_seed_file_previews_its_forms()
+    /// <summary>A browser session of its own signed in as <paramref name="userName"/>, at <paramref name="path"/>.</summary>
+    private async Task<IPage> SignedIn(string userName, string path)
     {
-        var page = await Open("/import");
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1300, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/account/login");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", Jixiao.Web.Accounts.DemoUsers.Password);
+        await page.ClickAsync("form.login button[type=submit]");
+        await page.WaitForSelectorAsync("#current-user");
+        await page.GotoAsync(fixture.BaseUrl + path);
+        return page;
+    }
+
+    [Fact]
+    public async Task Finance_uploads_a_seed_file_previews_its_forms_and_confirms()
+    {
+        var page = await SignedIn("finance@财政局", "/import");
 
         await page.SetInputFilesAsync("input[type=file]", Path.Combine(WebFixture.SeedDirectory, "004_d73c41b42aa5f1cf.txt"));
         await page.ClickAsync("form.upload button[type=submit]");
@@ -99,6 +113,24 @@ public class BrowserTests(KestrelWebFixture fixture) : IClassFixture<KestrelWebF
         var findings = await page.TextContentAsync("ul.diagnostics:below(#preview-findings)") ?? "";
         Assert.Contains("cost.unit-times-quantity", findings, StringComparison.Ordinal);
         Assert.Contains("form.duplicate", findings, StringComparison.Ordinal);
+
+        await page.ClickAsync("section.preview form button[type=submit]");
+        await page.WaitForSelectorAsync("[role=status]");
+        Assert.Contains("该文件已导入过", await page.TextContentAsync("[role=status]") ?? "", StringComparison.Ordinal); // the first start imported it
+    }
+
+    [Fact]
+    public async Task An_anonymous_upload_previews_but_cannot_be_confirmed()
+    {
+        var page = await Open("/import");
+
+        await page.SetInputFilesAsync("input[type=file]", Path.Combine(WebFixture.SeedDirectory, "002_82a1708c82188c30.txt"));
+        await page.ClickAsync("form.upload button[type=submit]");
+        await page.WaitForSelectorAsync("#preview-count");
+
+        Assert.Equal(9, await page.Locator("tr.preview-form").CountAsync());
+        Assert.True(await page.IsVisibleAsync("#import-needs-role"));
+        Assert.Equal(0, await page.Locator("section.preview form").CountAsync());
     }
 
     [Fact]

@@ -35,3 +35,20 @@ public sealed record FindingRecord(string Code, Severity Severity, string Messag
 
 /// <summary>Computes the findings of a form on import (the check catalogue plugs in here).</summary>
 public delegate IEnumerable<FindingRecord> FindingsProvider(PerformanceForm form);
+
+/// <summary>The words the import audit log stores for each <see cref="ImportOutcome"/>.</summary>
+public static class ImportOutcomeWords
+{
+    public static readonly IReadOnlyList<ImportOutcome> All = [ImportOutcome.Imported, ImportOutcome.NewVersion, ImportOutcome.Unchanged, ImportOutcome.Failed];
+
+    public static string Of(ImportOutcome outcome) => outcome switch
+    {
+        ImportOutcome.Imported => "imported",
+        ImportOutcome.NewVersion => "newVersion",
+        ImportOutcome.Unchanged => "unchanged",
+        _ => "failed",
+    };
+
+    /// <summary>The outcome a stored word names; null for any other word.</summary>
+    public static ImportOutcome? Parse(string? word) => All.Cast<ImportOutcome?>().FirstOrDefault(o => Of(o!.Value) == word);
+}

@@ -13,9 +13,16 @@ namespace Jixiao.Storage.Import;
 /// stored (same SHA-256) adds nothing; new content under a known source name becomes that source's next
 /// version and the older versions stay as history. When another writer stores the same rows at the same
 /// time, the unique constraints refuse the second and it retries, then finds the content stored.
+/// Every file leaves one line in the import audit log (<c>import_audit</c>) under <paramref name="user"/>:
+/// written in the file's transaction when it is stored or found unchanged, and after the rollback when
+/// it fails.
 /// </summary>
-public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings = null)
+/// <param name="user">Who imports: a web user's name, <c>cli:&lt;OS user&gt;</c>, or <see cref="SystemUser"/>.</param>
+public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings = null, string user = Importer.SystemUser)
 {
+    /// <summary>The user name of imports nobody asked for (the seeding of an empty database at first start).</summary>
+    public const string SystemUser = "system";
+
     private const int MaxAttempts = 6;
     private const string AlreadyStored = "内容已导入";
 
@@ -37,7 +44,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             next = following is null ? null : Task.Run(() => Prepare(following, known));
             foreach (var item in prepared)
             {
-                var result = item.Result ?? Import(session, item.Source!);
+                var result = item.Result is { } early ? Logged(session, early, item.ContentHash) : Import(session, item.Source!);
                 if (result.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion && item.Source is { } s)
                 {
                     known[s.ContentHash] = (result.Source!, result.Version);
@@ -69,7 +76,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         if (source.FormCount == 0)
         {
             var why = source.Documents.SelectMany(d => d.Diagnostics).FirstOrDefault(d => d.Severity == Severity.Error)?.Message;
-            return new ImportResult(source.FileName, ImportOutcome.Failed, source.Name, Message: why ?? "文件中没有读到绩效表");
+            return Logged(session, new ImportResult(source.FileName, ImportOutcome.Failed, source.Name, Message: why ?? "文件中没有读到绩效表"), source.ContentHash);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -82,6 +89,34 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             {
                 Thread.Sleep(Random.Shared.Next(5, 20) * attempt);
             }
+            catch (Exception ex)
+            {
+                // The file's transaction is rolled back by now; the failure is logged in a transaction of its own.
+                LogFailure(session, new ImportResult(source.FileName, ImportOutcome.Failed, source.Name, Message: ex.Message), source.ContentHash);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Logs a result reached without storing anything (known content, an unreadable file) in a transaction of its own.</summary>
+    private ImportResult Logged(Session session, ImportResult result, string? contentHash)
+    {
+        using var transaction = session.Context.Database.BeginTransaction();
+        session.Writer.InsertWithIds([AuditLines.Line(user, result, contentHash)]);
+        transaction.Commit();
+        return result;
+    }
+
+    private void LogFailure(Session session, ImportResult result, string contentHash)
+    {
+        try
+        {
+            Logged(session, result, contentHash);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The database refuses even the audit line (it is gone, or the connection broke): the import's
+            // own error, rethrown by the caller, is the one to report.
         }
     }
 
@@ -91,10 +126,13 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         using var transaction = context.Database.BeginTransaction();
         if (lookups.ContentByHash(source.ContentHash) is { } stored)
         {
-            return new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored);
+            var unchanged = new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored);
+            writer.InsertWithIds([AuditLines.Line(user, unchanged, source.ContentHash)]);
+            transaction.Commit();
+            return unchanged;
         }
 
-        var version = NewVersion(lookups, writer, source);
+        var (version, before) = NewVersion(context, lookups, writer, source);
         var forms = source.Documents.SelectMany(d => d.Forms).ToList();
         var placements = new ProjectPlacer(lookups, writer).Place(forms);
         var formIds = writer.AllocateIds<StoredForm>(forms.Count);
@@ -105,8 +143,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         var findingRows = Findings(forms, formIds);
         writer.InsertWithIds(findingRows);
         LinkParents(lookups, forms, placements);
-        transaction.Commit();
-        return new ImportResult(
+        var result = new ImportResult(
             source.FileName,
             version.Version == 1 ? ImportOutcome.Imported : ImportOutcome.NewVersion,
             source.Name,
@@ -115,13 +152,21 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             version.IndicatorCount,
             version.DiagnosticCount,
             findingRows.Count);
+        var after = AuditLines.Summary(source.Name, version.Version, source.ContentHash, forms.Select(AuditLines.Of));
+        writer.InsertWithIds([AuditLines.Line(user, result, source.ContentHash, before, after)]);
+        transaction.Commit();
+        return result;
     }
 
-    /// <summary>The next version of the source (creating the source if new), made the one in force.</summary>
-    private static DocumentVersion NewVersion(ImportLookups lookups, RowWriter writer, ImportSource source)
+    /// <summary>
+    /// The next version of the source (creating the source if new), made the one in force; with the audit
+    /// summary of the version it supersedes (null for a new source).
+    /// </summary>
+    private static (DocumentVersion Version, string? Before) NewVersion(JixiaoDbContext context, ImportLookups lookups, RowWriter writer, ImportSource source)
     {
         var known = lookups.SourceByName(source.Name);
         long sourceId;
+        string? before = null;
         if (known is null)
         {
             var document = new SourceDocument { Name = source.Name };
@@ -131,6 +176,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         else
         {
             sourceId = known.Id;
+            before = known.LastVersion is { } last ? Summary(context, source.Name, sourceId, last) : null;
             lookups.Supersede(sourceId);
         }
 
@@ -148,7 +194,23 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             DiagnosticCount = source.DiagnosticCount,
         };
         writer.InsertWithIds([version]);
-        return version;
+        return (version, before);
+    }
+
+    /// <summary>The audit summary of a stored version (one query for the version, one for its forms; only on new versions).</summary>
+    private static string? Summary(JixiaoDbContext context, string name, long sourceId, int version)
+    {
+        var hash = context.DocumentVersions.Where(v => v.SourceDocumentId == sourceId && v.Version == version).Select(v => v.ContentHash).FirstOrDefault();
+        if (hash is null)
+        {
+            return null;
+        }
+
+        var forms = context.Forms.Where(f => f.DocumentVersion.SourceDocumentId == sourceId && f.DocumentVersion.Version == version)
+            .OrderBy(f => f.Ordinal)
+            .Select(f => new FormSummary(f.Name, f.Kind, f.Unit, f.Year, f.TotalScore))
+            .ToList();
+        return AuditLines.Summary(name, version, hash, forms);
     }
 
     /// <summary>Each diagnostic with the form that starts last at or before its line, in its own document.</summary>
@@ -226,23 +288,24 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         {
             var path = paths[i];
             var file = Path.GetFileName(path);
+            string? hash = null;
             try
             {
                 var content = File.ReadAllBytes(path);
-                var hash = ImportSource.Hash(content);
+                hash = ImportSource.Hash(content);
                 prepared[i] = known.TryGetValue(hash, out var stored)
-                    ? new Prepared(null, new ImportResult(file, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored))
-                    : new Prepared(ImportSource.FromDocuments(file, hash, content.LongLength, DocumentLoader.LoadBytes(content, file, path)), null);
+                    ? new Prepared(null, new ImportResult(file, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored), hash)
+                    : new Prepared(ImportSource.FromDocuments(file, hash, content.LongLength, DocumentLoader.LoadBytes(content, file, path)), null, hash);
             }
             catch (Exception ex) when (ex is UnreadableSourceException or IOException or UnauthorizedAccessException)
             {
-                prepared[i] = new Prepared(null, new ImportResult(file, ImportOutcome.Failed, Message: ex.Message));
+                prepared[i] = new Prepared(null, new ImportResult(file, ImportOutcome.Failed, Message: ex.Message), hash);
             }
         });
         return [.. prepared];
     }
 
-    private sealed record Prepared(ImportSource? Source, ImportResult? Result);
+    private sealed record Prepared(ImportSource? Source, ImportResult? Result, string? ContentHash);
 
     /// <summary>One context and connection for a run of imports; each file still gets its own transaction.</summary>
     private sealed class Session : IDisposable

@@ -17,8 +17,11 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
 
     public JixiaoDatabase Database { get; } = database;
 
-    /// <summary>An importer into this store; <paramref name="findings"/> computes findings to store with each form.</summary>
-    public Importer Importer(FindingsProvider? findings = null) => new(Database, findings);
+    /// <summary>
+    /// An importer into this store; <paramref name="findings"/> computes findings to store with each form,
+    /// <paramref name="user"/> is who the audit log names.
+    /// </summary>
+    public Importer Importer(FindingsProvider? findings = null, string user = Import.Importer.SystemUser) => new(Database, findings, user);
 
     public async Task<StoreStats> StatsAsync(CancellationToken ct = default)
     {

@@ -107,3 +107,25 @@ public sealed record LibraryIndicator(string Name, int Forms, IReadOnlyList<Usua
 
 /// <param name="Count">How many of the name's rows declared this target.</param>
 public sealed record UsualTarget(string Target, int Count);
+
+/// <summary>
+/// One line of the import audit log: who, when (UTC), which source and content, what became of it
+/// (<see cref="Action"/> is the stored word: imported, newVersion, unchanged, failed), what it stored and
+/// the source before and after as JSON.
+/// </summary>
+public sealed record ImportAuditView(
+    long Id,
+    DateTime At,
+    string UserName,
+    string Source,
+    string File,
+    string? ContentHash,
+    Import.ImportOutcome Outcome,
+    string Action,
+    int? Version,
+    int Forms,
+    int Indicators,
+    int Findings,
+    string? Message,
+    string? BeforeJson,
+    string? AfterJson);

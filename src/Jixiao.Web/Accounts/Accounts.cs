@@ -26,6 +26,16 @@ public static class Roles
     public const string Admin = "管理员";
 
     public static readonly IReadOnlyList<string> All = [Filler, UnitHead, DepartmentReviewer, Finance, Admin];
+
+    /// <summary>Storing imports is for 财政审核 and 管理员; anyone may preview.</summary>
+    public static bool CanImport(ClaimsPrincipal user) => user.IsInRole(Finance) || user.IsInRole(Admin);
+}
+
+/// <summary>Named authorization policies.</summary>
+public static class Policies
+{
+    /// <summary>May store imports: a signed-in 财政审核 or 管理员 (<see cref="Roles.CanImport"/>).</summary>
+    public const string Import = "import";
 }
 
 /// <summary>Claim types carrying where a user belongs.</summary>
@@ -150,6 +160,7 @@ public static class AccountServices
         services.AddScoped<Drafts.DraftAccess>();
         services.AddScoped<Drafts.DraftService>();
         services.AddScoped<Drafts.UnitPolicies>();
+        services.AddAuthorizationBuilder().AddPolicy(Policies.Import, p => p.RequireRole(Roles.Finance, Roles.Admin));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -11,6 +11,6 @@ public interface IImporter
     /// <summary>Reads without storing: what the upload would add, with diagnostics.</summary>
     DisclosureDocument Preview(byte[] content, string fileName);
 
-    /// <summary>Stores the upload (idempotent: the same content twice adds nothing).</summary>
-    ImportOutcome Import(byte[] content, string fileName);
+    /// <summary>Stores the upload (idempotent: the same content twice adds nothing), logged under <paramref name="user"/>.</summary>
+    ImportOutcome Import(byte[] content, string fileName, string user);
 }

@@ -15,10 +15,10 @@ public sealed class StoreImporter(JixiaoStore store) : IImporter
             : new DisclosureDocument(fileName, [.. documents.SelectMany(d => d.Forms)], [.. documents.SelectMany(d => d.Diagnostics)]);
     }
 
-    public ImportOutcome Import(byte[] content, string fileName)
+    public ImportOutcome Import(byte[] content, string fileName, string user)
     {
         var source = ImportSource.FromContent(fileName, content);
-        var result = store.Importer(RuleFindings.Provider()).Import(source);
+        var result = store.Importer(RuleFindings.Provider(), user).Import(source);
         if (result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion)
         {
             // Duplicates, parents and children, year over year: the units this file touched are checked again.

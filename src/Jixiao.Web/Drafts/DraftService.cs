@@ -162,7 +162,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return new DraftResult(DraftOutcome.Blocked, blocking);
         }
 
-        if (change.To == States.Published && await PublishAsync(draft) is { } failure)
+        if (change.To == States.Published && await PublishAsync(draft, user.Identity!.Name!) is { } failure)
         {
             return new DraftResult(DraftOutcome.Failed, Message: failure);
         }
@@ -217,12 +217,12 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
     /// Stored before the state change is saved: if that then meets a conflict, the form is published and the
     /// draft still approved, and publishing again stores nothing new (imports are idempotent by content).
     /// </remarks>
-    private async Task<string?> PublishAsync(Draft draft)
+    private async Task<string?> PublishAsync(Draft draft, string user)
     {
         var name = await DocumentNameAsync(draft);
         using var buffer = new MemoryStream();
         DisclosureJson.Write(buffer, new DisclosureDocument(name, [draft.Form], []));
-        var outcome = importer.Import(buffer.ToArray(), name);
+        var outcome = importer.Import(buffer.ToArray(), name, user);
         return outcome.Imported || outcome.AlreadyPresent ? null : outcome.Message;
     }
 

@@ -1,5 +1,6 @@
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Sources;
+using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
 using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
 
-/// <summary>Upload → preview with diagnostics → confirm. The upload waits in a private temp folder between the two.</summary>
+/// <summary>
+/// Upload → preview with diagnostics → confirm. The upload waits in a private temp folder between the two.
+/// Anyone may preview; confirming (storing) needs a signed-in 财政审核 or 管理员, and is audited under their name.
+/// </summary>
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
 public sealed class ImportModel(IImporter importer, Language language) : PageModel
@@ -21,6 +25,9 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
     public string? Token { get; private set; }
     public string? Error { get; private set; }
     public ImportOutcome? Outcome { get; private set; }
+
+    /// <summary>Whether the current user may store what they preview.</summary>
+    public bool CanImport => Roles.CanImport(User);
 
     public void OnGet()
     {
@@ -67,6 +74,16 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
 
     public IActionResult OnPostConfirm(string token)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!CanImport)
+        {
+            return Forbid();
+        }
+
         if (token.Length != 32 || !token.All(char.IsAsciiHexDigit) || !System.IO.File.Exists(Path.Combine(Pending, token)))
         {
             return Fail(language.T("预览已过期，请重新上传。", "The preview has expired; upload again."));
@@ -76,7 +93,7 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
         var name = System.IO.File.ReadAllText(path + ".name");
         try
         {
-            Outcome = importer.Import(System.IO.File.ReadAllBytes(path), name);
+            Outcome = importer.Import(System.IO.File.ReadAllBytes(path), name, User.Identity.Name!);
         }
         catch (UnreadableSourceException ex)
         {

@@ -1,4 +1,4 @@
--- Schema version 6: what a draft is based on and the reviewer's notes of its last return.
+-- Schema version 7: what a draft is based on and the reviewer's notes of its last return.
 -- based_on_id: the draft a self-evaluation evaluates (an approved target declaration), or the approved draft
 -- a new version was started from; null for a new project. review_json: the comments of the last return,
 -- for the whole form and per indicator ({"comment": …, "indicators": {"<row index>": "…"}}), shown to the
