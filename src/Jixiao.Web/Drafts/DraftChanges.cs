@@ -30,7 +30,7 @@ public static class DraftChanges
         var changes = new List<string>();
         var (s0, f0) = before.Value;
         var (s1, f1) = after.Value;
-        Field(changes, l.T("状态", "state"), s0, s1);
+        Field(changes, l.T("状态", "state"), Workflow.StateName(s0, l), Workflow.StateName(s1, l));
         Field(changes, l.T("项目名称", "name"), f0.Name, f1.Name);
         Field(changes, l.T("项目性质", "nature"), f0.Nature, f1.Nature);
         Field(changes, l.T("项目类别", "category"), f0.Category, f1.Category);
@@ -51,32 +51,65 @@ public static class DraftChanges
         return changes;
     }
 
+    /// <summary>
+    /// Indicators are matched by 一级/二级/三级 first; what is left on both sides is paired in order (a row
+    /// whose name was typed or changed), and only the rest counts as added or removed.
+    /// </summary>
     private static void Indicators(List<string> changes, IReadOnlyList<Indicator> before, IReadOnlyList<Indicator> after, Language l)
     {
         var old = before.GroupBy(Key).ToDictionary(g => g.Key, g => new Queue<Indicator>(g));
+        var unmatched = new List<Indicator>();
         foreach (var i in after)
         {
             if (old.TryGetValue(Key(i), out var same) && same.Count > 0)
             {
-                var o = same.Dequeue();
-                var name = i.Name.Length == 0 ? l.T("（未命名指标）", "(unnamed indicator)") : i.Name;
-                Field(changes, l.T($"“{name}”指标值", $"“{name}” target"), o.Target, i.Target);
-                Field(changes, l.T($"“{name}”实际完成值", $"“{name}” actual"), o.Actual, i.Actual);
-                Field(changes, l.T($"“{name}”分值", $"“{name}” weight"), N(o.Weight), N(i.Weight));
-                Field(changes, l.T($"“{name}”得分", $"“{name}” score"), N(o.Score), N(i.Score));
-                Field(changes, l.T($"“{name}”偏差原因", $"“{name}” deviation"), o.Deviation, i.Deviation);
+                Compare(changes, same.Dequeue(), i, l);
             }
             else
             {
-                changes.Add(l.T($"新增指标 {i.Level1}/{i.Level2}/{i.Name} {i.Target}", $"added {i.Level1}/{i.Level2}/{i.Name} {i.Target}"));
+                unmatched.Add(i);
             }
         }
 
-        foreach (var o in old.Values.SelectMany(q => q))
+        // The old rows no new row matched, in their order: each key's first rows were the ones matched.
+        var matched = before.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count() - old[g.Key].Count);
+        var left = new List<Indicator>();
+        foreach (var o in before)
         {
-            changes.Add(l.T($"删除指标 {o.Level1}/{o.Level2}/{o.Name} {o.Target}", $"removed {o.Level1}/{o.Level2}/{o.Name} {o.Target}"));
+            if (matched[Key(o)]-- <= 0)
+            {
+                left.Add(o);
+            }
+        }
+
+        for (var k = 0; k < Math.Max(unmatched.Count, left.Count); k++)
+        {
+            if (k < unmatched.Count && k < left.Count)
+            {
+                changes.Add(l.T($"指标 {Describe(left[k])} → {Describe(unmatched[k])}", $"indicator {Describe(left[k])} → {Describe(unmatched[k])}"));
+            }
+            else if (k < unmatched.Count)
+            {
+                changes.Add(l.T($"新增指标 {Describe(unmatched[k])}", $"added {Describe(unmatched[k])}"));
+            }
+            else
+            {
+                changes.Add(l.T($"删除指标 {Describe(left[k])}", $"removed {Describe(left[k])}"));
+            }
         }
     }
+
+    private static void Compare(List<string> changes, Indicator o, Indicator i, Language l)
+    {
+        var name = i.Name.Length == 0 ? l.T("（未命名指标）", "(unnamed indicator)") : i.Name;
+        Field(changes, l.T($"“{name}”指标值", $"“{name}” target"), o.Target, i.Target);
+        Field(changes, l.T($"“{name}”实际完成值", $"“{name}” actual"), o.Actual, i.Actual);
+        Field(changes, l.T($"“{name}”分值", $"“{name}” weight"), N(o.Weight), N(i.Weight));
+        Field(changes, l.T($"“{name}”得分", $"“{name}” score"), N(o.Score), N(i.Score));
+        Field(changes, l.T($"“{name}”偏差原因", $"“{name}” deviation"), o.Deviation, i.Deviation);
+    }
+
+    private static string Describe(Indicator i) => $"{i.Level1}/{i.Level2}/{(i.Name.Length == 0 ? "—" : i.Name)} {i.Target}".TrimEnd();
 
     private static (string, string, string) Key(Indicator i) => (i.Level1, i.Level2, i.Name);
 
