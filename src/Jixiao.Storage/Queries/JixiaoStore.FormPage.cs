@@ -1,0 +1,67 @@
+using Jixiao.Domain.Model;
+using Jixiao.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Storage.Queries;
+
+/// <summary>
+/// One form as a page or the API shows it: the form, its keys, where it was read from and its findings, with
+/// each finding's indicator (name and line) resolved.
+/// </summary>
+public sealed record FormPage(long Id, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, PerformanceForm Form, IReadOnlyList<FormPageFinding> Findings);
+
+/// <param name="Indicator">The 三级 name of the indicator the finding is about; null when it is about the form.</param>
+/// <param name="Line">The indicator's line, else the form's.</param>
+public sealed record FormPageFinding(long Id, string Code, Severity Severity, string Message, string? Indicator, int Line);
+
+public sealed partial class JixiaoStore
+{
+    // The shapes are fixed, so the LINQ is translated once per model (SQLite and PostgreSQL each) rather than
+    // looked up in EF's query cache on every request.
+    private static readonly Func<JixiaoDbContext, long, FormHead?> HeadQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+        c.Forms.Where(f => f.Id == id).Select(f => new FormHead(
+            f,
+            f.ProjectYear.ProjectId,
+            f.ProjectYear.Project.UnitId,
+            f.DocumentVersion.SourceDocument.Name,
+            f.DocumentVersion.Version,
+            f.DocumentVersion.IsCurrent,
+            f.BudgetRows.ToList(),
+            c.Findings.Where(x => x.FormId == f.Id).OrderBy(x => x.Id)
+                .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message)).ToList()))
+            .FirstOrDefault());
+
+    private static readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> IndicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+        c.Indicators.Where(i => i.FormId == id).OrderBy(i => i.Ordinal).AsQueryable());
+
+    /// <summary>
+    /// One form, current or historical, with its findings; null when there is none. Two queries on one
+    /// connection: the form with its keys, budget rows and findings, then its indicators.
+    /// </summary>
+    /// <remarks>
+    /// Synchronous on purpose: the web's read model is synchronous and SQLite does its I/O synchronously
+    /// anyway, so the async path only adds state machines and, in the web app, blocks a thread on them.
+    /// </remarks>
+    public FormPage? FormPage(long id)
+    {
+        using var c = Database.CreateContext();
+        c.Database.OpenConnection(); // one connection (and one session setup) for both queries
+        var head = HeadQuery(c, id);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var indicators = IndicatorsQuery(c, id).ToList();
+        var byOrdinal = indicators.ToDictionary(i => i.Ordinal);
+        var findings = head.Findings.Select(x => x.IndicatorOrdinal is { } o && byOrdinal.TryGetValue(o, out var i)
+                ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line)
+                : new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, null, head.Row.Line))
+            .ToList();
+        return new FormPage(id, head.ProjectId, head.UnitId, head.Source, head.Version, head.IsCurrent, FormRows.ToDomain(head.Row, indicators, head.Budget), findings);
+    }
+
+    private sealed record FormHead(StoredForm Row, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, List<StoredBudgetRow> Budget, List<FindingHead> Findings);
+
+    private sealed record FindingHead(long Id, int? IndicatorOrdinal, string Code, Severity Severity, string Message);
+}
