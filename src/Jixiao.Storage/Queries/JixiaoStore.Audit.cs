@@ -50,7 +50,7 @@ public sealed partial class JixiaoStore
     /// </summary>
     public IReadOnlyList<ImportAuditView> ImportHistoryOfForm(long formId)
     {
-        using var c = Database.CreateContext();
+        using var c = ReadContext();
         return [.. HistoryOfFormQuery(c, formId).Select(View)];
     }
 
@@ -62,7 +62,7 @@ public sealed partial class JixiaoStore
     /// </summary>
     public long ImportWatermark()
     {
-        using var c = Database.CreateContext();
+        using var c = ReadContext();
         return WatermarkQuery(c) ?? 0;
     }
 

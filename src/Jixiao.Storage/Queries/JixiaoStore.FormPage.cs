@@ -44,7 +44,7 @@ public sealed partial class JixiaoStore
     /// </remarks>
     public FormPage? FormPage(long id)
     {
-        using var c = Database.CreateContext();
+        using var c = ReadContext();
         c.Database.OpenConnection(); // one connection (and one session setup) for both queries
         var head = HeadQuery(c, id);
         if (head is null)

@@ -16,7 +16,7 @@ namespace Jixiao.Web.Data;
 public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadModel
 {
 
-    private JixiaoDbContext Context() => store.Database.CreateContext();
+    private JixiaoDbContext Context() => store.ReadContext();
 
     private static IQueryable<Entities.StoredForm> Scoped(JixiaoDbContext c, Scope scope)
     {
