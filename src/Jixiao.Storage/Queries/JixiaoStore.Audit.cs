@@ -40,21 +40,21 @@ public sealed partial class JixiaoStore
         return [.. (await c.ImportAudit.Where(a => a.SourceName == source).OrderByDescending(a => a.Id).ToListAsync(ct)).Select(View)];
     }
 
-    private static readonly Func<JixiaoDbContext, long, IEnumerable<ImportAuditLine>> HistoryOfFormQuery = EF.CompileQuery((JixiaoDbContext c, long formId) =>
+    private readonly Func<JixiaoDbContext, long, IEnumerable<ImportAuditLine>> _historyOfFormQuery = EF.CompileQuery((JixiaoDbContext c, long formId) =>
         c.ImportAudit.Where(a => a.SourceName == c.Forms.Where(f => f.Id == formId).Select(f => f.DocumentVersion.SourceDocument.Name).FirstOrDefault())
             .OrderByDescending(a => a.Id).AsQueryable());
 
     /// <summary>
-    /// <see cref="ImportHistoryOfFormAsync"/> as one compiled query (the source's name is a subquery), synchronous
-    /// for the form page (see <see cref="FormPage"/>).
+    /// <see cref="ImportHistoryOfFormAsync"/> as one compiled query (the source's name is a subquery) on a pooled
+    /// context, synchronous for the form page (see <see cref="FormPage"/>).
     /// </summary>
     public IReadOnlyList<ImportAuditView> ImportHistoryOfForm(long formId)
     {
         using var c = ReadContext();
-        return [.. HistoryOfFormQuery(c, formId).Select(View)];
+        return [.. _historyOfFormQuery(c, formId).Select(View)];
     }
 
-    private static readonly Func<JixiaoDbContext, long?> WatermarkQuery = EF.CompileQuery((JixiaoDbContext c) => c.ImportAudit.Max(a => (long?)a.Id));
+    private readonly Func<JixiaoDbContext, long?> _watermarkQuery = EF.CompileQuery((JixiaoDbContext c) => c.ImportAudit.Max(a => (long?)a.Id));
 
     /// <summary>
     /// The id of the newest import audit line (0 when there is none): every import writes one in its own
@@ -63,7 +63,7 @@ public sealed partial class JixiaoStore
     public long ImportWatermark()
     {
         using var c = ReadContext();
-        return WatermarkQuery(c) ?? 0;
+        return _watermarkQuery(c) ?? 0;
     }
 
     /// <summary>The user names found in the import audit log, for a filter.</summary>

@@ -16,9 +16,10 @@ public sealed record FormPageFinding(long Id, string Code, Severity Severity, st
 
 public sealed partial class JixiaoStore
 {
-    // The shapes are fixed, so the LINQ is translated once per model (SQLite and PostgreSQL each) rather than
-    // looked up in EF's query cache on every request.
-    private static readonly Func<JixiaoDbContext, long, FormHead?> HeadQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+    // The shapes are fixed, so the LINQ is translated once rather than looked up in EF's query cache on every
+    // request. A compiled query serves one model only (SQLite's and PostgreSQL's differ), so each store has its
+    // own, run on its ReadContext()s.
+    private readonly Func<JixiaoDbContext, long, FormHead?> _headQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
         c.Forms.Where(f => f.Id == id).Select(f => new FormHead(
             f,
             f.ProjectYear.ProjectId,
@@ -31,7 +32,7 @@ public sealed partial class JixiaoStore
                 .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message)).ToList()))
             .FirstOrDefault());
 
-    private static readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> IndicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+    private readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> _indicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
         c.Indicators.Where(i => i.FormId == id).OrderBy(i => i.Ordinal).AsQueryable());
 
     /// <summary>
@@ -46,13 +47,13 @@ public sealed partial class JixiaoStore
     {
         using var c = ReadContext();
         c.Database.OpenConnection(); // one connection (and one session setup) for both queries
-        var head = HeadQuery(c, id);
+        var head = _headQuery(c, id);
         if (head is null)
         {
             return null;
         }
 
-        var indicators = IndicatorsQuery(c, id).ToList();
+        var indicators = _indicatorsQuery(c, id).ToList();
         var byOrdinal = indicators.ToDictionary(i => i.Ordinal);
         var findings = head.Findings.Select(x => x.IndicatorOrdinal is { } o && byOrdinal.TryGetValue(o, out var i)
                 ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line)
