@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["score"] = ScoreBenchmark.Run,
     ["fill-db"] = FillDatabase.Run,
     ["library"] = LibraryBenchmark.Run,
+    ["form-page"] = FormPageBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -36,8 +36,10 @@ public static class JixiaoData
             SeedIfEmpty(store, SeedDirectory(configuration, environment), provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jixiao.Seed"));
             return store;
         });
-        services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>()));
-        services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>()));
+        // Costly reads (dashboard, units, library) are cached per data generation; see ReadCache for what can be stale.
+        services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermark));
+        services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
+        services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
         services.AddSingleton<IImportLog>(p => new StoreImportLog(p.GetRequiredService<JixiaoStore>()));
         return services;
     }

@@ -40,6 +40,32 @@ public sealed partial class JixiaoStore
         return [.. (await c.ImportAudit.Where(a => a.SourceName == source).OrderByDescending(a => a.Id).ToListAsync(ct)).Select(View)];
     }
 
+    private readonly Func<JixiaoDbContext, long, IEnumerable<ImportAuditLine>> _historyOfFormQuery = EF.CompileQuery((JixiaoDbContext c, long formId) =>
+        c.ImportAudit.Where(a => a.SourceName == c.Forms.Where(f => f.Id == formId).Select(f => f.DocumentVersion.SourceDocument.Name).FirstOrDefault())
+            .OrderByDescending(a => a.Id).AsQueryable());
+
+    /// <summary>
+    /// <see cref="ImportHistoryOfFormAsync"/> as one compiled query (the source's name is a subquery) on a pooled
+    /// context, synchronous for the form page (see <see cref="FormPage"/>).
+    /// </summary>
+    public IReadOnlyList<ImportAuditView> ImportHistoryOfForm(long formId)
+    {
+        using var c = ReadContext();
+        return [.. _historyOfFormQuery(c, formId).Select(View)];
+    }
+
+    private readonly Func<JixiaoDbContext, long?> _watermarkQuery = EF.CompileQuery((JixiaoDbContext c) => c.ImportAudit.Max(a => (long?)a.Id));
+
+    /// <summary>
+    /// The id of the newest import audit line (0 when there is none): every import writes one in its own
+    /// transaction, whichever process made it, so a reader can tell that the data may have changed.
+    /// </summary>
+    public long ImportWatermark()
+    {
+        using var c = ReadContext();
+        return _watermarkQuery(c) ?? 0;
+    }
+
     /// <summary>The user names found in the import audit log, for a filter.</summary>
     public async Task<IReadOnlyList<string>> ImportAuditUsersAsync(CancellationToken ct = default)
     {

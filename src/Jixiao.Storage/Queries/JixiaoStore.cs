@@ -3,6 +3,7 @@ using Jixiao.Domain.Projects;
 using Jixiao.Storage.Entities;
 using Jixiao.Storage.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Jixiao.Storage.Queries;
 
@@ -16,6 +17,28 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
     public static JixiaoStore Open(string? connectionString = null) => new(JixiaoDatabase.Open(connectionString));
 
     public JixiaoDatabase Database { get; } = database;
+
+    // Created on first use from the database's own options (same provider, interceptors and no-tracking default).
+    private PooledDbContextFactory<JixiaoDbContext>? _readContexts;
+
+    /// <summary>
+    /// A context for a short read, from a pool: what a web request reads with. A new context costs more than
+    /// the indexed queries of a form page (0.1–0.4 ms on the benchmark machine: its services are resolved again
+    /// and, on SQLite, the connection's functions registered again); a pooled one is reset and reused (~0.03 ms).
+    /// Dispose it as any context; do not keep it, and do not write with it.
+    /// </summary>
+    public JixiaoDbContext ReadContext()
+    {
+        var pool = _readContexts;
+        if (pool is null)
+        {
+            using var context = Database.CreateContext();
+            pool = new PooledDbContextFactory<JixiaoDbContext>((DbContextOptions<JixiaoDbContext>)context.GetService<IDbContextOptions>());
+            pool = Interlocked.CompareExchange(ref _readContexts, pool, null) ?? pool;
+        }
+
+        return pool.CreateDbContext();
+    }
 
     /// <summary>
     /// An importer into this store; <paramref name="findings"/> computes findings to store with each form,

@@ -50,6 +50,16 @@ public sealed record FormDetail(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<FindingView> Findings);
 
+/// <summary>
+/// One form as a page or the API shows it: the form, its keys, where it was read from and its findings, with
+/// each finding's indicator (name and line) resolved.
+/// </summary>
+public sealed record FormPage(long Id, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, PerformanceForm Form, IReadOnlyList<FormPageFinding> Findings);
+
+/// <param name="Indicator">The 三级 name of the indicator the finding is about; null when it is about the form.</param>
+/// <param name="Line">The indicator's line, else the form's.</param>
+public sealed record FormPageFinding(long Id, string Code, Severity Severity, string Message, string? Indicator, int Line);
+
 public sealed record FindingView(
     long Id,
     long FormId,

@@ -11,6 +11,9 @@ public sealed record FormRow(
     long Id, long ProjectId, long UnitId, FormKind Kind, int? Year, string Name, string Unit, string Department,
     decimal? Funds, decimal? Budget, int Indicators, decimal? TotalScore, string? Grade, int Findings, string Source, int Line);
 
+/// <summary>A stored form with its findings: what its page shows.</summary>
+public sealed record FormWithFindings(StoredForm Stored, IReadOnlyList<FindingRow> Findings);
+
 /// <summary>One problem found in a form.</summary>
 public sealed record FindingRow(long FormId, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
 
@@ -43,6 +46,9 @@ public interface IReadModel
     Dashboard Dashboard(Scope scope);
 
     StoredForm? Form(long id);
+
+    /// <summary>One form with its findings, for its page; null when there is none.</summary>
+    FormWithFindings? FormWithFindings(long id) => Form(id) is { } form ? new(form, Findings(new Scope(), formId: id)) : null;
 
     ProjectHistory? Project(long id);
 

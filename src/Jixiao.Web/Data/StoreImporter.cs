@@ -5,8 +5,12 @@ using Jixiao.Storage.Queries;
 
 namespace Jixiao.Web.Data;
 
-/// <summary>Uploads into the database: read like the CLI reads files, stored with the rule catalogue's findings.</summary>
-public sealed class StoreImporter(JixiaoStore store) : IImporter
+/// <summary>
+/// Uploads into the database: read like the CLI reads files, stored with the rule catalogue's findings. After
+/// an import that stored something, <paramref name="cache"/> moves to a new generation, so the dashboard and
+/// the other cached reads show it at once.
+/// </summary>
+public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null) : IImporter
 {
     public DisclosureDocument Preview(byte[] content, string fileName)
     {
@@ -23,6 +27,7 @@ public sealed class StoreImporter(JixiaoStore store) : IImporter
         {
             // Duplicates, parents and children, year over year: the units this file touched are checked again.
             SetFindings.Refresh(store.Database, source.Documents.SelectMany(d => d.Forms).Select(f => f.Unit));
+            cache?.Invalidate();
         }
 
         var message = result.Outcome switch

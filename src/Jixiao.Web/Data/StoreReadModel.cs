@@ -9,10 +9,14 @@ namespace Jixiao.Web.Data;
 /// <summary>
 /// The read model over the database (SQLite or PostgreSQL): lists and the dashboard are SQL queries over
 /// the forms in force (current document versions), single forms come whole from <see cref="JixiaoStore"/>.
+/// The dashboard, units, years, departments and the indicator library are kept in <paramref name="cache"/>
+/// (see <see cref="ReadCache"/> for what can be stale and for how long); forms, lists and findings are read
+/// fresh every time.
 /// </summary>
-public sealed class StoreReadModel(JixiaoStore store) : IReadModel
+public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadModel
 {
-    private JixiaoDbContext Context() => store.Database.CreateContext();
+
+    private JixiaoDbContext Context() => store.ReadContext();
 
     private static IQueryable<Entities.StoredForm> Scoped(JixiaoDbContext c, Scope scope)
     {
@@ -35,19 +39,30 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
         return q;
     }
 
-    public IReadOnlyList<int> Years()
+    public IReadOnlyList<int> Years() => cache.Get(nameof(Years), ReadYears);
+
+    public IReadOnlyList<string> Departments() => cache.Get(nameof(Departments), ReadDepartments);
+
+    public IReadOnlyList<UnitRow> Units(Scope scope) => cache.Get((nameof(Units), scope), () => ReadUnits(scope));
+
+    public Dashboard Dashboard(Scope scope) => cache.Get((nameof(Dashboard), scope), () => ReadDashboard(scope));
+
+    public IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20) =>
+        cache.Get((nameof(Library), level2, level1, text, limit), () => store.LibraryAsync(level2, level1, text, limit).GetAwaiter().GetResult());
+
+    private List<int> ReadYears()
     {
         using var c = Context();
         return c.CurrentForms.Where(f => f.Year != null).Select(f => f.Year!.Value).Distinct().OrderBy(y => y).ToList();
     }
 
-    public IReadOnlyList<string> Departments()
+    private List<string> ReadDepartments()
     {
         using var c = Context();
         return c.CurrentForms.Select(f => f.Department).Distinct().OrderBy(d => d).ToList();
     }
 
-    public IReadOnlyList<UnitRow> Units(Scope scope)
+    private List<UnitRow> ReadUnits(Scope scope)
     {
         using var c = Context();
         var counts = Scoped(c, scope).GroupBy(f => f.ProjectYear.Project.UnitId)
@@ -75,7 +90,7 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
             .ToList();
     }
 
-    public Dashboard Dashboard(Scope scope)
+    private Dashboard ReadDashboard(Scope scope)
     {
         using var c = Context();
         var forms = Scoped(c, scope);
@@ -111,18 +126,21 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
                 .OrderBy(u => u.Unit, StringComparer.Ordinal).ToList());
     }
 
-    public StoredForm? Form(long id)
+    public StoredForm? Form(long id) => store.FormPage(id) is { } page ? Stored(page) : null;
+
+    public FormWithFindings? FormWithFindings(long id)
     {
-        var detail = store.FormAsync(id).GetAwaiter().GetResult();
-        if (detail is null)
+        if (store.FormPage(id) is not { } page)
         {
             return null;
         }
 
-        using var c = Context();
-        var unitId = c.Forms.Where(f => f.Id == id).Select(f => f.ProjectYear.Project.UnitId).First();
-        return new StoredForm(detail.Id, detail.ProjectId, unitId, detail.Source, detail.Version, detail.Form);
+        var form = page.Form;
+        return new FormWithFindings(Stored(page), [.. page.Findings.Select(x => new FindingRow(
+            id, form.Name, form.Unit, form.Year, x.Code, x.Severity.ToString().ToLowerInvariant(), x.Line, x.Indicator, x.Message, null, null))]);
     }
+
+    private static StoredForm Stored(FormPage page) => new(page.Id, page.ProjectId, page.UnitId, page.Source, page.Version, page.Form);
 
     public ProjectHistory? Project(long id)
     {
@@ -183,7 +201,4 @@ public sealed class StoreReadModel(JixiaoStore store) : IReadModel
         hits.AddRange(results.Indicators.Select(i => new SearchHit(i.FormId, i.Project, i.Unit, i.Year, "indicator", i.Name)));
         return hits.Take(limit).ToList();
     }
-
-    public IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20) =>
-        store.LibraryAsync(level2, level1, text, limit).GetAwaiter().GetResult();
 }

@@ -13,13 +13,12 @@ public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog
 
     public IActionResult OnGet(long id)
     {
-        var stored = data.Form(id);
-        if (stored is null)
+        if (data.FormWithFindings(id) is not { } page)
         {
             return NotFound();
         }
 
-        View = FormView.Create(stored, data.Findings(new Scope(), formId: id), scoring.Score);
+        View = FormView.Create(page.Stored, page.Findings, scoring.Score);
         History = imports.OfForm(id);
         return Page();
     }

@@ -1,0 +1,58 @@
+using Jixiao.Domain.Model;
+using Jixiao.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Storage.Queries;
+
+public sealed partial class JixiaoStore
+{
+    // The shapes are fixed, so the LINQ is translated once rather than looked up in EF's query cache on every
+    // request. A compiled query serves one model only (SQLite's and PostgreSQL's differ), so each store has its
+    // own, run on its ReadContext()s.
+    private readonly Func<JixiaoDbContext, long, FormHead?> _headQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+        c.Forms.Where(f => f.Id == id).Select(f => new FormHead(
+            f,
+            f.ProjectYear.ProjectId,
+            f.ProjectYear.Project.UnitId,
+            f.DocumentVersion.SourceDocument.Name,
+            f.DocumentVersion.Version,
+            f.DocumentVersion.IsCurrent,
+            f.BudgetRows.ToList(),
+            c.Findings.Where(x => x.FormId == f.Id).OrderBy(x => x.Id)
+                .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message)).ToList()))
+            .FirstOrDefault());
+
+    private readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> _indicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+        c.Indicators.Where(i => i.FormId == id).OrderBy(i => i.Ordinal).AsQueryable());
+
+    /// <summary>
+    /// One form, current or historical, with its findings; null when there is none. Two queries on one
+    /// connection: the form with its keys, budget rows and findings, then its indicators.
+    /// </summary>
+    /// <remarks>
+    /// Synchronous on purpose: the web's read model is synchronous and SQLite does its I/O synchronously
+    /// anyway, so the async path only adds state machines and, in the web app, blocks a thread on them.
+    /// </remarks>
+    public FormPage? FormPage(long id)
+    {
+        using var c = ReadContext();
+        c.Database.OpenConnection(); // one connection (and one session setup) for both queries
+        var head = _headQuery(c, id);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var indicators = _indicatorsQuery(c, id).ToList();
+        var byOrdinal = indicators.ToDictionary(i => i.Ordinal);
+        var findings = head.Findings.Select(x => x.IndicatorOrdinal is { } o && byOrdinal.TryGetValue(o, out var i)
+                ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line)
+                : new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, null, head.Row.Line))
+            .ToList();
+        return new FormPage(id, head.ProjectId, head.UnitId, head.Source, head.Version, head.IsCurrent, FormRows.ToDomain(head.Row, indicators, head.Budget), findings);
+    }
+
+    private sealed record FormHead(StoredForm Row, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, List<StoredBudgetRow> Budget, List<FindingHead> Findings);
+
+    private sealed record FindingHead(long Id, int? IndicatorOrdinal, string Code, Severity Severity, string Message);
+}
