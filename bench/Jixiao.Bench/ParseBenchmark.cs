@@ -28,6 +28,7 @@ internal static class ParseBenchmark
 
         var sw = Stopwatch.StartNew();
         var rounds = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         while (sw.Elapsed < TimeSpan.FromSeconds(3))
         {
             foreach (var (t, k) in texts.Select((t, k) => (t, k)))
@@ -39,7 +40,8 @@ internal static class ParseBenchmark
         }
 
         var inMemory = seedBytes * (double)rounds / sw.Elapsed.TotalSeconds / 1e6;
-        Console.WriteLine($"in-memory: {rounds} rounds of {seedBytes / 1024.0:F0} KiB ({forms} forms) — {inMemory:F1} MB/s");
+        var inMemoryAllocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (seedBytes * (double)rounds / 1e6);
+        Console.WriteLine($"in-memory: {rounds} rounds of {seedBytes / 1024.0:F0} KiB ({forms} forms) — {inMemory:F1} MB/s, {inMemoryAllocated / 1e6:F1} MB allocated per MB read");
 
         var corpus = Path.Combine(Path.GetTempPath(), $"jixiao-corpus-{Environment.ProcessId}.txt");
         try
@@ -60,6 +62,8 @@ internal static class ParseBenchmark
 
             GC.Collect();
             var before = Process.GetCurrentProcess().PeakWorkingSet64;
+            var gcs = GC.CollectionCount(0);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             sw.Restart();
             long corpusForms = 0, indicators = 0, diagnostics = 0;
             foreach (var result in DisclosureReader.ReadFile(corpus))
@@ -73,6 +77,8 @@ internal static class ParseBenchmark
             }
 
             var seconds = sw.Elapsed.TotalSeconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            gcs = GC.CollectionCount(0) - gcs;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             if (args.Contains("--phases"))
             {
@@ -81,6 +87,7 @@ internal static class ParseBenchmark
 
             Console.WriteLine($"streaming: {written / 1e6:F1} MB, {corpusForms:N0} forms, {indicators:N0} indicators, {diagnostics:N0} diagnostics in {seconds:F2} s");
             Console.WriteLine($"throughput: {written / seconds / 1e6:F1} MB/s on one thread; peak working set {peak / 1e6:F0} MB (before the corpus run {before / 1e6:F0} MB)");
+            Console.WriteLine($"allocation: {allocated / (double)written:F2} bytes per byte read ({allocated / 1e9:F1} GB in all), {gcs:N0} gen-0 collections");
         }
         finally
         {
