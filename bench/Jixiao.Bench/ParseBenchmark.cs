@@ -108,7 +108,7 @@ internal static class ParseBenchmark
         long lines = 0;
         using (var reader = new StreamReader(corpus))
         {
-            var source = new LineSource(reader, layoutColumns: false);
+            using var source = new LineSource(reader, layoutColumns: false);
             while (source.Next() is not null)
             {
                 lines++;

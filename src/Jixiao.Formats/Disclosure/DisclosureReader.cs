@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
@@ -64,7 +65,7 @@ public static partial class DisclosureReader
 
         var context = new StreamContext();
         using var text = open();
-        var lines = new LineSource(text, survey.LayoutColumns);
+        using var lines = new LineSource(text, survey.LayoutColumns);
         string? group = null;
         List<SourceLine>? block = null;
         var kind = FormKind.Target;
@@ -168,7 +169,7 @@ public static partial class DisclosureReader
 
         public static Survey Of(TextReader reader)
         {
-            var lines = new LineSource(reader, layoutColumns: false);
+            using var lines = new LineSource(reader, layoutColumns: false);
             int count = 0, wide = 0, titles = 0;
             long read = 0;
             var inTable = false;
@@ -356,10 +357,29 @@ public static partial class DisclosureReader
         return true;
     }
 
-    internal static decimal? ParseNumber(string token)
+    internal static decimal? ParseNumber(string token) => ParseNumber(token.AsSpan());
+
+    /// <summary>A number with its thousands separators (<c>,</c> and <c>，</c>) dropped, or null.</summary>
+    internal static decimal? ParseNumber(ReadOnlySpan<char> token)
     {
-        var t = token.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+        char[]? rented = null;
+        var buffer = token.Length <= 128 ? stackalloc char[128] : (rented = ArrayPool<char>.Shared.Rent(token.Length));
+        var n = 0;
+        foreach (var c in token)
+        {
+            if (c is not (',' or '，'))
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        var ok = decimal.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return ok ? d : null;
     }
 
     internal static DateOnly? ParseDate(Match m) =>

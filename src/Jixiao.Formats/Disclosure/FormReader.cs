@@ -118,6 +118,11 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         for (var i = 0; i < Math.Min(_lines.Count, 6); i++)
         {
+            if (!_lines[i].Text.Contains("年度", StringComparison.Ordinal))
+            {
+                continue; // what the pattern needs: spare the regex the lines without it
+            }
+
             var m = DisclosureReader.YearPattern.Match(_lines[i].Text);
             if (m.Success && int.TryParse(m.Groups[1].Value, out var y))
             {

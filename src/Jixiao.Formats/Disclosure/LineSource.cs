@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Jixiao.Formats.Disclosure;
@@ -5,10 +6,16 @@ namespace Jixiao.Formats.Disclosure;
 /// <summary>
 /// Reads lines from a <see cref="TextReader"/> without ever holding more than one line (and never more
 /// than <see cref="SourceLine.MaxLength"/> characters of it): a 10 MB line costs a skip, not 20 MB.
+/// The read buffer is rented (a file read in memory costs no large-object allocation); dispose to return it.
 /// </summary>
-internal sealed class LineSource(TextReader reader, bool layoutColumns)
+internal sealed class LineSource(TextReader reader, bool layoutColumns) : IDisposable
 {
-    private readonly char[] _buffer = new char[64 * 1024];
+    private const int BufferLength = 64 * 1024;
+
+    /// <summary>Characters <see cref="SourceLine.Normalize"/> rewrites: controls other than tab, DEL and C1 controls, odd spaces, U+FFFD.</summary>
+    private static readonly SearchValues<char> Unusual = SearchValues.Create(UnusualCharacters());
+
+    private char[]? _buffer = ArrayPool<char>.Shared.Rent(BufferLength);
     private readonly StringBuilder _line = new();
     private readonly StringBuilder _scratch = new();
     private int _length;
@@ -26,15 +33,17 @@ internal sealed class LineSource(TextReader reader, bool layoutColumns)
 
     public SourceLine? Next()
     {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(LineSource));
         _line.Clear();
         var overlong = false;
         var any = false;
-        string? direct = null;
+        var direct = false;
+        ReadOnlySpan<char> piece = default;
         while (true)
         {
             if (_position >= _length)
             {
-                _length = reader.Read(_buffer, 0, _buffer.Length);
+                _length = reader.Read(buffer, 0, buffer.Length);
                 _position = 0;
                 if (_length <= 0)
                 {
@@ -48,14 +57,14 @@ internal sealed class LineSource(TextReader reader, bool layoutColumns)
             }
 
             any = true;
-            var span = _buffer.AsSpan(_position, _length - _position);
+            var span = buffer.AsSpan(_position, _length - _position);
             var newline = span.IndexOf('\n');
-            var piece = newline >= 0 ? span[..newline] : span;
+            piece = newline >= 0 ? span[..newline] : span;
             _position += piece.Length + (newline >= 0 ? 1 : 0);
             if (newline >= 0 && _line.Length == 0 && !overlong && piece.Length <= SourceLine.MaxLength)
             {
                 // The common case: the whole line lies in the buffer.
-                direct = piece.Length == 0 ? "" : new string(piece);
+                direct = true;
                 break;
             }
 
@@ -85,34 +94,58 @@ internal sealed class LineSource(TextReader reader, bool layoutColumns)
             return new SourceLine(_number, "");
         }
 
-        var raw = direct ?? (_line.Length == 0 ? "" : _line.ToString());
-        if (SampledCharacters < 8192)
+        string? joined = null;
+        if (!direct)
         {
-            foreach (var c in raw)
-            {
-                SampledCharacters++;
-                if (c is '\0' or '\uFFFD' || c < ' ' && c is not ('\t' or '\r'))
-                {
-                    SuspectCharacters++;
-                }
-            }
+            joined = _line.Length == 0 ? "" : _line.ToString();
+            piece = joined;
         }
 
-        var text = NeedsNormalizing(raw) ? SourceLine.Normalize(raw, layoutColumns, _scratch) : raw;
+        if (SampledCharacters < 8192)
+        {
+            Sample(piece);
+        }
+
+        var text = NeedsNormalizing(piece) ? SourceLine.Normalize(piece, layoutColumns, _scratch)
+            : joined ?? (piece.Length == 0 ? "" : new string(piece));
         return new SourceLine(_number, text);
     }
 
-    private bool NeedsNormalizing(string raw)
+    public void Dispose()
     {
-        for (var i = 0; i < raw.Length; i++)
+        if (_buffer is { } buffer)
         {
-            var c = raw[i];
-            if (c < ' ' && c != '\t' || c is >= '\x7f' and <= '\x9f' || c is '\u3000' or '\u00a0' or '\uFFFD' || layoutColumns && c == ' ' && i + 2 < raw.Length && raw[i + 1] == ' ' && raw[i + 2] == ' ')
+            _buffer = null;
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private void Sample(ReadOnlySpan<char> raw)
+    {
+        foreach (var c in raw)
+        {
+            SampledCharacters++;
+            if (c is '\0' or '\uFFFD' || c < ' ' && c is not ('\t' or '\r'))
             {
-                return true;
+                SuspectCharacters++;
+            }
+        }
+    }
+
+    private static string UnusualCharacters()
+    {
+        var sb = new StringBuilder();
+        for (var c = '\0'; c <= '\x9f'; c++)
+        {
+            if (c < ' ' && c != '\t' || c >= '\x7f')
+            {
+                sb.Append(c);
             }
         }
 
-        return false;
+        return sb.Append("\u3000\u00a0\uFFFD").ToString();
     }
+
+    private bool NeedsNormalizing(ReadOnlySpan<char> raw) =>
+        raw.ContainsAny(Unusual) || layoutColumns && raw.Contains("   ", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Jixiao.Formats.Disclosure;
@@ -118,29 +119,95 @@ internal sealed class SourceLine
 /// <summary>Small text helpers shared by the readers.</summary>
 internal static class TextTools
 {
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, for vectorised search.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(WhiteSpaceCharacters());
+
     public static string RemoveWhitespace(string s)
     {
-        var any = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                any = true;
-                break;
-            }
-        }
-
-        if (!any)
+        var first = s.AsSpan().IndexOfAny(WhiteSpace);
+        if (first < 0)
         {
             return s;
         }
 
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        char[]? rented = null;
+        var buffer = s.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
+        s.AsSpan(0, first).CopyTo(buffer);
+        var n = first;
+        foreach (var c in s.AsSpan(first + 1))
         {
             if (!char.IsWhiteSpace(c))
             {
-                sb.Append(c);
+                buffer[n++] = c;
+            }
+        }
+
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when <paramref name="s"/> without its white space is <paramref name="value"/> (no string is built).</summary>
+    public static bool CompactEquals(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        var k = 0;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (k == value.Length || value[k] != c)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return k == value.Length;
+    }
+
+    /// <summary>True when <paramref name="s"/> without its white space starts with <paramref name="value"/> (no string is built).</summary>
+    public static bool CompactStartsWith(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        var k = 0;
+        foreach (var c in s)
+        {
+            if (k == value.Length)
+            {
+                return true;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (value[k] != c)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return k == value.Length;
+    }
+
+    private static string WhiteSpaceCharacters()
+    {
+        var sb = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                sb.Append((char)c);
             }
         }
 

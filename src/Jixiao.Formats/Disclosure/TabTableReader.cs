@@ -170,23 +170,40 @@ internal static class TableTotals
             return false;
         }
 
-        var compact = line.Compact;
-        if (compact.StartsWith("评分等级", StringComparison.Ordinal))
+        if (first == '评' && TextTools.CompactStartsWith(line.Text, "评分等级"))
         {
-            var g = compact["评分等级".Length..].TrimStart('：', ':');
+            var g = line.Compact["评分等级".Length..].TrimStart('：', ':');
             grade = g.Length > 0 ? g[..1] : null;
             return true;
         }
 
-        var tokens = line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var start = tokens.Length > 0 && tokens[0].StartsWith("总分", StringComparison.Ordinal) ? 1 : 0;
-        if (tokens.Length - start == 2 && DisclosureReader.IsNumberToken(tokens[start]) && DisclosureReader.IsNumberToken(tokens[start + 1]))
+        // The tokens between spaces and tabs; only lines of two or three tokens can be totals.
+        var text = line.Text.AsSpan();
+        Span<Range> tokens = stackalloc Range[4];
+        var count = 0;
+        foreach (var range in text.SplitAny(' ', '\t'))
         {
-            var w = DisclosureReader.ParseNumber(tokens[start]);
+            if (text[range].Length == 0)
+            {
+                continue;
+            }
+
+            if (count == tokens.Length)
+            {
+                return false;
+            }
+
+            tokens[count++] = range;
+        }
+
+        var start = count > 0 && text[tokens[0]].StartsWith("总分", StringComparison.Ordinal) ? 1 : 0;
+        if (count - start == 2 && DisclosureReader.IsNumberToken(text[tokens[start]]) && DisclosureReader.IsNumberToken(text[tokens[start + 1]]))
+        {
+            var w = DisclosureReader.ParseNumber(text[tokens[start]]);
             if (start == 1 || w >= 100)
             {
                 weight = w;
-                score = DisclosureReader.ParseNumber(tokens[start + 1]);
+                score = DisclosureReader.ParseNumber(text[tokens[start + 1]]);
                 return true;
             }
         }
