@@ -67,7 +67,9 @@ public static partial class DisclosureReader
         using var text = open();
         using var lines = new LineSource(text, survey.LayoutColumns);
         string? group = null;
-        List<SourceLine>? block = null;
+        // One list holds the lines of the form being read, reused from form to form.
+        var block = new List<SourceLine>();
+        var inBlock = false;
         var kind = FormKind.Target;
         while (lines.Next() is { } line)
         {
@@ -77,18 +79,23 @@ public static partial class DisclosureReader
             var isGroup = maybe && !isTitle && compact.Length < 120 && compact.Contains("汇总表", StringComparison.Ordinal);
             if (!isTitle && !isGroup)
             {
-                block?.Add(line);
+                if (inBlock)
+                {
+                    block.Add(line);
+                }
+
                 continue;
             }
 
-            if (block is not null)
+            if (inBlock)
             {
                 foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
                 {
                     yield return r;
                 }
 
-                block = null;
+                block.Clear();
+                inBlock = false;
             }
 
             if (isGroup)
@@ -98,10 +105,11 @@ public static partial class DisclosureReader
             }
 
             kind = compact.Contains(TargetTitle, StringComparison.Ordinal) ? FormKind.Target : FormKind.SelfEvaluation;
-            block = [line];
+            block.Add(line);
+            inBlock = true;
         }
 
-        if (block is not null)
+        if (inBlock)
         {
             foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
             {
@@ -175,23 +183,24 @@ public static partial class DisclosureReader
             var inTable = false;
             var selfEvaluation = false;
             var widths = new Dictionary<double, int>();
-            while (read < SurveyLength && lines.Next() is { } line)
+            while (read < SurveyLength && lines.Read(out var raw))
             {
-                read += line.Raw.Length + 1;
-                if (line.IsBlank)
+                // Lines are looked at in place; a string is built only for the few that need their compact form.
+                read += raw.Length + 1;
+                var text = raw.Trim();
+                if (text.IsEmpty)
                 {
                     continue;
                 }
 
                 count++;
-                if (line.Text.Contains("   ", StringComparison.Ordinal))
+                if (text.Contains("   ", StringComparison.Ordinal))
                 {
                     wide++;
                 }
 
-                var text = line.Text;
                 var maybeTitle = text.Contains('财') && text.Contains('表');
-                var compact = maybeTitle || text.Contains('级') ? line.Compact : text;
+                var compact = maybeTitle || text.Contains('级') ? TextTools.RemoveWhitespace(text.ToString()).AsSpan() : text;
                 if (maybeTitle && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal)))
                 {
                     titles++;
@@ -213,7 +222,7 @@ public static partial class DisclosureReader
 
                 if (inTable && !text.Contains(' ') && !IndicatorLevels.IsLabelPrefix(compact))
                 {
-                    var w = Math.Round(TextTools.Width(line.Text) * 2) / 2;
+                    var w = Math.Round(TextTools.Width(text) * 2) / 2;
                     widths[w] = widths.GetValueOrDefault(w) + 1;
                 }
             }

@@ -87,8 +87,8 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         }
 
         var tableStart = SkipTableHeader(headerAt);
-        var table = _lines.GetRange(tableStart, _lines.Count - tableStart);
-        var tabs = table.Count(l => l.HasTabs && l.Cells.Count(c => c.Length > 0) >= 2) > table.Count(l => !l.IsBlank) / 3;
+        var table = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lines)[tableStart..];
+        var tabs = IsTabTable(table);
         var result = tabs
             ? new TabTableReader(block.Kind, diagnostics).Read(table)
             : new LineTableReader(block.Kind, diagnostics, nameColumnWidth, form.Goal).Read(table);
@@ -112,6 +112,37 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         }
 
         return form;
+    }
+
+    /// <summary>A tab table: more than a third of the filled lines have two or more filled tab-separated cells.</summary>
+    private static bool IsTabTable(ReadOnlySpan<SourceLine> table)
+    {
+        int tabbed = 0, filled = 0;
+        foreach (var line in table)
+        {
+            if (!line.IsBlank)
+            {
+                filled++;
+            }
+
+            if (line.HasTabs && FilledCells(line.Cells) >= 2)
+            {
+                tabbed++;
+            }
+        }
+
+        return tabbed > filled / 3;
+
+        static int FilledCells(string[] cells)
+        {
+            var n = 0;
+            foreach (var c in cells)
+            {
+                n += c.Length > 0 ? 1 : 0;
+            }
+
+            return n;
+        }
     }
 
     private int? FindYear()

@@ -27,13 +27,22 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     // after a blank line, while the target's first line follows the name directly.
     private bool _denseBlanks;
 
-    public TableResult Read(List<SourceLine> lines)
+    public TableResult Read(ReadOnlySpan<SourceLine> lines)
     {
-        var filled = lines.Count(l => !l.IsBlank);
-        _denseBlanks = filled > 0 && lines.Where((l, k) => !l.IsBlank && k + 1 < lines.Count && lines[k + 1].IsBlank).Count() * 10 > filled * 7;
+        int filled = 0, blankAfter = 0;
+        for (var k = 0; k < lines.Length; k++)
+        {
+            if (!lines[k].IsBlank)
+            {
+                filled++;
+                blankAfter += k + 1 < lines.Length && lines[k + 1].IsBlank ? 1 : 0;
+            }
+        }
+
+        _denseBlanks = filled > 0 && blankAfter * 10 > filled * 7;
         decimal? totalWeight = null, totalScore = null;
         string? grade = null;
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (TableTotals.Skip(line, diagnostics))
@@ -87,7 +96,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         }
 
         CloseDeviation(all: true);
-        _labels.Finish(lines.Count > 0 ? lines[^1].Number : 0);
+        _labels.Finish(lines.Length > 0 ? lines[^1].Number : 0);
         return new TableResult(_rows, totalWeight, totalScore, grade);
     }
 
@@ -117,7 +126,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     /// The 项目/绩效/目标 block reprinted in the middle of an indicator list after a page break (seed 004):
     /// the goal text comes again and must not become rows.
     /// </summary>
-    private bool IsRepeatedGoal(List<SourceLine> lines, ref int i)
+    private bool IsRepeatedGoal(ReadOnlySpan<SourceLine> lines, ref int i)
     {
         if (!TextTools.CompactEquals(lines[i].Text, "项目"))
         {
@@ -126,7 +135,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
 
         var j = i + 1;
         var words = new List<string>();
-        while (j < lines.Count && words.Count < 2)
+        while (j < lines.Length && words.Count < 2)
         {
             if (!lines[j].IsBlank)
             {
@@ -144,7 +153,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         var target = TextTools.RemoveWhitespace(goal);
         var seen = "";
         var end = j - 1;
-        for (var k = j; k < lines.Count; k++)
+        for (var k = j; k < lines.Length; k++)
         {
             if (lines[k].IsBlank)
             {

@@ -37,7 +37,18 @@ internal sealed class SourceLine
     public string Compact => _compact ??= TextTools.RemoveWhitespace(Text);
 
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
-    public string[] Cells => _cells ??= Raw.Split('\t').Select(c => c.Trim()).ToArray();
+    public string[] Cells => _cells ??= SplitCells(Raw);
+
+    private static string[] SplitCells(string raw)
+    {
+        var cells = raw.Split('\t');
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = cells[i].Trim();
+        }
+
+        return cells;
+    }
 
     /// <summary>Space-separated tokens of the text.</summary>
     public string[] Tokens => _tokens ??= Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -223,7 +234,10 @@ internal static class TextTools
     /// Printed width in CJK cells: a CJK or full-width character is 1, an ASCII character or space ½.
     /// Used to tell a wrapped cell (its line is full) from a cell that ended.
     /// </summary>
-    public static double Width(string s)
+    public static double Width(string s) => Width(s.AsSpan());
+
+    /// <inheritdoc cref="Width(string)"/>
+    public static double Width(ReadOnlySpan<char> s)
     {
         double w = 0;
         foreach (var c in s)

@@ -14,13 +14,15 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
 {
     private sealed record Row(Indicator Indicator, bool HadLabels, int NameColumn, bool BlankAfter);
 
-    public TableResult Read(List<SourceLine> lines)
+    public TableResult Read(ReadOnlySpan<SourceLine> lines)
     {
         var labels = new LabelTracker(diagnostics);
         var rows = new List<Row>();
         decimal? totalWeight = null, totalScore = null;
         string? grade = null;
-        for (var i = 0; i < lines.Count; i++)
+        var found = new List<(string Label, int Line)>();
+        var content = new List<(string Text, int Column)>();
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (TableTotals.Skip(line, diagnostics))
@@ -34,7 +36,7 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
             }
 
             var cells = line.Cells;
-            var found = new List<(string Label, int Line)>();
+            found.Clear();
             var c = 0;
             for (; c < cells.Length; c++)
             {
@@ -53,7 +55,7 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
                 break;
             }
 
-            var content = new List<(string Text, int Column)>();
+            content.Clear();
             for (; c < cells.Length; c++)
             {
                 if (cells[c].Length > 0)
@@ -80,11 +82,11 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
             }
 
             var indicator = BuildRow(content, line.Number, labels);
-            var blankAfter = i + 1 < lines.Count && lines[i + 1].IsBlank;
+            var blankAfter = i + 1 < lines.Length && lines[i + 1].IsBlank;
             rows.Add(new Row(indicator, found.Count > 0, content[0].Column, blankAfter));
         }
 
-        labels.Finish(lines.Count > 0 ? lines[^1].Number : 0);
+        labels.Finish(lines.Length > 0 ? lines[^1].Number : 0);
         return new TableResult(AttachLabelsPrintedAfterRows(rows), totalWeight, totalScore, grade);
     }
 
