@@ -67,11 +67,13 @@ public static partial class DisclosureReader
         using var text = open();
         using var lines = new LineSource(text, survey.LayoutColumns);
         string? group = null;
-        // One list holds the lines of the form being read, reused from form to form.
+        // One list holds the lines of the form being read, reused from form to form; once a form is read
+        // its line objects are filled again with the next lines (nothing read from them keeps them).
         var block = new List<SourceLine>();
+        var spare = new Stack<SourceLine>();
         var inBlock = false;
         var kind = FormKind.Target;
-        while (lines.Next() is { } line)
+        while (lines.Next(spare.TryPop(out var free) ? free : null) is { } line)
         {
             var maybe = line.Text.Contains('表');
             var compact = maybe ? line.Compact : "";
@@ -82,6 +84,10 @@ public static partial class DisclosureReader
                 if (inBlock)
                 {
                     block.Add(line);
+                }
+                else
+                {
+                    spare.Push(line);
                 }
 
                 continue;
@@ -94,6 +100,11 @@ public static partial class DisclosureReader
                     yield return r;
                 }
 
+                foreach (var done in block)
+                {
+                    spare.Push(done);
+                }
+
                 block.Clear();
                 inBlock = false;
             }
@@ -101,6 +112,7 @@ public static partial class DisclosureReader
             if (isGroup)
             {
                 group = compact;
+                spare.Push(line);
                 continue;
             }
 

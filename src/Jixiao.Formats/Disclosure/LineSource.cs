@@ -31,7 +31,23 @@ internal sealed class LineSource(TextReader reader, bool layoutColumns) : IDispo
     /// <summary>The number of the line last read (1-based).</summary>
     public int Number => _number;
 
-    public SourceLine? Next() => Read(out var text) ? new SourceLine(_number, text.Length == 0 ? "" : new string(text)) : null;
+    /// <summary>The next line, or null at the end; <paramref name="reuse"/> (a line no longer needed) is filled instead of a new one.</summary>
+    public SourceLine? Next(SourceLine? reuse = null)
+    {
+        if (!Read(out var span))
+        {
+            return null;
+        }
+
+        var text = span.Length == 0 ? "" : new string(span);
+        if (reuse is null)
+        {
+            return new SourceLine(_number, text);
+        }
+
+        reuse.Reset(_number, text);
+        return reuse;
+    }
 
     /// <summary>
     /// Reads the next line, normalised, without building a string for it: <paramref name="text"/> is valid

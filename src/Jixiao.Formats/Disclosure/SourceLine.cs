@@ -1,9 +1,14 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Jixiao.Formats.Disclosure;
 
-/// <summary>One line of a source, trimmed, with its 1-based number and its tab-separated cells.</summary>
+/// <summary>
+/// One line of a source, trimmed, with its 1-based number and its tab-separated cells. The streaming
+/// reader recycles the lines of a form once the form is read (<see cref="Reset"/>): hold on to what a
+/// line says, not to the line.
+/// </summary>
 internal sealed class SourceLine
 {
     /// <summary>Lines longer than this are not read (a 10 MB line is junk, not a form).</summary>
@@ -11,20 +16,27 @@ internal sealed class SourceLine
 
     private string[]? _cells;
 
-    public SourceLine(int number, string text)
+    public SourceLine(int number, string text) => Reset(number, text);
+
+    public int Number { get; private set; }
+
+    /// <summary>The line as it stands in the source, tabs included.</summary>
+    public string Raw { get; private set; }
+
+    /// <summary>The line without surrounding white space.</summary>
+    public string Text { get; private set; }
+
+    /// <summary>Makes this object another line (for the reader that recycles lines).</summary>
+    [MemberNotNull(nameof(Raw), nameof(Text))]
+    public void Reset(int number, string text)
     {
         Number = number;
         Raw = text;
         Text = text.Trim();
+        _cells = null;
+        _compact = null;
+        _tokens = null;
     }
-
-    public int Number { get; }
-
-    /// <summary>The line as it stands in the source, tabs included.</summary>
-    public string Raw { get; }
-
-    /// <summary>The line without surrounding white space.</summary>
-    public string Text { get; }
 
     public bool IsBlank => Text.Length == 0;
 
