@@ -12,14 +12,14 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         var title = _lines[0];
         var year = FindYear();
-        var nameAt = IndexOf(l => l.Compact.StartsWith("项目名称", StringComparison.Ordinal), 0);
+        var nameAt = IndexOf(l => l.CompactStartsWith("项目名称"), 0);
         if (nameAt < 0)
         {
             diagnostics.Error(title.Number, DiagnosticCodes.FormTruncated, "表头后未找到“项目名称”，该表不完整，未读取。");
             return null;
         }
 
-        var deptAt = IndexOf(l => l.Compact.Contains("主管部门", StringComparison.Ordinal), nameAt);
+        var deptAt = IndexOf(l => l.CompactContains("主管部门"), nameAt);
         var (name, nature, category) = ReadNameLine(nameAt, deptAt < 0 ? nameAt + 1 : deptAt);
         if (name.Length == 0)
         {
@@ -48,8 +48,8 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
         var after = Math.Max(deptAt, nameAt) + 1;
         var goalAt = block.Kind == FormKind.Target
-            ? IndexOf(l => l.Compact.Contains("年度总体目标", StringComparison.Ordinal), after)
-            : IndexOf(l => l.Compact.Contains("预期目标", StringComparison.Ordinal), after);
+            ? IndexOf(l => l.CompactContains("年度总体目标"), after)
+            : IndexOf(l => l.CompactContains("预期目标"), after);
         var headerAt = IndexOf(IsTableHeaderStart, goalAt < 0 ? after : goalAt + 1);
         var moneyEnd = goalAt >= 0 ? goalAt : headerAt >= 0 ? headerAt : _lines.Count;
 
@@ -179,6 +179,11 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
     private static bool IsTableHeaderStart(SourceLine line)
     {
+        if (line.Text.Length == 0 || line.Text[0] != '一')
+        {
+            return false; // every header starts with 一; spare the compact text of the lines before it
+        }
+
         var c = line.Compact;
         return c.StartsWith("一级指标", StringComparison.Ordinal) || c == "一级" || c.StartsWith("一级指标二级指标", StringComparison.Ordinal);
     }
@@ -186,7 +191,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private int SkipTableHeader(int headerAt)
     {
         var i = headerAt;
-        var third = IndexOf(l => l.Compact.Contains("三级指标", StringComparison.Ordinal), headerAt);
+        var third = IndexOf(l => l.CompactContains("三级指标"), headerAt);
         if (third >= 0 && third - headerAt <= 8)
         {
             i = third;

@@ -48,6 +48,17 @@ internal sealed class SourceLine
     /// <summary>The text with every white-space character removed.</summary>
     public string Compact => _compact ??= TextTools.RemoveWhitespace(Text);
 
+    /// <summary>
+    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/> for a line that lacks the
+    /// value's first character (most lines a search passes over).
+    /// </summary>
+    public bool CompactContains(string value) =>
+        Text.Contains(value[0]) && Compact.Contains(value, StringComparison.Ordinal);
+
+    /// <summary><c>Compact.StartsWith(value)</c>, looking at the first character first (the text is trimmed, so it is the compact text's).</summary>
+    public bool CompactStartsWith(string value) =>
+        Text.Length > 0 && Text[0] == value[0] && Compact.StartsWith(value, StringComparison.Ordinal);
+
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
     public string[] Cells => _cells ??= SplitCells(Raw);
 
@@ -238,7 +249,7 @@ internal static class TextTools
     }
 
     /// <summary>Removes extraction markup (<c>&lt;p&gt;</c>, <c>$</c>, LaTeX commands) from free text.</summary>
-    public static string StripMarkup(string s) =>
+    public static string StripMarkup(string s) => !s.Contains('<') ? s :
         s.Replace("<p>", "", StringComparison.Ordinal).Replace("</p>", "", StringComparison.Ordinal)
          .Replace("<br>", "", StringComparison.Ordinal).Replace("<br/>", "", StringComparison.Ordinal);
 
