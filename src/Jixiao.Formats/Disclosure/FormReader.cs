@@ -354,20 +354,33 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         return any ? new Funds(total, current, carry, other) : null;
     }
 
+    /// <summary>The last token (between spaces and tabs, leading colons off) that is a number.</summary>
     private static decimal? LastNumber(SourceLine line)
     {
-        var tokens = line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = tokens.Length - 1; i >= 0; i--)
+        var text = line.Text.AsSpan();
+        var end = text.Length;
+        while (end > 0)
         {
-            var t = tokens[i].TrimStart('：', ':');
+            if (text[end - 1] is ' ' or '\t')
+            {
+                end--;
+                continue;
+            }
+
+            var start = text[..end].LastIndexOfAny(' ', '\t') + 1;
+            var t = text[start..end].TrimStart(Colons);
             if (DisclosureReader.IsNumberToken(t))
             {
                 return DisclosureReader.ParseNumber(t);
             }
+
+            end = start;
         }
 
         return null;
     }
+
+    private const string Colons = "：:";
 
     private Budget? ReadBudget(int from, int to)
     {
@@ -420,12 +433,13 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private static List<string> BudgetValues(SourceLine line)
     {
         var values = new List<string>();
-        foreach (var token in line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var text = line.Text.AsSpan();
+        foreach (var range in text.SplitAny(' ', '\t'))
         {
-            var t = token.TrimStart('：', ':');
-            if (t == "-" || t == "—" || DisclosureReader.IsNumberToken(t))
+            var t = text[range].TrimStart(Colons);
+            if (text[range].Length > 0 && (t is "-" or "—" || DisclosureReader.IsNumberToken(t)))
             {
-                values.Add(t);
+                values.Add(t.ToString());
             }
         }
 
