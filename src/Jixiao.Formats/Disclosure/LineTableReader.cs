@@ -253,9 +253,11 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         // A row ends here: what followed the previous row up to its last sentence is that row's
         // 偏差原因分析; the lines after that begin this row.
         var carried = CloseDeviation(all: false);
-        var pieces = new List<Piece>();
-        foreach (var fragment in carried)
+        var pieces = _pieces;
+        pieces.Clear();
+        for (var k = 0; k < carried.Count; k++)
         {
+            var fragment = carried[k];
             AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false, fragment.BlankBefore);
         }
 
@@ -305,7 +307,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     /// deviation; otherwise only those up to the last one that ends a sentence, and the lines after it are
     /// returned: they begin the next row.
     /// </summary>
-    private List<Fragment> CloseDeviation(bool all)
+    private IReadOnlyList<Fragment> CloseDeviation(bool all)
     {
         LastRowOpen = false;
         if (_afterRow.Count == 0)
@@ -335,6 +337,9 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
 
         return rest;
     }
+
+    // The pieces of the row being built, reused from row to row.
+    private readonly List<Piece> _pieces = [];
 
     private readonly record struct Piece(string Text, int Line, bool OnEndLine, bool BlankBefore = false);
 
