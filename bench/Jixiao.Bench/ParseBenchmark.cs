@@ -19,15 +19,19 @@ internal static class ParseBenchmark
         var texts = files.Select(File.ReadAllText).ToArray();
         var seedBytes = texts.Sum(t => Encoding.UTF8.GetByteCount(t));
 
-        // Warm up and measure the in-memory reader.
+        // Warm up (two seconds, so that tiered compilation has finished and is not timed), then measure the
+        // in-memory reader.
         var forms = 0;
-        for (var i = 0; i < 3; i++)
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
         {
             forms = texts.Select((t, k) => DisclosureReader.Read(t, files[k]).Forms.Count).Sum();
         }
 
         var sw = Stopwatch.StartNew();
         var rounds = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = BenchSupport.ThreadCpuTime();
         while (sw.Elapsed < TimeSpan.FromSeconds(3))
         {
             foreach (var (t, k) in texts.Select((t, k) => (t, k)))
@@ -39,7 +43,9 @@ internal static class ParseBenchmark
         }
 
         var inMemory = seedBytes * (double)rounds / sw.Elapsed.TotalSeconds / 1e6;
-        Console.WriteLine($"in-memory: {rounds} rounds of {seedBytes / 1024.0:F0} KiB ({forms} forms) — {inMemory:F1} MB/s");
+        var inMemoryCpu = seedBytes * (double)rounds / (BenchSupport.ThreadCpuTime() - cpuBefore).TotalSeconds / 1e6;
+        var inMemoryAllocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (seedBytes * (double)rounds / 1e6);
+        Console.WriteLine($"in-memory: {rounds} rounds of {seedBytes / 1024.0:F0} KiB ({forms} forms) — {inMemory:F1} MB/s ({inMemoryCpu:F1} MB per CPU-second), {inMemoryAllocated / 1e6:F1} MB allocated per MB read");
 
         var corpus = Path.Combine(Path.GetTempPath(), $"jixiao-corpus-{Environment.ProcessId}.txt");
         try
@@ -60,6 +66,10 @@ internal static class ParseBenchmark
 
             GC.Collect();
             var before = Process.GetCurrentProcess().PeakWorkingSet64;
+            var gcs = GC.CollectionCount(0);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = BenchSupport.ThreadCpuTime();
+            var paused = GC.GetTotalPauseDuration();
             sw.Restart();
             long corpusForms = 0, indicators = 0, diagnostics = 0;
             foreach (var result in DisclosureReader.ReadFile(corpus))
@@ -73,6 +83,10 @@ internal static class ParseBenchmark
             }
 
             var seconds = sw.Elapsed.TotalSeconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            var cpuSeconds = (BenchSupport.ThreadCpuTime() - cpu).TotalSeconds;
+            paused = GC.GetTotalPauseDuration() - paused;
+            gcs = GC.CollectionCount(0) - gcs;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             if (args.Contains("--phases"))
             {
@@ -80,7 +94,8 @@ internal static class ParseBenchmark
             }
 
             Console.WriteLine($"streaming: {written / 1e6:F1} MB, {corpusForms:N0} forms, {indicators:N0} indicators, {diagnostics:N0} diagnostics in {seconds:F2} s");
-            Console.WriteLine($"throughput: {written / seconds / 1e6:F1} MB/s on one thread; peak working set {peak / 1e6:F0} MB (before the corpus run {before / 1e6:F0} MB)");
+            Console.WriteLine($"throughput: {written / seconds / 1e6:F1} MB/s on one thread ({written / cpuSeconds / 1e6:F1} MB per CPU-second of the reading thread); peak working set {peak / 1e6:F0} MB (before the corpus run {before / 1e6:F0} MB)");
+            Console.WriteLine($"allocation: {allocated / (double)written:F2} bytes per byte read ({allocated / 1e9:F1} GB in all), {gcs:N0} gen-0 collections pausing {paused.TotalSeconds:F2} s");
         }
         finally
         {
@@ -97,7 +112,7 @@ internal static class ParseBenchmark
         long lines = 0;
         using (var reader = new StreamReader(corpus))
         {
-            var source = new LineSource(reader, layoutColumns: false);
+            using var source = new LineSource(reader, layoutColumns: false);
             while (source.Next() is not null)
             {
                 lines++;

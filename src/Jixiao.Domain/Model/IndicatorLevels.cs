@@ -54,7 +54,10 @@ public static class IndicatorLevels
     public static bool IsLabel(string text) => IsLevel1(text) || IsLevel2(text);
 
     /// <summary>True when <paramref name="piece"/> starts some label: a label the print split over lines.</summary>
-    public static bool IsLabelPrefix(string piece)
+    public static bool IsLabelPrefix(string piece) => IsLabelPrefix(piece.AsSpan());
+
+    /// <summary>True when <paramref name="piece"/> starts some label (for text looked at in place).</summary>
+    public static bool IsLabelPrefix(ReadOnlySpan<char> piece)
     {
         if (piece.Length == 0)
         {
@@ -63,7 +66,7 @@ public static class IndicatorLevels
 
         foreach (var label in AllLabels)
         {
-            if (label.StartsWith(piece, StringComparison.Ordinal))
+            if (label.AsSpan().StartsWith(piece, StringComparison.Ordinal))
             {
                 return true;
             }

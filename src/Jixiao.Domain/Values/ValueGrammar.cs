@@ -82,7 +82,8 @@ public static class ValueGrammar
             return new IndicatorValue(null, null, null, s);
         }
 
-        var rest = s[pos..];
+        // The unit is looked at in place; a string is built only for the unit kept.
+        var rest = s.AsSpan(pos);
         string? unit;
         if (rest.Length == 0)
         {
@@ -90,12 +91,11 @@ public static class ValueGrammar
         }
         else if (IsBracketed(rest))
         {
-            unit = rest[1..^1];
-            unit = unit.Length == 0 ? null : unit;
+            unit = rest.Length == 2 ? null : rest[1..^1].ToString();
         }
         else if (IsBareUnit(rest, op is not null))
         {
-            unit = rest;
+            unit = rest.ToString();
         }
         else
         {
@@ -159,7 +159,7 @@ public static class ValueGrammar
         return decimal.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
     }
 
-    private static bool IsBracketed(string rest)
+    private static bool IsBracketed(ReadOnlySpan<char> rest)
     {
         var open = rest[0];
         var close = rest[^1];
@@ -167,7 +167,7 @@ public static class ValueGrammar
     }
 
     /// <summary>A unit printed without brackets: <c>%</c>, <c>家</c>, <c>次/季</c>, <c>个工作日</c>; not a date tail such as <c>年11月完成</c>.</summary>
-    private static bool IsBareUnit(string rest, bool hasOperator)
+    private static bool IsBareUnit(ReadOnlySpan<char> rest, bool hasOperator)
     {
         if (rest.Length > (hasOperator ? 8 : 5) || rest[0] is '年' or '月' or '日' or '.' or '、')
         {

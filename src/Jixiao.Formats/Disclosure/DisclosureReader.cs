@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
@@ -64,11 +65,15 @@ public static partial class DisclosureReader
 
         var context = new StreamContext();
         using var text = open();
-        var lines = new LineSource(text, survey.LayoutColumns);
+        using var lines = new LineSource(text, survey.LayoutColumns);
         string? group = null;
-        List<SourceLine>? block = null;
+        // One list holds the lines of the form being read, reused from form to form; once a form is read
+        // its line objects are filled again with the next lines (nothing read from them keeps them).
+        var block = new List<SourceLine>();
+        var spare = new Stack<SourceLine>();
+        var inBlock = false;
         var kind = FormKind.Target;
-        while (lines.Next() is { } line)
+        while (lines.Next(spare.TryPop(out var free) ? free : null) is { } line)
         {
             var maybe = line.Text.Contains('表');
             var compact = maybe ? line.Compact : "";
@@ -76,31 +81,47 @@ public static partial class DisclosureReader
             var isGroup = maybe && !isTitle && compact.Length < 120 && compact.Contains("汇总表", StringComparison.Ordinal);
             if (!isTitle && !isGroup)
             {
-                block?.Add(line);
+                if (inBlock)
+                {
+                    block.Add(line);
+                }
+                else
+                {
+                    spare.Push(line);
+                }
+
                 continue;
             }
 
-            if (block is not null)
+            if (inBlock)
             {
                 foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
                 {
                     yield return r;
                 }
 
-                block = null;
+                foreach (var done in block)
+                {
+                    spare.Push(done);
+                }
+
+                block.Clear();
+                inBlock = false;
             }
 
             if (isGroup)
             {
                 group = compact;
+                spare.Push(line);
                 continue;
             }
 
             kind = compact.Contains(TargetTitle, StringComparison.Ordinal) ? FormKind.Target : FormKind.SelfEvaluation;
-            block = [line];
+            block.Add(line);
+            inBlock = true;
         }
 
-        if (block is not null)
+        if (inBlock)
         {
             foreach (var r in context.Complete(ReadBlock(new FormBlock(kind, group, block), survey.NameColumnWidth)))
             {
@@ -168,29 +189,30 @@ public static partial class DisclosureReader
 
         public static Survey Of(TextReader reader)
         {
-            var lines = new LineSource(reader, layoutColumns: false);
+            using var lines = new LineSource(reader, layoutColumns: false);
             int count = 0, wide = 0, titles = 0;
             long read = 0;
             var inTable = false;
             var selfEvaluation = false;
             var widths = new Dictionary<double, int>();
-            while (read < SurveyLength && lines.Next() is { } line)
+            while (read < SurveyLength && lines.Read(out var raw))
             {
-                read += line.Raw.Length + 1;
-                if (line.IsBlank)
+                // Lines are looked at in place; a string is built only for the few that need their compact form.
+                read += raw.Length + 1;
+                var text = raw.Trim();
+                if (text.IsEmpty)
                 {
                     continue;
                 }
 
                 count++;
-                if (line.Text.Contains("   ", StringComparison.Ordinal))
+                if (text.Contains("   ", StringComparison.Ordinal))
                 {
                     wide++;
                 }
 
-                var text = line.Text;
                 var maybeTitle = text.Contains('财') && text.Contains('表');
-                var compact = maybeTitle || text.Contains('级') ? line.Compact : text;
+                var compact = maybeTitle || text.Contains('级') ? TextTools.RemoveWhitespace(text.ToString()).AsSpan() : text;
                 if (maybeTitle && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal)))
                 {
                     titles++;
@@ -212,7 +234,7 @@ public static partial class DisclosureReader
 
                 if (inTable && !text.Contains(' ') && !IndicatorLevels.IsLabelPrefix(compact))
                 {
-                    var w = Math.Round(TextTools.Width(line.Text) * 2) / 2;
+                    var w = Math.Round(TextTools.Width(text) * 2) / 2;
                     widths[w] = widths.GetValueOrDefault(w) + 1;
                 }
             }
@@ -356,10 +378,29 @@ public static partial class DisclosureReader
         return true;
     }
 
-    internal static decimal? ParseNumber(string token)
+    internal static decimal? ParseNumber(string token) => ParseNumber(token.AsSpan());
+
+    /// <summary>A number with its thousands separators (<c>,</c> and <c>，</c>) dropped, or null.</summary>
+    internal static decimal? ParseNumber(ReadOnlySpan<char> token)
     {
-        var t = token.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+        char[]? rented = null;
+        var buffer = token.Length <= 128 ? stackalloc char[128] : (rented = ArrayPool<char>.Shared.Rent(token.Length));
+        var n = 0;
+        foreach (var c in token)
+        {
+            if (c is not (',' or '，'))
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        var ok = decimal.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return ok ? d : null;
     }
 
     internal static DateOnly? ParseDate(Match m) =>

@@ -12,14 +12,14 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         var title = _lines[0];
         var year = FindYear();
-        var nameAt = IndexOf(l => l.Compact.StartsWith("项目名称", StringComparison.Ordinal), 0);
+        var nameAt = IndexOf(l => l.CompactStartsWith("项目名称"), 0);
         if (nameAt < 0)
         {
             diagnostics.Error(title.Number, DiagnosticCodes.FormTruncated, "表头后未找到“项目名称”，该表不完整，未读取。");
             return null;
         }
 
-        var deptAt = IndexOf(l => l.Compact.Contains("主管部门", StringComparison.Ordinal), nameAt);
+        var deptAt = IndexOf(l => l.CompactContains("主管部门"), nameAt);
         var (name, nature, category) = ReadNameLine(nameAt, deptAt < 0 ? nameAt + 1 : deptAt);
         if (name.Length == 0)
         {
@@ -48,8 +48,8 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
         var after = Math.Max(deptAt, nameAt) + 1;
         var goalAt = block.Kind == FormKind.Target
-            ? IndexOf(l => l.Compact.Contains("年度总体目标", StringComparison.Ordinal), after)
-            : IndexOf(l => l.Compact.Contains("预期目标", StringComparison.Ordinal), after);
+            ? IndexOf(l => l.CompactContains("年度总体目标"), after)
+            : IndexOf(l => l.CompactContains("预期目标"), after);
         var headerAt = IndexOf(IsTableHeaderStart, goalAt < 0 ? after : goalAt + 1);
         var moneyEnd = goalAt >= 0 ? goalAt : headerAt >= 0 ? headerAt : _lines.Count;
 
@@ -87,8 +87,8 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         }
 
         var tableStart = SkipTableHeader(headerAt);
-        var table = _lines.GetRange(tableStart, _lines.Count - tableStart);
-        var tabs = table.Count(l => l.HasTabs && l.Cells.Count(c => c.Length > 0) >= 2) > table.Count(l => !l.IsBlank) / 3;
+        var table = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_lines)[tableStart..];
+        var tabs = IsTabTable(table);
         var result = tabs
             ? new TabTableReader(block.Kind, diagnostics).Read(table)
             : new LineTableReader(block.Kind, diagnostics, nameColumnWidth, form.Goal).Read(table);
@@ -114,10 +114,46 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         return form;
     }
 
+    /// <summary>A tab table: more than a third of the filled lines have two or more filled tab-separated cells.</summary>
+    private static bool IsTabTable(ReadOnlySpan<SourceLine> table)
+    {
+        int tabbed = 0, filled = 0;
+        foreach (var line in table)
+        {
+            if (!line.IsBlank)
+            {
+                filled++;
+            }
+
+            if (line.HasTabs && FilledCells(line.Cells) >= 2)
+            {
+                tabbed++;
+            }
+        }
+
+        return tabbed > filled / 3;
+
+        static int FilledCells(string[] cells)
+        {
+            var n = 0;
+            foreach (var c in cells)
+            {
+                n += c.Length > 0 ? 1 : 0;
+            }
+
+            return n;
+        }
+    }
+
     private int? FindYear()
     {
         for (var i = 0; i < Math.Min(_lines.Count, 6); i++)
         {
+            if (!_lines[i].Text.Contains("年度", StringComparison.Ordinal))
+            {
+                continue; // what the pattern needs: spare the regex the lines without it
+            }
+
             var m = DisclosureReader.YearPattern.Match(_lines[i].Text);
             if (m.Success && int.TryParse(m.Groups[1].Value, out var y))
             {
@@ -143,6 +179,11 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
     private static bool IsTableHeaderStart(SourceLine line)
     {
+        if (line.Text.Length == 0 || line.Text[0] != '一')
+        {
+            return false; // every header starts with 一; spare the compact text of the lines before it
+        }
+
         var c = line.Compact;
         return c.StartsWith("一级指标", StringComparison.Ordinal) || c == "一级" || c.StartsWith("一级指标二级指标", StringComparison.Ordinal);
     }
@@ -150,7 +191,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private int SkipTableHeader(int headerAt)
     {
         var i = headerAt;
-        var third = IndexOf(l => l.Compact.Contains("三级指标", StringComparison.Ordinal), headerAt);
+        var third = IndexOf(l => l.CompactContains("三级指标"), headerAt);
         if (third >= 0 && third - headerAt <= 8)
         {
             i = third;
@@ -313,20 +354,33 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         return any ? new Funds(total, current, carry, other) : null;
     }
 
+    /// <summary>The last token (between spaces and tabs, leading colons off) that is a number.</summary>
     private static decimal? LastNumber(SourceLine line)
     {
-        var tokens = line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = tokens.Length - 1; i >= 0; i--)
+        var text = line.Text.AsSpan();
+        var end = text.Length;
+        while (end > 0)
         {
-            var t = tokens[i].TrimStart('：', ':');
+            if (text[end - 1] is ' ' or '\t')
+            {
+                end--;
+                continue;
+            }
+
+            var start = text[..end].LastIndexOfAny(' ', '\t') + 1;
+            var t = text[start..end].TrimStart(Colons);
             if (DisclosureReader.IsNumberToken(t))
             {
                 return DisclosureReader.ParseNumber(t);
             }
+
+            end = start;
         }
 
         return null;
     }
+
+    private const string Colons = "：:";
 
     private Budget? ReadBudget(int from, int to)
     {
@@ -379,12 +433,13 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private static List<string> BudgetValues(SourceLine line)
     {
         var values = new List<string>();
-        foreach (var token in line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var text = line.Text.AsSpan();
+        foreach (var range in text.SplitAny(' ', '\t'))
         {
-            var t = token.TrimStart('：', ':');
-            if (t == "-" || t == "—" || DisclosureReader.IsNumberToken(t))
+            var t = text[range].TrimStart(Colons);
+            if (text[range].Length > 0 && (t is "-" or "—" || DisclosureReader.IsNumberToken(t)))
             {
-                values.Add(t);
+                values.Add(t.ToString());
             }
         }
 

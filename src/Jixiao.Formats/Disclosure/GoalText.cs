@@ -20,9 +20,43 @@ internal static partial class GoalText
             return "";
         }
 
-        var cells = line.HasTabs ? line.Cells : [line.Text];
-        var parts = cells.Where(c => c.Length > 0 && Array.IndexOf(LabelCells, TextTools.RemoveWhitespace(c)) < 0);
-        return TextTools.StripMarkup(string.Concat(parts)).Trim();
+        if (!line.HasTabs)
+        {
+            return IsContent(line.Text) ? TextTools.StripMarkup(line.Text).Trim() : "";
+        }
+
+        var cells = line.Cells;
+        var kept = 0;
+        var last = "";
+        foreach (var c in cells)
+        {
+            if (IsContent(c))
+            {
+                kept++;
+                last = c;
+            }
+        }
+
+        var text = kept switch
+        {
+            0 => "",
+            1 => last,
+            _ => string.Concat(Filter(cells)),
+        };
+        return TextTools.StripMarkup(text).Trim();
+
+        static bool IsContent(string c) => c.Length > 0 && Array.IndexOf(LabelCells, TextTools.RemoveWhitespace(c)) < 0;
+
+        static IEnumerable<string> Filter(string[] cells)
+        {
+            foreach (var c in cells)
+            {
+                if (IsContent(c))
+                {
+                    yield return c;
+                }
+            }
+        }
     }
 
     /// <summary>Splits the self-evaluation's goal block into 预期目标 and 实际完成情况.</summary>
@@ -120,7 +154,7 @@ internal static partial class GoalText
 
     private static bool YearStart(string text, string yearText)
     {
-        var m = OrdinalRegex().Match(text);
+        var m = MayStartOrdinal(text) ? OrdinalRegex().Match(text) : Match.Empty;
         var rest = m.Success ? text[m.Length..].TrimStart() : text;
         return rest.StartsWith(yearText, StringComparison.Ordinal) && rest.Length > 4 && rest[4] == '年';
     }
@@ -150,6 +184,11 @@ internal static partial class GoalText
 
     private static int? Ordinal(string text)
     {
+        if (!MayStartOrdinal(text))
+        {
+            return null;
+        }
+
         var m = OrdinalRegex().Match(text);
         if (!m.Success)
         {
@@ -166,6 +205,9 @@ internal static partial class GoalText
         var index = "一二三四五六七八九十".IndexOf(chinese, StringComparison.Ordinal);
         return chinese.Length == 1 && index >= 0 ? index + 1 : null;
     }
+
+    /// <summary>What <see cref="OrdinalRegex"/> can match at all: text opening with 目, a digit or a bracket.</summary>
+    private static bool MayStartOrdinal(string text) => text.Length > 0 && (text[0] is '目' or '（' or '(' || char.IsDigit(text[0])); // \d is any Unicode digit
 
     [GeneratedRegex(@"^(?:目标)?(?:(?<d>\d{1,2})(?:[、．：:]|\.(?!\d{2,}\.))|[（(](?<c>[一二三四五六七八九十])[)）])")]
     private static partial Regex OrdinalRegex();

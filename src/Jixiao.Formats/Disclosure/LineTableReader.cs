@@ -27,13 +27,22 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     // after a blank line, while the target's first line follows the name directly.
     private bool _denseBlanks;
 
-    public TableResult Read(List<SourceLine> lines)
+    public TableResult Read(ReadOnlySpan<SourceLine> lines)
     {
-        var filled = lines.Count(l => !l.IsBlank);
-        _denseBlanks = filled > 0 && lines.Where((l, k) => !l.IsBlank && k + 1 < lines.Count && lines[k + 1].IsBlank).Count() * 10 > filled * 7;
+        int filled = 0, blankAfter = 0;
+        for (var k = 0; k < lines.Length; k++)
+        {
+            if (!lines[k].IsBlank)
+            {
+                filled++;
+                blankAfter += k + 1 < lines.Length && lines[k + 1].IsBlank ? 1 : 0;
+            }
+        }
+
+        _denseBlanks = filled > 0 && blankAfter * 10 > filled * 7;
         decimal? totalWeight = null, totalScore = null;
         string? grade = null;
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (TableTotals.Skip(line, diagnostics))
@@ -72,7 +81,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
             }
             else
             {
-                ReadSelfEvaluationLine(new Fragment(line.Number, string.Join(" ", content), content, i > 0 && lines[i - 1].IsBlank));
+                ReadSelfEvaluationLine(new Fragment(line.Number, JoinTokens(line, content), content, i > 0 && lines[i - 1].IsBlank));
             }
         }
 
@@ -87,24 +96,46 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         }
 
         CloseDeviation(all: true);
-        _labels.Finish(lines.Count > 0 ? lines[^1].Number : 0);
+        _labels.Finish(lines.Length > 0 ? lines[^1].Number : 0);
         return new TableResult(_rows, totalWeight, totalScore, grade);
+    }
+
+    /// <summary>The content tokens joined by single spaces: the line's own text when that is what it is.</summary>
+    private static string JoinTokens(SourceLine line, string[] content)
+    {
+        if (content.Length == line.Tokens.Length)
+        {
+            // Tokens keep their order and are separated by at least one space, so equal length means
+            // every gap is one space.
+            var length = content.Length - 1;
+            foreach (var t in content)
+            {
+                length += t.Length;
+            }
+
+            if (length == line.Text.Length)
+            {
+                return line.Text;
+            }
+        }
+
+        return string.Join(" ", content);
     }
 
     /// <summary>
     /// The 项目/绩效/目标 block reprinted in the middle of an indicator list after a page break (seed 004):
     /// the goal text comes again and must not become rows.
     /// </summary>
-    private bool IsRepeatedGoal(List<SourceLine> lines, ref int i)
+    private bool IsRepeatedGoal(ReadOnlySpan<SourceLine> lines, ref int i)
     {
-        if (lines[i].Compact != "项目")
+        if (!TextTools.CompactEquals(lines[i].Text, "项目"))
         {
             return false;
         }
 
         var j = i + 1;
         var words = new List<string>();
-        while (j < lines.Count && words.Count < 2)
+        while (j < lines.Length && words.Count < 2)
         {
             if (!lines[j].IsBlank)
             {
@@ -122,7 +153,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         var target = TextTools.RemoveWhitespace(goal);
         var seen = "";
         var end = j - 1;
-        for (var k = j; k < lines.Count; k++)
+        for (var k = j; k < lines.Length; k++)
         {
             if (lines[k].IsBlank)
             {
@@ -176,7 +207,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
             targetAt = content.Length - 1;
         }
 
-        var name = string.Join(" ", content[..targetAt]);
+        var name = string.Join(" ", content, 0, targetAt);
         var startLine = line;
         if (_pendingName.Count > 0)
         {
@@ -185,7 +216,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
             name = JoinPending() + name;
         }
 
-        EmitTarget(startLine, name, string.Concat(content[targetAt..]));
+        EmitTarget(startLine, name, string.Concat(content.AsSpan(targetAt)));
     }
 
     private string JoinPending()
@@ -222,18 +253,25 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         // A row ends here: what followed the previous row up to its last sentence is that row's
         // 偏差原因分析; the lines after that begin this row.
         var carried = CloseDeviation(all: false);
-        var pieces = new List<Piece>();
-        foreach (var fragment in carried.Concat(_fragments))
+        var pieces = _pieces;
+        pieces.Clear();
+        for (var k = 0; k < carried.Count; k++)
+        {
+            var fragment = carried[k];
+            AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false, fragment.BlankBefore);
+        }
+
+        foreach (var fragment in _fragments)
         {
             AddPieces(pieces, fragment.Tokens, fragment.Number, onEndLine: false, fragment.BlankBefore);
         }
 
-        AddPieces(pieces, content[..end], line.Number, onEndLine: true);
+        AddPieces(pieces, content.AsSpan(0, end), line.Number, onEndLine: true);
         var startLine = carried.Count > 0 ? carried[0].Number : _fragments.Count > 0 ? _fragments[0].Number : line.Number;
         _fragments.Clear();
         var weight = DisclosureReader.ParseNumber(content[end]);
         var score = DisclosureReader.ParseNumber(content[end + 1]);
-        var inlineDeviation = end + 2 < content.Length ? string.Concat(content[(end + 2)..]) : null;
+        var inlineDeviation = end + 2 < content.Length ? string.Concat(content.AsSpan(end + 2)) : null;
         BuildSelfEvaluationRow(pieces, startLine, line.Number, weight, score, inlineDeviation);
     }
 
@@ -269,7 +307,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     /// deviation; otherwise only those up to the last one that ends a sentence, and the lines after it are
     /// returned: they begin the next row.
     /// </summary>
-    private List<Fragment> CloseDeviation(bool all)
+    private IReadOnlyList<Fragment> CloseDeviation(bool all)
     {
         LastRowOpen = false;
         if (_afterRow.Count == 0)
@@ -283,8 +321,8 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
             cut = _afterRow.FindLastIndex(l => TextTools.EndsSentence(l.Text)) + 1;
         }
 
-        var deviation = _afterRow.Take(cut).ToList();
-        var rest = _afterRow.Skip(cut).ToList();
+        var deviation = _afterRow.GetRange(0, cut);
+        var rest = _afterRow.GetRange(cut, _afterRow.Count - cut);
         _afterRow.Clear();
         if (deviation.Count > 0)
         {
@@ -300,9 +338,12 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         return rest;
     }
 
+    // The pieces of the row being built, reused from row to row.
+    private readonly List<Piece> _pieces = [];
+
     private readonly record struct Piece(string Text, int Line, bool OnEndLine, bool BlankBefore = false);
 
-    private static void AddPieces(List<Piece> pieces, string[] tokens, int line, bool onEndLine, bool blankBefore = false)
+    private static void AddPieces(List<Piece> pieces, ReadOnlySpan<string> tokens, int line, bool onEndLine, bool blankBefore = false)
     {
         foreach (var t in tokens)
         {
@@ -331,8 +372,8 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         string? actual = null;
         if (actualAt >= 0)
         {
-            actual = string.Concat(pieces.Skip(actualAt).Select(p => p.Text));
-            pieces = pieces.Take(actualAt).ToList();
+            actual = ConcatTexts(pieces, actualAt, pieces.Count);
+            pieces.RemoveRange(actualAt, pieces.Count - actualAt);
         }
 
         // 年度指标值: a quantity starts with its operator; a text value is told from the name by the layout.
@@ -350,15 +391,15 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
 
         if (targetAt > 0)
         {
-            name = JoinName(pieces.Take(targetAt));
-            target = string.Concat(pieces.Skip(targetAt).Select(p => p.Text));
+            name = JoinName(pieces, 0, targetAt);
+            target = ConcatTexts(pieces, targetAt, pieces.Count);
         }
         else
         {
             (name, target) = SplitTextTarget(pieces);
         }
 
-        if (pieces.Select(p => p.Line).Distinct().Count() > 1 || actualAt >= 0 && actual is not null && endLine != startLine)
+        if (SpansLines(pieces) || actualAt >= 0 && actual is not null && endLine != startLine)
         {
             diagnostics.Info(startLine, DiagnosticCodes.WrappedCell, $"指标“{name}”的单元格折行（第{startLine}–{endLine}行），已合并。");
         }
@@ -425,6 +466,75 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         }
 
         return (JoinName(lines.Take(nameLines).SelectMany(l => l)), string.Concat(lines.Skip(nameLines).SelectMany(l => l).Select(p => p.Text)));
+    }
+
+    private static bool SpansLines(List<Piece> pieces)
+    {
+        foreach (var p in pieces)
+        {
+            if (p.Line != pieces[0].Line)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The texts of pieces [<paramref name="from"/>, <paramref name="to"/>) run together.</summary>
+    private static string ConcatTexts(List<Piece> pieces, int from, int to)
+    {
+        if (to - from == 1)
+        {
+            return pieces[from].Text;
+        }
+
+        var length = 0;
+        for (var k = from; k < to; k++)
+        {
+            length += pieces[k].Text.Length;
+        }
+
+        return string.Create(length, (pieces, from, to), static (span, state) =>
+        {
+            for (var k = state.from; k < state.to; k++)
+            {
+                var text = state.pieces[k].Text;
+                text.CopyTo(span);
+                span = span[text.Length..];
+            }
+        });
+    }
+
+    /// <summary>Pieces of one line are joined with a space (as printed); pieces of wrapped lines with none.</summary>
+    private static string JoinName(List<Piece> pieces, int from, int to)
+    {
+        if (to - from == 1)
+        {
+            return pieces[from].Text;
+        }
+
+        var length = 0;
+        for (var k = from; k < to; k++)
+        {
+            length += (length > 0 && pieces[k].Line == pieces[k - 1].Line ? 1 : 0) + pieces[k].Text.Length;
+        }
+
+        return string.Create(length, (pieces, from, to), static (span, state) =>
+        {
+            var written = 0;
+            for (var k = state.from; k < state.to; k++)
+            {
+                if (written > 0 && state.pieces[k].Line == state.pieces[k - 1].Line)
+                {
+                    span[written++] = ' ';
+                }
+
+                var text = state.pieces[k].Text;
+                text.CopyTo(span[written..]);
+                written += text.Length;
+            }
+        });
     }
 
     /// <summary>Pieces of one line are joined with a space (as printed); pieces of wrapped lines with none.</summary>

@@ -1,8 +1,14 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Jixiao.Formats.Disclosure;
 
-/// <summary>One line of a source, trimmed, with its 1-based number and its tab-separated cells.</summary>
+/// <summary>
+/// One line of a source, trimmed, with its 1-based number and its tab-separated cells. The streaming
+/// reader recycles the lines of a form once the form is read (<see cref="Reset"/>): hold on to what a
+/// line says, not to the line.
+/// </summary>
 internal sealed class SourceLine
 {
     /// <summary>Lines longer than this are not read (a 10 MB line is junk, not a form).</summary>
@@ -10,20 +16,27 @@ internal sealed class SourceLine
 
     private string[]? _cells;
 
-    public SourceLine(int number, string text)
+    public SourceLine(int number, string text) => Reset(number, text);
+
+    public int Number { get; private set; }
+
+    /// <summary>The line as it stands in the source, tabs included.</summary>
+    public string Raw { get; private set; }
+
+    /// <summary>The line without surrounding white space.</summary>
+    public string Text { get; private set; }
+
+    /// <summary>Makes this object another line (for the reader that recycles lines).</summary>
+    [MemberNotNull(nameof(Raw), nameof(Text))]
+    public void Reset(int number, string text)
     {
         Number = number;
         Raw = text;
         Text = text.Trim();
+        _cells = null;
+        _compact = null;
+        _tokens = null;
     }
-
-    public int Number { get; }
-
-    /// <summary>The line as it stands in the source, tabs included.</summary>
-    public string Raw { get; }
-
-    /// <summary>The line without surrounding white space.</summary>
-    public string Text { get; }
 
     public bool IsBlank => Text.Length == 0;
 
@@ -35,8 +48,30 @@ internal sealed class SourceLine
     /// <summary>The text with every white-space character removed.</summary>
     public string Compact => _compact ??= TextTools.RemoveWhitespace(Text);
 
+    /// <summary>
+    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/> for a line that lacks the
+    /// value's first character (most lines a search passes over).
+    /// </summary>
+    public bool CompactContains(string value) =>
+        Text.Contains(value[0]) && Compact.Contains(value, StringComparison.Ordinal);
+
+    /// <summary><c>Compact.StartsWith(value)</c>, looking at the first character first (the text is trimmed, so it is the compact text's).</summary>
+    public bool CompactStartsWith(string value) =>
+        Text.Length > 0 && Text[0] == value[0] && Compact.StartsWith(value, StringComparison.Ordinal);
+
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
-    public string[] Cells => _cells ??= Raw.Split('\t').Select(c => c.Trim()).ToArray();
+    public string[] Cells => _cells ??= SplitCells(Raw);
+
+    private static string[] SplitCells(string raw)
+    {
+        var cells = raw.Split('\t');
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = cells[i].Trim();
+        }
+
+        return cells;
+    }
 
     /// <summary>Space-separated tokens of the text.</summary>
     public string[] Tokens => _tokens ??= Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -118,29 +153,95 @@ internal sealed class SourceLine
 /// <summary>Small text helpers shared by the readers.</summary>
 internal static class TextTools
 {
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts, for vectorised search.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(WhiteSpaceCharacters());
+
     public static string RemoveWhitespace(string s)
     {
-        var any = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                any = true;
-                break;
-            }
-        }
-
-        if (!any)
+        var first = s.AsSpan().IndexOfAny(WhiteSpace);
+        if (first < 0)
         {
             return s;
         }
 
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        char[]? rented = null;
+        var buffer = s.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
+        s.AsSpan(0, first).CopyTo(buffer);
+        var n = first;
+        foreach (var c in s.AsSpan(first + 1))
         {
             if (!char.IsWhiteSpace(c))
             {
-                sb.Append(c);
+                buffer[n++] = c;
+            }
+        }
+
+        var result = new string(buffer[..n]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when <paramref name="s"/> without its white space is <paramref name="value"/> (no string is built).</summary>
+    public static bool CompactEquals(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        var k = 0;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (k == value.Length || value[k] != c)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return k == value.Length;
+    }
+
+    /// <summary>True when <paramref name="s"/> without its white space starts with <paramref name="value"/> (no string is built).</summary>
+    public static bool CompactStartsWith(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        var k = 0;
+        foreach (var c in s)
+        {
+            if (k == value.Length)
+            {
+                return true;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (value[k] != c)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return k == value.Length;
+    }
+
+    private static string WhiteSpaceCharacters()
+    {
+        var sb = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                sb.Append((char)c);
             }
         }
 
@@ -148,7 +249,7 @@ internal static class TextTools
     }
 
     /// <summary>Removes extraction markup (<c>&lt;p&gt;</c>, <c>$</c>, LaTeX commands) from free text.</summary>
-    public static string StripMarkup(string s) =>
+    public static string StripMarkup(string s) => !s.Contains('<') ? s :
         s.Replace("<p>", "", StringComparison.Ordinal).Replace("</p>", "", StringComparison.Ordinal)
          .Replace("<br>", "", StringComparison.Ordinal).Replace("<br/>", "", StringComparison.Ordinal);
 
@@ -156,7 +257,10 @@ internal static class TextTools
     /// Printed width in CJK cells: a CJK or full-width character is 1, an ASCII character or space ½.
     /// Used to tell a wrapped cell (its line is full) from a cell that ended.
     /// </summary>
-    public static double Width(string s)
+    public static double Width(string s) => Width(s.AsSpan());
+
+    /// <inheritdoc cref="Width(string)"/>
+    public static double Width(ReadOnlySpan<char> s)
     {
         double w = 0;
         foreach (var c in s)

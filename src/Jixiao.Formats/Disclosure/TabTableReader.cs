@@ -14,13 +14,15 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
 {
     private sealed record Row(Indicator Indicator, bool HadLabels, int NameColumn, bool BlankAfter);
 
-    public TableResult Read(List<SourceLine> lines)
+    public TableResult Read(ReadOnlySpan<SourceLine> lines)
     {
         var labels = new LabelTracker(diagnostics);
         var rows = new List<Row>();
         decimal? totalWeight = null, totalScore = null;
         string? grade = null;
-        for (var i = 0; i < lines.Count; i++)
+        var found = new List<(string Label, int Line)>();
+        var content = new List<(string Text, int Column)>();
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (TableTotals.Skip(line, diagnostics))
@@ -34,7 +36,7 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
             }
 
             var cells = line.Cells;
-            var found = new List<(string Label, int Line)>();
+            found.Clear();
             var c = 0;
             for (; c < cells.Length; c++)
             {
@@ -53,7 +55,7 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
                 break;
             }
 
-            var content = new List<(string Text, int Column)>();
+            content.Clear();
             for (; c < cells.Length; c++)
             {
                 if (cells[c].Length > 0)
@@ -80,11 +82,11 @@ internal sealed class TabTableReader(FormKind kind, DiagnosticBag diagnostics)
             }
 
             var indicator = BuildRow(content, line.Number, labels);
-            var blankAfter = i + 1 < lines.Count && lines[i + 1].IsBlank;
+            var blankAfter = i + 1 < lines.Length && lines[i + 1].IsBlank;
             rows.Add(new Row(indicator, found.Count > 0, content[0].Column, blankAfter));
         }
 
-        labels.Finish(lines.Count > 0 ? lines[^1].Number : 0);
+        labels.Finish(lines.Length > 0 ? lines[^1].Number : 0);
         return new TableResult(AttachLabelsPrintedAfterRows(rows), totalWeight, totalScore, grade);
     }
 
@@ -170,23 +172,40 @@ internal static class TableTotals
             return false;
         }
 
-        var compact = line.Compact;
-        if (compact.StartsWith("评分等级", StringComparison.Ordinal))
+        if (first == '评' && TextTools.CompactStartsWith(line.Text, "评分等级"))
         {
-            var g = compact["评分等级".Length..].TrimStart('：', ':');
+            var g = line.Compact["评分等级".Length..].TrimStart('：', ':');
             grade = g.Length > 0 ? g[..1] : null;
             return true;
         }
 
-        var tokens = line.Text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var start = tokens.Length > 0 && tokens[0].StartsWith("总分", StringComparison.Ordinal) ? 1 : 0;
-        if (tokens.Length - start == 2 && DisclosureReader.IsNumberToken(tokens[start]) && DisclosureReader.IsNumberToken(tokens[start + 1]))
+        // The tokens between spaces and tabs; only lines of two or three tokens can be totals.
+        var text = line.Text.AsSpan();
+        Span<Range> tokens = stackalloc Range[4];
+        var count = 0;
+        foreach (var range in text.SplitAny(' ', '\t'))
         {
-            var w = DisclosureReader.ParseNumber(tokens[start]);
+            if (text[range].Length == 0)
+            {
+                continue;
+            }
+
+            if (count == tokens.Length)
+            {
+                return false;
+            }
+
+            tokens[count++] = range;
+        }
+
+        var start = count > 0 && text[tokens[0]].StartsWith("总分", StringComparison.Ordinal) ? 1 : 0;
+        if (count - start == 2 && DisclosureReader.IsNumberToken(text[tokens[start]]) && DisclosureReader.IsNumberToken(text[tokens[start + 1]]))
+        {
+            var w = DisclosureReader.ParseNumber(text[tokens[start]]);
             if (start == 1 || w >= 100)
             {
                 weight = w;
-                score = DisclosureReader.ParseNumber(tokens[start + 1]);
+                score = DisclosureReader.ParseNumber(text[tokens[start + 1]]);
                 return true;
             }
         }
