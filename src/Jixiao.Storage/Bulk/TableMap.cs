@@ -14,17 +14,21 @@ internal sealed class TableMap
 {
     private static readonly ConcurrentDictionary<(IModel, Type), TableMap> Cache = new();
 
-    private TableMap(string table, string[] columns, Func<object, object?>[] values, bool hasId)
+    private TableMap(string table, string[] columns, Func<object, object?>[] values, Type[] providerTypes, bool hasId)
     {
         Table = table;
         Columns = columns;
         Values = values;
+        ProviderTypes = providerTypes;
         HasId = hasId;
     }
 
     public string Table { get; }
     public string[] Columns { get; }
     public Func<object, object?>[] Values { get; }
+
+    /// <summary>For each column, the CLR type of the values <see cref="Values"/> return, nullable (<c>long?</c>, <c>string</c>).</summary>
+    public Type[] ProviderTypes { get; }
 
     /// <summary>True when the table has a single generated <c>id</c> key.</summary>
     public bool HasId { get; }
@@ -42,7 +46,15 @@ internal sealed class TableMap
             entity.GetTableName()!,
             properties.Select(p => p.GetColumnName()).ToArray(),
             properties.Select(Getter).ToArray(),
+            properties.Select(ProviderType).ToArray(),
             key is [{ Name: "Id" }]);
+    }
+
+    private static Type ProviderType(IProperty property)
+    {
+        var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
     }
 
     /// <summary>A compiled <c>row =&gt; (object?)convert(((T)row).Property)</c>, null staying null.</summary>
