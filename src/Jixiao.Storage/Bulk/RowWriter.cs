@@ -198,21 +198,11 @@ internal abstract class RowWriter : IDisposable
             }
 
             Hold();
+            var list = rows as IReadOnlyList<object> ?? [.. rows];
             var columns = new Array[map.Columns.Length];
             for (var c = 0; c < columns.Length; c++)
             {
-                columns[c] = Array.CreateInstance(map.ProviderTypes[c], rows.Count);
-            }
-
-            var r = 0;
-            foreach (var row in rows)
-            {
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    columns[c].SetValue(map.Values[c](row), r);
-                }
-
-                r++;
+                columns[c] = map.ColumnArrays[c](list);
             }
 
             _held.Add((InsertSql(map), columns));
@@ -239,13 +229,20 @@ internal abstract class RowWriter : IDisposable
             }
 
             _held.Clear();
+            if (query is not null)
+            {
+                batch.BatchCommands.Add(query);
+            }
+
+            // Prepared once per connection (Npgsql keeps prepared statements by their SQL): PostgreSQL then
+            // neither parses nor plans them again for each file.
+            batch.Prepare();
             if (query is null)
             {
                 batch.ExecuteNonQuery();
                 return;
             }
 
-            batch.BatchCommands.Add(query);
             using var reader = batch.ExecuteReader();
             while (reader.FieldCount == 0 && reader.NextResult())
             {

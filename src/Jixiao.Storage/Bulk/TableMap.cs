@@ -30,6 +30,30 @@ internal sealed class TableMap
     /// <summary>For each column, the CLR type of the values <see cref="Values"/> return, nullable (<c>long?</c>, <c>string</c>).</summary>
     public Type[] ProviderTypes { get; }
 
+    /// <summary>
+    /// For each column, a function that gathers the column's values of the rows into a typed array
+    /// (<c>long?[]</c>, <c>string?[]</c>) — what PostgreSQL's <c>unnest</c> takes as one parameter.
+    /// </summary>
+    public Func<IReadOnlyList<object>, Array>[] ColumnArrays => _columnArrays ??= [.. Values.Select((value, c) => ColumnArray(ProviderTypes[c], value))];
+
+    private Func<IReadOnlyList<object>, Array>[]? _columnArrays;
+
+    private static Func<IReadOnlyList<object>, Array> ColumnArray(Type element, Func<object, object?> value) =>
+        (Func<IReadOnlyList<object>, Array>)typeof(TableMap).GetMethod(nameof(Gather), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(element)
+            .Invoke(null, [value])!;
+
+    private static Func<IReadOnlyList<object>, Array> Gather<TElement>(Func<object, object?> value) => rows =>
+    {
+        var array = new TElement[rows.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = (TElement)value(rows[i])!;
+        }
+
+        return array;
+    };
+
     /// <summary>True when the table has a single generated <c>id</c> key.</summary>
     public bool HasId { get; }
 

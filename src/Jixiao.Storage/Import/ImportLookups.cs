@@ -134,6 +134,7 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
             (NpgsqlTransaction?)context.Database.CurrentTransaction?.GetDbTransaction());
         command.Parameters.Add(new NpgsqlParameter { Value = links.Select(l => l.Parent).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = links.Select(l => l.Child).ToArray() });
+        command.Prepare();
         command.ExecuteNonQuery();
     }
 
@@ -224,6 +225,7 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
             """,
             unitKeys);
 
+        batch.Prepare();
         using var reader = batch.ExecuteReader();
         var content = reader.Read() ? new StoredContent(reader.GetString(0), reader.GetInt32(1)) : null;
         reader.NextResult();
