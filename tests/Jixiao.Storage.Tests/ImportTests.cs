@@ -33,6 +33,27 @@ public sealed class ImportTests
         Assert.Equal(24, stats.SelfEvaluations);
     }
 
+    /// <summary>
+    /// One file of five varied copies of the seeds: 400 forms and 5,260 indicators, so on PostgreSQL the
+    /// indicators go in by COPY (tables of 5,000+ rows) between the batched inserts of the other tables.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_file_of_thousands_of_indicators_is_stored_whole(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var forms = SyntheticDocuments.Generate([.. Seeds.All.Select(Seeds.Read)], 5).SelectMany(d => d.Forms).ToList();
+        var source = ImportSource.FromDocuments("big.json", ImportSource.Hash(Encoding.UTF8.GetBytes("big")), 3, [new DisclosureDocument("big", forms, [])]);
+
+        var result = db.Store.Importer().Import(source);
+
+        Assert.Equal((ImportOutcome.Imported, 400, 5260), (result.Outcome, result.Forms, result.Indicators));
+        var stats = await db.Store.StatsAsync();
+        Assert.Equal((400, 5260, 480), (stats.Forms, stats.Indicators, stats.BudgetRows));
+        Assert.Equal(forms.Where(f => f.Kind == FormKind.Target).Sum(f => f.Funds?.AnnualTotal ?? 0), stats.TargetFunds);
+        Assert.Equal(5260, db.Scalar("SELECT count(*) FROM indicators i JOIN forms f ON f.id = i.form_id"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Money_sums_in_the_database_equal_the_sums_of_the_forms(string provider)

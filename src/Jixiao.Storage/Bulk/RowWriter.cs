@@ -10,8 +10,12 @@ namespace Jixiao.Storage.Bulk;
 
 /// <summary>
 /// Inserts many rows fast inside the context's current transaction, bypassing change tracking: SQLite
-/// through one prepared statement per table (kept across transactions), PostgreSQL through binary COPY.
-/// Also hands out ids for tables with an <c>id</c> key, so parents and children can be written in one go.
+/// through one prepared statement per table (kept across transactions), at once; PostgreSQL holds the
+/// rows (their values taken at once) until <see cref="Flush"/>, which sends every table's rows as one
+/// <c>INSERT … SELECT FROM unnest(arrays)</c> each, all in one batch: one round trip however many tables
+/// a file fills (a table of thousands of rows goes in by binary COPY instead). Call <see cref="Flush"/>
+/// before committing. Also hands out ids for tables with an <c>id</c> key, so parents and children can
+/// be written in one go.
 /// </summary>
 internal abstract class RowWriter : IDisposable
 {
@@ -61,6 +65,12 @@ internal abstract class RowWriter : IDisposable
 
         return count == 0 ? [] : AllocateIds(map.Table, count);
     }
+
+    /// <summary>
+    /// Writes the rows held back (PostgreSQL); then runs <paramref name="query"/>, when given, in the same
+    /// round trip and hands its results to <paramref name="read"/>. Only PostgreSQL takes a query.
+    /// </summary>
+    public abstract void Flush(NpgsqlBatchCommand? query = null, Action<NpgsqlDataReader>? read = null);
 
     public virtual void Dispose()
     {
@@ -115,6 +125,14 @@ internal abstract class RowWriter : IDisposable
             }
         }
 
+        public override void Flush(NpgsqlBatchCommand? query = null, Action<NpgsqlDataReader>? read = null)
+        {
+            if (query is not null)
+            {
+                throw new NotSupportedException("SQLite runs no batches");
+            }
+        }
+
         // The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so ids above the current maxima are
         // ours; the maxima of all id tables are read in one query, once per transaction.
         protected override long[] AllocateIds(string table, int count)
@@ -159,9 +177,109 @@ internal abstract class RowWriter : IDisposable
         /// <summary>Ids taken from a sequence at a time; the unused rest of a block is a harmless gap.</summary>
         private const int IdBlock = 1000;
 
+        /// <summary>
+        /// A table of at least this many rows goes in by binary COPY (two round trips of its own, the
+        /// fastest way per row); smaller ones wait for the batch.
+        /// </summary>
+        private const int CopyRows = 5000;
+
         private readonly Dictionary<string, Queue<long>> _ids = [];
+        private readonly Dictionary<string, string> _inserts = [];
+        private readonly List<(string Sql, Array[] Columns)> _held = [];
+        private Guid _heldFor;
 
         protected override void Insert<T>(TableMap map, IReadOnlyCollection<T> rows)
+        {
+            if (rows.Count >= CopyRows)
+            {
+                Flush();
+                Copy(map, rows);
+                return;
+            }
+
+            Hold();
+            var list = rows as IReadOnlyList<object> ?? [.. rows];
+            var columns = new Array[map.Columns.Length];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c] = map.ColumnArrays[c](list);
+            }
+
+            _held.Add((InsertSql(map), columns));
+        }
+
+        public override void Flush(NpgsqlBatchCommand? query = null, Action<NpgsqlDataReader>? read = null)
+        {
+            Hold();
+            if (_held.Count == 0 && query is null)
+            {
+                return;
+            }
+
+            using var batch = new NpgsqlBatch((NpgsqlConnection)Connection, (NpgsqlTransaction)Transaction);
+            foreach (var (sql, columns) in _held)
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                foreach (var column in columns)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = column });
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            _held.Clear();
+            if (query is not null)
+            {
+                batch.BatchCommands.Add(query);
+            }
+
+            // Prepared once per connection (Npgsql keeps prepared statements by their SQL): PostgreSQL then
+            // neither parses nor plans them again for each file.
+            batch.Prepare();
+            if (query is null)
+            {
+                batch.ExecuteNonQuery();
+                return;
+            }
+
+            using var reader = batch.ExecuteReader();
+            while (reader.FieldCount == 0 && reader.NextResult())
+            {
+                // Npgsql passes over the inserts, which return no rows, to the query's results; in case it stops at one.
+            }
+
+            read?.Invoke(reader);
+        }
+
+        /// <summary>
+        /// Rows held for a transaction that ended (rolled back after an error) are dropped, so a retry
+        /// starts clean. Transactions are told apart by EF's id: Npgsql reuses its transaction objects.
+        /// </summary>
+        private void Hold()
+        {
+            var transaction = Context.Database.CurrentTransaction?.TransactionId
+                ?? throw new InvalidOperationException("bulk writes need an open transaction");
+            if (_heldFor != transaction)
+            {
+                _held.Clear();
+                _heldFor = transaction;
+            }
+        }
+
+        private string InsertSql(TableMap map)
+        {
+            if (!_inserts.TryGetValue(map.Table, out var sql))
+            {
+                var arrays = string.Join(", ", map.Columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+                sql = _inserts[map.Table] = $"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) SELECT * FROM unnest({arrays})";
+            }
+
+            return sql;
+        }
+
+        private void Copy<T>(TableMap map, IReadOnlyCollection<T> rows)
+            where T : class
         {
             var columns = string.Join(", ", map.Columns);
             using var copy = ((NpgsqlConnection)Connection).BeginBinaryImport($"COPY {map.Table} ({columns}) FROM STDIN (FORMAT BINARY)");

@@ -103,7 +103,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     {
         using var transaction = session.Context.Database.BeginTransaction();
         session.Writer.InsertWithIds([AuditLines.Line(user, result, contentHash)]);
-        transaction.Commit();
+        Commit(session.Writer, transaction);
         return result;
     }
 
@@ -124,17 +124,26 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     {
         var (context, writer, lookups) = (session.Context, session.Writer, session.Lookups);
         using var transaction = context.Database.BeginTransaction();
-        if (lookups.ContentByHash(source.ContentHash) is { } stored)
+        var forms = source.Documents.SelectMany(d => d.Forms).ToList();
+        var units = forms.Select(f => (ProjectNames.Key(f.Unit), ProjectNames.Key(f.Department))).Distinct().ToList();
+        var lookup = lookups.Load(source.ContentHash, source.Name, units);
+        if (lookup.Content is { } stored)
         {
             var unchanged = new ImportResult(source.FileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored);
             writer.InsertWithIds([AuditLines.Line(user, unchanged, source.ContentHash)]);
-            transaction.Commit();
+            Commit(writer, transaction);
             return unchanged;
         }
 
-        var (version, before) = NewVersion(context, lookups, writer, source);
-        var forms = source.Documents.SelectMany(d => d.Forms).ToList();
-        var placements = new ProjectPlacer(lookups, writer).Place(forms);
+        var (version, before) = NewVersion(context, lookups, writer, source, lookup.Source);
+        if (lookup.Source?.LastVersion is not null)
+        {
+            // The superseded version's forms no longer fill their projects' years: look the projects up again
+            // (the content is not looked up again: this version is its holder now, or will be).
+            lookup = lookups.Load(null, source.Name, units);
+        }
+
+        var placements = new ProjectPlacer(lookup, writer).Place(forms);
         var formIds = writer.AllocateIds<StoredForm>(forms.Count);
         writer.Insert(forms.Select((f, i) => FormRows.Form(f, formIds[i], version.Id, placements[i].ProjectYearId, i)).ToList());
         writer.Insert(forms.SelectMany((f, i) => f.Indicators.Select((ind, j) => FormRows.Indicator(ind, formIds[i], j))).ToList());
@@ -142,7 +151,6 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         writer.Insert(Diagnostics(source.Documents, formIds, version.Id));
         var findingRows = Findings(forms, formIds);
         writer.InsertWithIds(findingRows);
-        LinkParents(lookups, forms, placements);
         var result = new ImportResult(
             source.FileName,
             version.Version == 1 ? ImportOutcome.Imported : ImportOutcome.NewVersion,
@@ -154,17 +162,24 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             findingRows.Count);
         var after = AuditLines.Summary(source.Name, version.Version, source.ContentHash, forms.Select(AuditLines.Of));
         writer.InsertWithIds([AuditLines.Line(user, result, source.ContentHash, before, after)]);
-        transaction.Commit();
+        LinkParents(lookups, writer, forms, placements);
+        Commit(writer, transaction);
         return result;
+    }
+
+    /// <summary>Writes the rows the writer holds, then commits.</summary>
+    private static void Commit(RowWriter writer, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        writer.Flush();
+        transaction.Commit();
     }
 
     /// <summary>
     /// The next version of the source (creating the source if new), made the one in force; with the audit
     /// summary of the version it supersedes (null for a new source).
     /// </summary>
-    private static (DocumentVersion Version, string? Before) NewVersion(JixiaoDbContext context, ImportLookups lookups, RowWriter writer, ImportSource source)
+    private static (DocumentVersion Version, string? Before) NewVersion(JixiaoDbContext context, ImportLookups lookups, RowWriter writer, ImportSource source, KnownSource? known)
     {
-        var known = lookups.SourceByName(source.Name);
         long sourceId;
         string? before = null;
         if (known is null)
@@ -258,21 +273,30 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
                 Message = r.Message,
             }))];
 
-    /// <summary>Detects umbrella projects among the target forms in force of each unit and year this file touched.</summary>
-    private static void LinkParents(ImportLookups lookups, List<PerformanceForm> forms, IReadOnlyList<Placement> placements)
+    /// <summary>
+    /// Detects umbrella projects among the target forms in force of each unit and year this file touched
+    /// (read once the file's rows are written).
+    /// </summary>
+    private static void LinkParents(ImportLookups lookups, RowWriter writer, List<PerformanceForm> forms, IReadOnlyList<Placement> placements)
     {
-        var touched = placements.Where((_, i) => forms[i].Kind == FormKind.Target).Select(p => (p.UnitId, p.Year)).Distinct();
-        foreach (var (unitId, year) in touched)
+        var touched = placements.Where((_, i) => forms[i].Kind == FormKind.Target).Select(p => (p.UnitId, p.Year)).Distinct().ToList();
+        if (touched.Count == 0)
         {
-            var targets = lookups.TargetsOf(unitId, year).Select(t => new ProjectFunds<long>(t.ProjectId, t.Name, t.Goal, t.Funds)).ToList();
-            foreach (var link in ParentDetector.Detect(targets))
+            return;
+        }
+
+        var targets = lookups.TargetsOf(touched, writer).ToLookup(t => (t.UnitId, t.Year), t => t.Target);
+        var links = new List<(long, long)>();
+        foreach (var pair in touched)
+        {
+            var funds = targets[pair].Select(t => new ProjectFunds<long>(t.ProjectId, t.Name, t.Goal, t.Funds)).ToList();
+            foreach (var link in ParentDetector.Detect(funds))
             {
-                foreach (var child in link.Children)
-                {
-                    lookups.LinkDetected(link.Parent, child);
-                }
+                links.AddRange(link.Children.Select(child => (link.Parent, child)));
             }
         }
+
+        lookups.LinkDetected(links);
     }
 
     /// <summary>Content hashes already stored, with their source and version.</summary>

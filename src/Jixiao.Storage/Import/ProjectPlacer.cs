@@ -11,9 +11,10 @@ internal readonly record struct Placement(long UnitId, long ProjectId, long Proj
 /// <summary>
 /// Finds, or creates, the department, unit, project and project-year of each form being imported.
 /// Projects are compared only within their unit, through <see cref="ProjectMatcher"/>; what the
-/// database already holds is loaded once per file and kept up to date in memory as forms are placed.
+/// database already holds is looked up once per file (<see cref="FileLookup"/>) and kept up to date in
+/// memory as forms are placed.
 /// </summary>
-internal sealed class ProjectPlacer(ImportLookups lookups, RowWriter writer)
+internal sealed class ProjectPlacer(FileLookup lookup, RowWriter writer)
 {
     /// <summary>Where each form goes, in order; new rows are written before returning.</summary>
     public IReadOnlyList<Placement> Place(IReadOnlyList<PerformanceForm> forms)
@@ -78,7 +79,7 @@ internal sealed class ProjectPlacer(ImportLookups lookups, RowWriter writer)
         foreach (var form in forms.DistinctBy(f => ProjectNames.Key(f.Unit)))
         {
             var key = ProjectNames.Key(form.Unit);
-            if (lookups.UnitId(key) is { } id)
+            if (lookup.Units.TryGetValue(key, out var id))
             {
                 units[key] = id;
             }
@@ -91,7 +92,7 @@ internal sealed class ProjectPlacer(ImportLookups lookups, RowWriter writer)
         var newDepartments = new List<Department>();
         foreach (var group in missing.GroupBy(u => u.Department.NameKey))
         {
-            var department = lookups.DepartmentId(group.Key) is { } id ? new Department { Id = id } : group.First().Department;
+            var department = lookup.Departments.TryGetValue(group.Key, out var id) ? new Department { Id = id } : group.First().Department;
             if (department.Id == 0)
             {
                 newDepartments.Add(department);
@@ -123,7 +124,7 @@ internal sealed class ProjectPlacer(ImportLookups lookups, RowWriter writer)
     private List<KnownState> Known(long unitId)
     {
         var projects = new Dictionary<long, KnownState>();
-        foreach (var row in lookups.ProjectsOf(unitId))
+        foreach (var row in lookup.Projects[unitId])
         {
             if (!projects.TryGetValue(row.ProjectId, out var state))
             {

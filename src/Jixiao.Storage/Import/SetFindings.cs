@@ -79,6 +79,7 @@ public static class SetFindings
         using (var writer = RowWriter.Create(c))
         {
             writer.InsertWithIds(findings);
+            writer.Flush();
         }
 
         transaction.Commit();
