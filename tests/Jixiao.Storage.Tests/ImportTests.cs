@@ -33,6 +33,23 @@ public sealed class ImportTests
         Assert.Equal(24, stats.SelfEvaluations);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_finding_keeps_what_was_expected_and_what_was_printed_in_their_own_columns(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        db.Store.Importer(RuleFindings.Provider()).ImportFile(Seeds.PathOf(Seeds.File002));
+
+        var findings = await db.Store.FindingsAsync(limit: 10_000);
+
+        // 002:355 零售药店家庭废弃药品回收箱制作个数: ≥250(个) declared, 360.00(个) achieved (144 %).
+        var far = Assert.Single(findings, f => f.Code == "actual.far-above-target" && f.Project == "药品监督管理业务经费" && f.Actual == "360.00(个)");
+        Assert.Equal("≥250(个)", far.Expected);
+        Assert.DoesNotContain("应为", far.Message, StringComparison.Ordinal);
+        var missing = Assert.Single(findings, f => f.Code == "indicators.missing-level1" && f.Project == "化妆品监督管理业务经费");
+        Assert.Equal(("产出指标、效益指标、满意度指标", "产出指标、效益指标"), (missing.Expected, missing.Actual));
+    }
+
     /// <summary>
     /// One file of five varied copies of the seeds: 400 forms and 5,260 indicators, so on PostgreSQL the
     /// indicators go in by COPY (tables of 5,000+ rows) between the batched inserts of the other tables.

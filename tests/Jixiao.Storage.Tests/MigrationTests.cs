@@ -61,6 +61,7 @@ public sealed class MigrationTests
         }
 
         Assert.Equal(0, db.Scalar("SELECT count(*) FROM drafts WHERE based_on_id IS NOT NULL OR review_json IS NOT NULL")); // draft links (0007)
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM findings WHERE expected IS NOT NULL OR actual IS NOT NULL")); // finding values (0008)
 
         var result = db.Store.Importer(user: "cli:upgrade").ImportFile(Seeds.PathOf(Seeds.File000));
         var stats = await db.Store.StatsAsync();

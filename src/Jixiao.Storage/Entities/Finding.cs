@@ -11,5 +11,11 @@ public sealed class Finding : IHasId
     public string Code { get; set; } = "";
     public Severity Severity { get; set; }
     public string Message { get; set; } = "";
+
+    /// <summary>What the rule expected (e.g. a recomputed score), when it says.</summary>
+    public string? Expected { get; set; }
+
+    /// <summary>What the form printed, when the rule says.</summary>
+    public string? Actual { get; set; }
     public StoredForm Form { get; set; } = null!;
 }

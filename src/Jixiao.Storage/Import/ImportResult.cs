@@ -31,7 +31,7 @@ public sealed record ImportResult(
 
 /// <summary>A finding to store with a form, from whatever checks the caller runs.</summary>
 /// <param name="IndicatorOrdinal">0-based position of the indicator in the form, when the finding is about one.</param>
-public sealed record FindingRecord(string Code, Severity Severity, string Message, int? IndicatorOrdinal = null);
+public sealed record FindingRecord(string Code, Severity Severity, string Message, int? IndicatorOrdinal = null, string? Expected = null, string? Actual = null);
 
 /// <summary>Computes the findings of a form on import (the check catalogue plugs in here).</summary>
 public delegate IEnumerable<FindingRecord> FindingsProvider(PerformanceForm form);

@@ -271,6 +271,8 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
                 Code = r.Code,
                 Severity = r.Severity,
                 Message = r.Message,
+                Expected = r.Expected,
+                Actual = r.Actual,
             }))];
 
     /// <summary>

@@ -25,8 +25,7 @@ public static class RuleFindings
                 }
             }
 
-            var message = f.Expected is null ? f.Message : $"{f.Message}（应为 {f.Expected}，实为 {f.Actual}）";
-            yield return new FindingRecord(f.Code, f.Severity, message, ordinal);
+            yield return new FindingRecord(f.Code, f.Severity, f.Message, ordinal, f.Expected, f.Actual);
         }
     }
 }

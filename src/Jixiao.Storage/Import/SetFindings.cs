@@ -71,7 +71,9 @@ public static class SetFindings
                 IndicatorOrdinal = ordinal >= 0 ? ordinal : null,
                 Code = f.Code,
                 Severity = f.Severity,
-                Message = f.Expected is null ? f.Message : $"{f.Message}（应为 {f.Expected}，实为 {f.Actual}）",
+                Message = f.Message,
+                Expected = f.Expected,
+                Actual = f.Actual,
             });
         }
 

@@ -19,7 +19,7 @@ public sealed partial class JixiaoStore
             f.DocumentVersion.IsCurrent,
             f.BudgetRows.ToList(),
             c.Findings.Where(x => x.FormId == f.Id).OrderBy(x => x.Id)
-                .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message)).ToList()))
+                .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message, x.Expected, x.Actual)).ToList()))
             .FirstOrDefault());
 
     private readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> _indicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
@@ -46,13 +46,13 @@ public sealed partial class JixiaoStore
         var indicators = _indicatorsQuery(c, id).ToList();
         var byOrdinal = indicators.ToDictionary(i => i.Ordinal);
         var findings = head.Findings.Select(x => x.IndicatorOrdinal is { } o && byOrdinal.TryGetValue(o, out var i)
-                ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line)
-                : new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, null, head.Row.Line))
+                ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line, x.Expected, x.Actual)
+                : new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, null, head.Row.Line, x.Expected, x.Actual))
             .ToList();
         return new FormPage(id, head.ProjectId, head.UnitId, head.Source, head.Version, head.IsCurrent, FormRows.ToDomain(head.Row, indicators, head.Budget), findings);
     }
 
     private sealed record FormHead(StoredForm Row, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, List<StoredBudgetRow> Budget, List<FindingHead> Findings);
 
-    private sealed record FindingHead(long Id, int? IndicatorOrdinal, string Code, Severity Severity, string Message);
+    private sealed record FindingHead(long Id, int? IndicatorOrdinal, string Code, Severity Severity, string Message, string? Expected, string? Actual);
 }

@@ -148,7 +148,7 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
         }
 
         var rows = await query.OrderBy(f => f.FormId).ThenBy(f => f.Id).Take(limit).Select(f => new FindingView(
-            f.Id, f.FormId, f.Form.ProjectYear.Project.Unit.Name, f.Form.Name, f.Form.Year, f.Form.Kind, f.IndicatorOrdinal, f.Code, f.Severity, f.Message)).ToListAsync(ct);
+            f.Id, f.FormId, f.Form.ProjectYear.Project.Unit.Name, f.Form.Name, f.Form.Year, f.Form.Kind, f.IndicatorOrdinal, f.Code, f.Severity, f.Message, f.Expected, f.Actual)).ToListAsync(ct);
         return [.. rows.OrderByDescending(f => f.Severity)];
     }
 

@@ -58,7 +58,7 @@ public sealed record FormPage(long Id, long ProjectId, long UnitId, string Sourc
 
 /// <param name="Indicator">The 三级 name of the indicator the finding is about; null when it is about the form.</param>
 /// <param name="Line">The indicator's line, else the form's.</param>
-public sealed record FormPageFinding(long Id, string Code, Severity Severity, string Message, string? Indicator, int Line);
+public sealed record FormPageFinding(long Id, string Code, Severity Severity, string Message, string? Indicator, int Line, string? Expected = null, string? Actual = null);
 
 public sealed record FindingView(
     long Id,
@@ -70,7 +70,9 @@ public sealed record FindingView(
     int? IndicatorOrdinal,
     string Code,
     Severity Severity,
-    string Message);
+    string Message,
+    string? Expected = null,
+    string? Actual = null);
 
 /// <summary>A project across years: each year's target and self-evaluation, and its indicators side by side.</summary>
 public sealed record ProjectHistory(
