@@ -91,24 +91,7 @@ public static class DraftEndpoints
     {
         // Sorted in memory: SQLite cannot order by a DateTimeOffset.
         var drafts = await (await access.VisibleAsync(user)).AsNoTracking().ToListAsync();
-        return Results.Json(drafts.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d =>
-        {
-            var form = d.Form;
-            return new
-            {
-                id = d.Id,
-                kind = KindName(d.Kind),
-                state = d.State,
-                version = d.Version,
-                unitId = d.UnitId,
-                unit = form.Unit,
-                department = form.Department,
-                name = form.Name,
-                year = form.Year,
-                basedOnId = d.BasedOnId,
-                updatedAt = d.UpdatedAt,
-            };
-        }), Json);
+        return Results.Json(drafts.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => DraftSummary.Of(d, d.Form)), Json);
     }
 
     private static async Task<IResult> GetAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response) =>
@@ -282,32 +265,21 @@ public static class DraftEndpoints
         response.Headers.ETag = ETag(d.Version);
         var review = drafts.Review(d);
         var form = d.Form;
-        return Results.Json(new
+        return Results.Json(new DraftDetail(DraftSummary.Of(d, form))
         {
-            id = d.Id,
-            kind = KindName(d.Kind),
-            state = d.State,
-            version = d.Version,
-            unitId = d.UnitId,
-            unit = form.Unit,
-            department = form.Department,
-            name = form.Name,
-            year = form.Year,
-            basedOnId = d.BasedOnId,
-            createdBy = d.CreatedBy,
-            createdAt = d.CreatedAt,
-            updatedAt = d.UpdatedAt,
-            canWrite = DraftAccess.CanWrite(user, d),
-            transitions = Workflow.Available(user, d).Select(t => t.Name),
-            review = d.Review is { } notes
+            CreatedBy = d.CreatedBy,
+            CreatedAt = d.CreatedAt,
+            CanWrite = DraftAccess.CanWrite(user, d),
+            Transitions = Workflow.Available(user, d).Select(t => t.Name),
+            Review = d.Review is { } notes
                 ? new { comment = notes.Comment, indicators = notes.Indicators.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value) }
                 : null,
-            findings = review.Findings.Select(FindingJson),
-            blocking = review.Blocking.Select(FindingJson),
-            score = review.Score is { } score
+            Findings = review.Findings.Select(FindingJson),
+            Blocking = review.Blocking.Select(FindingJson),
+            Score = review.Score is { } score
                 ? new { total = score.Total, grade = score.Grade, totalText = score.TotalExplanation, policy = review.Policy!.Policy.Name, policyReason = review.Policy.Reason }
                 : null,
-            form = FormElement(form),
+            Form = FormElement(form),
         }, Json, statusCode: status);
     }
 
@@ -399,6 +371,32 @@ public static class DraftEndpoints
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     private static string KindName(FormKind kind) => kind == FormKind.Target ? "target" : "selfEvaluation";
+
+    /// <summary>A draft as the list shows it.</summary>
+    private record DraftSummary(long Id, string Kind, string State, int Version, long UnitId, string Unit, string Department, string Name, int? Year, long? BasedOnId, DateTimeOffset UpdatedAt)
+    {
+        public static DraftSummary Of(Draft d, PerformanceForm form) =>
+            new(d.Id, KindName(d.Kind), d.State, d.Version, d.UnitId, form.Unit, form.Department, form.Name, form.Year, d.BasedOnId, d.UpdatedAt);
+    }
+
+    /// <summary>One draft whole: its summary, who created it, what the caller may do, its review and its form.</summary>
+    private sealed record DraftDetail : DraftSummary
+    {
+        public DraftDetail(DraftSummary summary)
+            : base(summary)
+        {
+        }
+
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public bool CanWrite { get; init; }
+        public IEnumerable<string> Transitions { get; init; } = [];
+        public object? Review { get; init; }
+        public IEnumerable<object> Findings { get; init; } = [];
+        public IEnumerable<object> Blocking { get; init; } = [];
+        public object? Score { get; init; }
+        public object? Form { get; init; }
+    }
 
     private static JsonElement FormElement(PerformanceForm form)
     {
