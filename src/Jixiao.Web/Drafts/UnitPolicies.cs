@@ -7,13 +7,17 @@ namespace Jixiao.Web.Drafts;
 /// <summary>
 /// The scoring policy a unit's new self-evaluation is scored with: the one its published self-evaluations of
 /// the latest year follow (a publisher keeps one convention, see <see cref="PolicyDetector"/>), else the
-/// policy of the draft's year.
+/// policy of the draft's year. Cached per data generation (<see cref="ReadCache"/>), as the live preview asks
+/// on every pause in typing.
 /// </summary>
-public sealed class UnitPolicies(IReadModel data)
+public sealed class UnitPolicies(IReadModel data, ReadCache? cache = null)
 {
     private const int Sample = 30;
 
-    public PolicyDetection For(long unitId, int? year)
+    public PolicyDetection For(long unitId, int? year) =>
+        cache is null ? Detect(unitId, year) : cache.Get(("unit-policy", unitId, year), () => Detect(unitId, year));
+
+    private PolicyDetection Detect(long unitId, int? year)
     {
         var published = data.Forms(new Scope(UnitId: unitId), 2000)
             .Where(r => r.Kind == FormKind.SelfEvaluation && r.Year is not null)
