@@ -95,7 +95,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// <summary>The draft as the interchange JSON (disclosure-json.md): what `jixiao check` and `jixiao score` read.</summary>
     public async Task<IActionResult> OnGetJsonAsync(long id)
     {
-        if (await LoadAsync(id) is { } missing)
+        if (await FindAsync(id) is { } missing)
         {
             return missing;
         }
@@ -124,7 +124,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
     /// <summary>The live review of the posted (unsaved) input.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(long id) =>
-        await LoadAsync(id) is { } missing ? missing : Preview(Apply(Draft.Form));
+        await FindAsync(id) is { } missing ? missing : Preview(Apply(Draft.Form));
 
     /// <summary>The stored form with the page's posted input applied.</summary>
     protected abstract PerformanceForm Apply(PerformanceForm form);
@@ -135,7 +135,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// <summary>Saves the posted input from the version the page started at; a conflict keeps the input and shows theirs.</summary>
     protected async Task<IActionResult> SaveAsync(long id, int version)
     {
-        if (await LoadAsync(id) is { } missing)
+        if (await FindAsync(id) is { } missing)
         {
             return missing;
         }
@@ -159,7 +159,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
     private async Task<IActionResult> BuildOnAsync(long id, Func<System.Security.Claims.ClaimsPrincipal, Draft, Task<Draft?>> build)
     {
-        if (await LoadAsync(id) is { } missing)
+        if (await FindAsync(id) is { } missing)
         {
             return missing;
         }
@@ -175,17 +175,12 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// <summary>The draft and everything shown beside it; a result (404, or a redirect to the page of the draft's kind) when the page cannot show it.</summary>
     protected async Task<IActionResult?> LoadAsync(long id)
     {
-        if (await drafts.FindAsync(User, id) is not { } draft)
+        if (await FindAsync(id) is { } missing)
         {
-            return NotFound();
+            return missing;
         }
 
-        if (draft.Kind != Kind)
-        {
-            return Redirect(UrlOf(draft));
-        }
-
-        Draft = draft;
+        var draft = Draft;
         CanWrite = DraftAccess.CanWrite(User, draft);
         Review = drafts.Review(draft);
         Changes = [.. Workflow.Available(User, draft)];
@@ -197,6 +192,27 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
             Evaluation = children.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Only the draft, for handlers that answer without the page (the live preview on every pause in typing,
+    /// the JSON download, a save before it reloads, starting a self-evaluation or a new version): 404 when the
+    /// user may not read it, a redirect when it is the other kind's.
+    /// </summary>
+    protected async Task<IActionResult?> FindAsync(long id)
+    {
+        if (await drafts.FindAsync(User, id) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        if (draft.Kind != Kind)
+        {
+            return Redirect(UrlOf(draft));
+        }
+
+        Draft = draft;
         return null;
     }
 
