@@ -30,11 +30,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         return page;
     }
 
-    private static async Task Click(IPage page, string selector)
-    {
-        await page.ClickAsync(selector);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task Click(IPage page, string selector) => page.ClickAndLoadAsync(selector);
 
     private static Task<string?> State(IPage page) => page.GetAttributeAsync("#draft-state", "data-state");
 

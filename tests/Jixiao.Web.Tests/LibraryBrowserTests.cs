@@ -26,9 +26,9 @@ public class LibraryBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kest
         await page.WaitForSelectorAsync("#current-user");
         await page.GotoAsync(fixture.BaseUrl + "/drafts/new");
         await page.FillAsync("#Name", "满意度调查（指标库）");
-        await page.ClickAsync("main form button[type=submit]");
+        await page.ClickAndLoadAsync("main form button[type=submit]");
         await page.WaitForSelectorAsync("#draft-form");
-        await page.ClickAsync("#add-row");
+        await page.ClickAndLoadAsync("#add-row");
         await page.WaitForSelectorAsync("#Input_Indicators_0__Name");
 
         await page.SelectOptionAsync("#Input_Indicators_0__Level1", "满意度指标");
@@ -49,7 +49,7 @@ public class LibraryBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kest
         await page.WaitForFunctionAsync("() => document.querySelector('#Input_Indicators_0__Target').value !== ''");
         Assert.Equal("≥85.00(%)", await page.InputValueAsync("#Input_Indicators_0__Target"));
 
-        await page.ClickAsync("#save");
+        await page.ClickAndLoadAsync("#save");
         await page.WaitForSelectorAsync("#saved");
         Assert.Equal("≥85.00(%)", await page.InputValueAsync("#Input_Indicators_0__Target"));
         Assert.Contains("定量 ≥ 85.00 %", await page.InnerTextAsync("#indicators"), StringComparison.Ordinal);
