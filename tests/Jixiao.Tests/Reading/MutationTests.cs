@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Disclosure;
@@ -20,7 +19,6 @@ public class MutationTests
     {
         var seeds = Seeds.All.Select(f => Seeds.Text(f).Split('\n')).ToArray();
         var random = new Random(20261123);
-        var watch = Stopwatch.StartNew();
         var formsRead = 0;
         for (var n = 0; n < Variants; n++)
         {
@@ -56,7 +54,6 @@ public class MutationTests
         }
 
         Assert.True(formsRead > Variants, "mutants should mostly still read");
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"took {watch.Elapsed}");
     }
 
     private static List<string> Slice(string[] seed, Random random, bool whole)
