@@ -124,6 +124,37 @@ public sealed partial class DraftTests
         Assert.Equal("优", published.GetProperty("grade").GetString());
     }
 
+    [Fact]
+    public async Task A_stale_self_evaluation_save_says_what_the_other_filler_changed_and_what_saving_again_would_change()
+    {
+        var target = await ApprovedDraft("自评并发");
+        using var first = await SignedIn(Filler);
+        using var second = await SignedIn(Filler);
+        var url = (await Post(first, $"/drafts/{target}?handler=Evaluate", [], $"/drafts/{target}")).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await Post(first, url, Evaluation(version: 1, deviation: null), url)).StatusCode);
+
+        var mine = Evaluation(version: 1, deviation: null); // opened at version 1, saved after the first filler's save
+        mine["Input.Rows[2].Actual"] = "95%";
+        var html = WebUtility.HtmlDecode(await (await Post(second, url, mine, url)).Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"conflict\"", html, StringComparison.Ordinal);
+        var theirs = Items(html, "their-changes");
+        Assert.Contains("全年执行数（万元）: — → 9.50", theirs);
+        Assert.Contains("“满意度”实际完成值: — → 90%", theirs);
+        Assert.Contains("总分: — → 98.97", theirs);
+        // Scored as a save would score it: 10 × 95 / 95 = 10.00 instead of 9.47.
+        Assert.Equal(["“满意度”实际完成值: 90% → 95%", "“满意度”得分: 9.47 → 10.00", "总分: 98.97 → 99.50"], Items(html, "your-changes"));
+        Assert.Contains("name=\"Input.Rows[2].Actual\" value=\"95%\"", html, StringComparison.Ordinal); // the input, kept
+    }
+
+    /// <summary>The items of the list with id <paramref name="id"/> on a page.</summary>
+    private static string[] Items(string html, string id)
+    {
+        var list = System.Text.RegularExpressions.Regex.Match(html, $"<ul id=\"{id}\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(list.Success, $"no list {id}");
+        return [.. System.Text.RegularExpressions.Regex.Matches(list.Groups[1].Value, "<li>(.*?)</li>").Select(m => m.Groups[1].Value)];
+    }
+
     private static Dictionary<string, string> Evaluation(int version, string? deviation)
     {
         var fields = new Dictionary<string, string>

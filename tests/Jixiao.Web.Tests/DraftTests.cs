@@ -185,6 +185,12 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         Assert.Contains("第一人的指标: ≥1个", html, StringComparison.Ordinal);
         Assert.Equal(["第二人的指标"], Names(html));
         Assert.Contains("name=\"Input.Version\" value=\"2\"", html, StringComparison.Ordinal);
+
+        // What changed, in words: theirs since version 1 (read back from the audit trail), and the unsaved input against theirs.
+        Assert.Contains("<li>年度总体目标: — → 第一人的目标</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>新增指标 产出指标/数量指标/第一人的指标 ≥1个</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>年度总体目标: 第一人的目标 → 第二人的目标</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>指标 产出指标/数量指标/第一人的指标 ≥1个 → 产出指标/数量指标/第二人的指标 ≥2个</li>", html, StringComparison.Ordinal);
         var saved = await AccountTests.Text(first, $"/drafts/{id}");
         Assert.Contains("第一人的目标", saved, StringComparison.Ordinal);
         Assert.DoesNotContain("第二人的目标", saved, StringComparison.Ordinal);

@@ -27,10 +27,18 @@ public static class DraftChanges
             return [];
         }
 
-        var changes = new List<string>();
         var (s0, f0) = before.Value;
         var (s1, f1) = after.Value;
+        var changes = new List<string>();
         Field(changes, l.T("状态", "state"), Workflow.StateName(s0, l), Workflow.StateName(s1, l));
+        changes.AddRange(Between(f0, f1, l));
+        return changes;
+    }
+
+    /// <summary>What differs between two versions of a form, in words (its fields and indicators; not the draft's state).</summary>
+    public static IReadOnlyList<string> Between(PerformanceForm f0, PerformanceForm f1, Language l)
+    {
+        var changes = new List<string>();
         Field(changes, l.T("项目名称", "name"), f0.Name, f1.Name);
         Field(changes, l.T("项目性质", "nature"), f0.Nature, f1.Nature);
         Field(changes, l.T("项目类别", "category"), f0.Category, f1.Category);
@@ -126,6 +134,32 @@ public static class DraftChanges
     private static string? N(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Kind(PerformanceForm f, Language l) => f.Kind == FormKind.Target ? l.T("申报表", "target declaration") : l.T("自评表", "self-evaluation");
+
+    /// <summary>
+    /// The form as it was saved at <paramref name="version"/>, from the draft's audit trail (each line keeps the
+    /// draft after the change); null when the trail does not hold that version.
+    /// </summary>
+    public static PerformanceForm? AtVersion(IEnumerable<DraftAudit> history, int version)
+    {
+        foreach (var line in history.Reverse())
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line.AfterJson);
+                var root = document.RootElement;
+                if (root.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) && n == version)
+                {
+                    return DisclosureJson.ReadForm(root.GetProperty("form"));
+                }
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // A line the log cannot read is passed over: the comparison is a help, not the record.
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The state and form of an audit snapshot (<see cref="DraftAudit.Snapshot"/>); null when it cannot be read.</summary>
     private static (string State, PerformanceForm Form)? Read(string json)

@@ -100,11 +100,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             BasedOnId = basedOn,
             Form = form with { Unit = names.Unit, Department = names.Department },
         };
-        if (form.Kind == FormKind.SelfEvaluation)
-        {
-            draft.Form = Scored(draft.Form, Scorer.Score(draft.Form, policies.For(unit, form.Year).Policy));
-        }
-
+        draft.Form = AsSaved(draft.Form, unit);
         db.Drafts.Add(draft);
         db.Log(draft, Workflow.Created, draft.CreatedBy, before: null, comment);
         await db.SaveChangesAsync();
@@ -124,12 +120,12 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return DraftResult.Conflict;
         }
 
-        return await CommitAsync(user, draft, Workflow.Updated, null, d =>
-        {
-            var form = edit(d.Form);
-            d.Form = form.Kind == FormKind.SelfEvaluation ? Scored(form, Scorer.Score(form, policies.For(d.UnitId, form.Year).Policy)) : form;
-        });
+        return await CommitAsync(user, draft, Workflow.Updated, null, d => d.Form = AsSaved(edit(d.Form), d.UnitId));
     }
+
+    /// <summary>The form as a save stores it: a self-evaluation scored under the unit's policy, its total and grade set.</summary>
+    public PerformanceForm AsSaved(PerformanceForm form, long unitId) =>
+        form.Kind == FormKind.SelfEvaluation ? Scored(form, Scorer.Score(form, policies.For(unitId, form.Year).Policy)) : form;
 
     /// <summary>
     /// The state change named <paramref name="transition"/>. A return needs a comment (for the form or an

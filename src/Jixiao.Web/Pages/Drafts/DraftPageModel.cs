@@ -40,6 +40,12 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// <summary>Why a state change was not made.</summary>
     public string? ChangeRefused { get; protected set; }
 
+    /// <summary>After a stale save: what the other version changed since the one this page started from, in words.</summary>
+    public IReadOnlyList<string> TheirChanges { get; private set; } = [];
+
+    /// <summary>After a stale save: what saving this page's input over the other version would change, in words.</summary>
+    public IReadOnlyList<string> YourChanges { get; private set; } = [];
+
     /// <summary>The findings that stopped a submission.</summary>
     public IReadOnlyList<Finding> Blocking { get; private set; } = [];
 
@@ -147,6 +153,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
             case DraftOutcome.Conflict:
                 await LoadAsync(id);
                 ShowTheirs();
+                Compare(version);
                 return Page();
         }
 
@@ -155,6 +162,17 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
         Reset();
         ModelState.Clear();
         return Page();
+    }
+
+    /// <summary>
+    /// What changed since <paramref name="version"/> (the one this page started from, read back from the audit
+    /// trail), and how the unsaved input differs from the version now stored, both as a save would store them.
+    /// </summary>
+    private void Compare(int version)
+    {
+        var theirs = Draft.Form;
+        TheirChanges = DraftChanges.AtVersion(History, version) is { } started ? DraftChanges.Between(started, theirs, L) : [];
+        YourChanges = DraftChanges.Between(theirs, drafts.AsSaved(Apply(theirs), Draft.UnitId), L);
     }
 
     private async Task<IActionResult> BuildOnAsync(long id, Func<System.Security.Claims.ClaimsPrincipal, Draft, Task<Draft?>> build)
