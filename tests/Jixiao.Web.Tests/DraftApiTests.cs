@@ -312,6 +312,11 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         var problem = await Json(stale);
         Assert.Equal(2, problem["version"]!.GetValue<int>());
         Assert.Equal("第一人的目标", problem["form"]!["goal"]!.GetValue<string>());
+        string[] Words(string key) => [.. problem[key]!.AsArray().Select(c => c!.GetValue<string>())];
+        Assert.Equal("年度总体目标: 保障系统稳定运行 → 第一人的目标", Words("theirChanges")[0]);
+        Assert.Equal(4, Words("theirChanges").Count(c => c.StartsWith("新增指标 ", StringComparison.Ordinal)));
+        Assert.Equal("年度总体目标: 第一人的目标 → 第二人的目标", Words("yourChanges")[0]); // the refused body has no indicators
+        Assert.Equal(4, Words("yourChanges").Count(c => c.StartsWith("删除指标 ", StringComparison.Ordinal)));
         var stored = await Stored(id);
         Assert.Equal(2, stored["version"]!.GetValue<int>());
         Assert.Equal("第一人的目标", stored["form"]!["goal"]!.GetValue<string>());

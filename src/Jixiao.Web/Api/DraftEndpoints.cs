@@ -7,6 +7,7 @@ using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Json;
 using Jixiao.Web.Drafts;
+using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +125,7 @@ public static class DraftEndpoints
         return Representation(created, user, drafts, response, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    private static async Task<IResult> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response, Language l)
     {
         if (await drafts.FindAsync(user, id) is not { } draft)
         {
@@ -169,7 +170,7 @@ public static class DraftEndpoints
         {
             DraftOutcome.Done => Representation(draft, user, drafts, response),
             DraftOutcome.Forbidden => Forbidden("只有本单位的填报人可以修改草稿或被退回的草稿"),
-            _ => await ConflictAsync(user, id, drafts, response),
+            _ => await ConflictAsync(user, id, drafts, response, (version, edit, l)),
         };
     }
 
@@ -285,8 +286,12 @@ public static class DraftEndpoints
 
     private static object FindingJson(Finding f) => new { code = f.Code, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message, indicator = f.Indicator };
 
-    /// <summary>The 409 of a stale edit: the current version and form, so the client can show what changed and keep its own input.</summary>
-    private static async Task<IResult> ConflictAsync(ClaimsPrincipal user, long id, DraftService drafts, HttpResponse response)
+    /// <summary>
+    /// The 409 of a stale edit: the current version and form, so the client can keep its own input; for a
+    /// refused save also, in words, what changed since the version the client edited (theirChanges) and what
+    /// the refused body would change in the current version (yourChanges).
+    /// </summary>
+    private static async Task<IResult> ConflictAsync(ClaimsPrincipal user, long id, DraftService drafts, HttpResponse response, (int Version, Func<PerformanceForm, PerformanceForm> Edit, Language L)? save = null)
     {
         if (await drafts.FindAsync(user, id) is not { } current)
         {
@@ -294,11 +299,19 @@ public static class DraftEndpoints
         }
 
         response.Headers.ETag = ETag(current.Version);
+        var form = current.Form;
+        var extensions = new Dictionary<string, object?> { ["version"] = current.Version, ["state"] = current.State, ["form"] = FormElement(form) };
+        if (save is var (version, edit, l))
+        {
+            extensions["theirChanges"] = DraftChanges.AtVersion(await drafts.HistoryAsync(current), version) is { } edited ? DraftChanges.Between(edited, form, l) : null;
+            extensions["yourChanges"] = DraftChanges.Between(form, drafts.AsSaved(edit(form), current.UnitId), l);
+        }
+
         return Results.Problem(
             title: "版本冲突",
             detail: $"草稿已被他人修改为版本 {current.Version}，本次修改未保存；请对照当前版本后重试",
             statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["version"] = current.Version, ["state"] = current.State, ["form"] = FormElement(current.Form) });
+            extensions: extensions);
     }
 
     /// <summary>The fields of a target declaration the editor posts, taken from a form of the interchange JSON.</summary>
