@@ -119,8 +119,10 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         var target = await ApprovedDraft(name);
         using var filler = await As(Filler);
         var response = await Send(filler, HttpMethod.Post, $"/api/v1/drafts/{target}/evaluation");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await Json(response))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await Json(response))["id"]!.GetValue<long>();
+        Assert.Equal($"/api/v1/drafts/{id}", response.Headers.Location!.OriginalString);
+        return id;
     }
 
     private static Task<HttpResponseMessage> Transition(Caller caller, long id, string transition, int version, string? comment = null, Dictionary<string, string>? notes = null) =>
@@ -416,12 +418,14 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.Contains("接口全流程项目", await anonymous.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("接口全流程项目")), StringComparison.Ordinal);
 
         var started = await Send(filler, HttpMethod.Post, $"/api/v1/drafts/{id}/evaluation");
-        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var evaluation = await Json(started);
         var evaluationId = evaluation["id"]!.GetValue<long>();
         Assert.Equal("selfEvaluation", evaluation["kind"]!.GetValue<string>());
         Assert.Equal(id, evaluation["basedOnId"]!.GetValue<long>());
-        Assert.Equal(evaluationId, (await Json(await Send(filler, HttpMethod.Post, $"/api/v1/drafts/{id}/evaluation")))["id"]!.GetValue<long>()); // started once
+        var again = await Send(filler, HttpMethod.Post, $"/api/v1/drafts/{id}/evaluation");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // started once: asking again opens it
+        Assert.Equal(evaluationId, (await Json(again))["id"]!.GetValue<long>());
 
         var form = evaluation["form"]!.DeepClone();
         form["outcome"] = "系统全年稳定运行。";

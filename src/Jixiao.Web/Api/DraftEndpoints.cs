@@ -79,7 +79,8 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/{id:long}/evaluation", StartEvaluationAsync)
-            .WithSummary("基于已审核通过的申报表开始自评（已开始的自评表直接返回）")
+            .WithSummary("基于已审核通过的申报表开始自评：新开始的返回 201，已开始的自评表返回 200")
+            .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -214,13 +215,14 @@ public static class DraftEndpoints
             return NotFound();
         }
 
-        if (await drafts.StartEvaluationAsync(user, target) is not { } evaluation)
+        var started = DraftService.CanBuildOn(user, target) ? await drafts.EvaluationOfAsync(target) : null;
+        if ((started ?? await drafts.StartEvaluationAsync(user, target)) is not { } evaluation)
         {
             return Forbidden("只有本单位的填报人可以在申报表审核通过后开始自评");
         }
 
         response.Headers.Location = $"/api/v1/drafts/{evaluation.Id}";
-        return Representation(evaluation, user, drafts, response);
+        return Representation(evaluation, user, drafts, response, started is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts)

@@ -185,9 +185,15 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return null;
         }
 
-        var existing = await db.Drafts.Where(d => d.BasedOnId == target.Id).ToListAsync();
-        return existing.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation)
+        return await EvaluationOfAsync(target)
             ?? await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评");
+    }
+
+    /// <summary>The self-evaluation already started from <paramref name="target"/>, if any.</summary>
+    public async Task<Draft?> EvaluationOfAsync(Draft target)
+    {
+        var children = await db.Drafts.Where(d => d.BasedOnId == target.Id).ToListAsync();
+        return children.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation);
     }
 
     /// <summary>A new, editable version of an approved or published draft (those stay read-only).</summary>

@@ -206,8 +206,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
         BasedOn = draft.BasedOnId is { } b ? await drafts.FindAsync(User, b) : null;
         if (draft.Kind == FormKind.Target)
         {
-            var children = await db.Drafts.AsNoTracking().Where(d => d.BasedOnId == id).ToListAsync();
-            Evaluation = children.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation);
+            Evaluation = await drafts.EvaluationOfAsync(draft);
         }
 
         return null;
