@@ -29,6 +29,7 @@ public sealed partial class DraftApiTests
         $"/drafts/{target}?handler=AddRow",
         $"/drafts/{target}?handler=RemoveRow&index=0",
         $"/drafts/{target}?handler=MoveUp&index=1",
+        $"/drafts/{target}?handler=MoveDown&index=0",
         $"/drafts/{target}?handler=Preview",
         $"/drafts/{target}?handler=Change",
         $"/drafts/{target}?handler=Evaluate",

@@ -64,7 +64,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await filler.FillAsync("#Input_Goal", "保障医保信息系统全年稳定运行。");
         for (var i = 0; i < Indicators.Length; i++)
         {
-            await Click(filler, "#add-row");
+            await filler.ClickAsync("#add-row"); // in the page: nothing is saved until 保存
             var row = $"#Input_Indicators_{i}__";
             await filler.WaitForSelectorAsync(row + "Name");
             await filler.SelectOptionAsync(row + "Level1", Indicators[i].Level1);
@@ -72,6 +72,23 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
             await filler.FillAsync(row + "Name", Indicators[i].Name);
             await filler.FillAsync(row + "Target", Indicators[i].Target);
         }
+
+        // Rows move and go in the page, renumbered for the server: a 9th row goes up past the 8th and is removed;
+        // the first row goes down and back up.
+        await filler.ClickAsync("#add-row");
+        await filler.FillAsync("#Input_Indicators_8__Name", "临时指标");
+        await filler.ClickAsync("#indicators tbody tr:nth-child(9) [data-row-op=up]");
+        Assert.Equal(["运维成本", "临时指标", "单系统年运维费"], await Names(filler, 6, 7, 8));
+        await filler.ClickAsync("#indicators tbody tr:nth-child(8) [data-row-op=remove]");
+        await filler.ClickAsync("#indicators tbody tr:nth-child(1) [data-row-op=down]");
+        Assert.Equal(["系统可用率", "运维系统数"], await Names(filler, 0, 1));
+        Assert.True(await filler.IsDisabledAsync("#indicators tbody tr:nth-child(1) [data-row-op=up]"));
+        await filler.ClickAsync("#indicators tbody tr:nth-child(2) [data-row-op=up]");
+        Assert.Equal(Indicators.Select(i => i.Name), await Names(filler, [.. Enumerable.Range(0, Indicators.Length)]));
+        Assert.True(await filler.IsDisabledAsync("#indicators tbody tr:nth-child(8) [data-row-op=down]"));
+        Assert.Equal("1", await filler.InnerTextAsync("#draft-version")); // nothing saved yet
+        Assert.True(await filler.IsVisibleAsync("#unsaved")); // and submitting waits for the save
+        Assert.True(await filler.IsDisabledAsync("#do-submit button"));
 
         // What the grammar understood of a target shows while typing, before any save.
         await filler.FillAsync("#Input_Indicators_0__Target", "≥4个");
@@ -81,6 +98,9 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await Click(filler, "#save");
         await filler.WaitForSelectorAsync("#saved");
         Assert.Equal(Indicators.Length, await filler.Locator("#indicators tbody tr").CountAsync());
+        Assert.Equal(Indicators.Select(i => i.Name), await Names(filler, [.. Enumerable.Range(0, Indicators.Length)]));
+        Assert.Equal("2", await filler.InnerTextAsync("#draft-version"));
+        Assert.False(await filler.IsVisibleAsync("#unsaved"));
         Assert.Contains("定量 ≥ 99.00 %", await filler.InnerTextAsync("#indicators"), StringComparison.Ordinal);
         await Click(filler, "#do-submit button");
         Assert.Equal("submitted", await State(filler));
@@ -158,7 +178,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await admin.GotoAsync(evaluation);
         Assert.Equal(["create", "update", "submit", "approve"], await Actions(admin, evaluationId));
         await admin.GotoAsync(url);
-        string[] declared = ["create", .. Enumerable.Repeat("update", Indicators.Length + 1), "submit", "return", "update", "submit", "approve"]; // each added row is saved
+        string[] declared = ["create", "update", "submit", "return", "update", "submit", "approve"]; // rows added in the page go in with the save
         Assert.Equal(declared, await Actions(admin, target));
         var fix = admin.Locator($"#history tr[data-draft='{target}'][data-action='update']").Last;
         Assert.Contains("≥90.00(%)", await fix.Locator("pre.before").TextContentAsync(), StringComparison.Ordinal);
@@ -167,6 +187,18 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         var returned = admin.Locator($"#history tr[data-draft='{target}'][data-action='return']");
         Assert.Contains("请把满意度目标提高到95%", await returned.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("\"state\":\"returned\"", await returned.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The 三级 names in the rows at <paramref name="rows"/>, found by the ids the server binds.</summary>
+    private static async Task<List<string>> Names(IPage page, params int[] rows)
+    {
+        var names = new List<string>();
+        foreach (var r in rows)
+        {
+            names.Add(await page.InputValueAsync($"#Input_Indicators_{r}__Name"));
+        }
+
+        return names;
     }
 
     private static async Task<List<string>> Weights(IPage page)

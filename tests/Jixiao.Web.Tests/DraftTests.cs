@@ -211,7 +211,7 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
         [.. IndicatorName().Matches(html).Select(m => m.Groups[1].Value)];
 
     [Fact]
-    public async Task The_indicator_table_adds_moves_and_removes_rows_and_shows_what_the_target_means()
+    public async Task The_indicator_table_adds_moves_and_removes_rows_without_script_and_shows_what_the_target_means()
     {
         var id = await NewDraft("指标编辑");
         using var client = await SignedIn(Filler);
@@ -234,7 +234,11 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
 
         fields = Fields("指标编辑", "目标", 3);
         AddIndicators(fields, ("产出指标", "数量指标", "系统数", "≥3个"), ("效益指标", "社会效益指标", "运行", "稳定运行"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"));
-        await Post(client, $"/drafts/{id}?handler=RemoveRow&index=0", fields, $"/drafts/{id}");
+        Assert.Equal(["运行", "系统数", "满意度"], Names(WebUtility.HtmlDecode(await (await Post(client, $"/drafts/{id}?handler=MoveDown&index=0", fields, $"/drafts/{id}")).Content.ReadAsStringAsync())));
+
+        fields = Fields("指标编辑", "目标", 4);
+        AddIndicators(fields, ("效益指标", "社会效益指标", "运行", "稳定运行"), ("产出指标", "数量指标", "系统数", "≥3个"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"));
+        await Post(client, $"/drafts/{id}?handler=RemoveRow&index=1", fields, $"/drafts/{id}");
 
         Assert.Equal(["运行", "满意度"], Names(await AccountTests.Text(client, $"/drafts/{id}")));
     }

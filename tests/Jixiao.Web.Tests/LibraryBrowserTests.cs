@@ -28,7 +28,7 @@ public class LibraryBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kest
         await page.FillAsync("#Name", "满意度调查（指标库）");
         await page.ClickAndLoadAsync("main form button[type=submit]");
         await page.WaitForSelectorAsync("#draft-form");
-        await page.ClickAndLoadAsync("#add-row");
+        await page.ClickAsync("#add-row");
         await page.WaitForSelectorAsync("#Input_Indicators_0__Name");
 
         await page.SelectOptionAsync("#Input_Indicators_0__Level1", "满意度指标");

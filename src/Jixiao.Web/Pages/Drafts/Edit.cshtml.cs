@@ -29,6 +29,8 @@ public sealed class EditModel(AuthoringDbContext db, DraftService drafts, Langua
 
     public Task<IActionResult> OnPostMoveUpAsync(long id, int index) => SaveRowsAsync(id, input => input.MoveUp(index));
 
+    public Task<IActionResult> OnPostMoveDownAsync(long id, int index) => SaveRowsAsync(id, input => input.MoveUp(index + 1));
+
     protected override PerformanceForm Apply(PerformanceForm form) => Input.ApplyTo(form);
 
     protected override void Reset() => Input = DraftInput.From(Draft);
