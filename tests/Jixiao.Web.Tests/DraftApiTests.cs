@@ -77,10 +77,10 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
     ];
 
     /// <summary>A target declaration in the interchange JSON; the unit and department in it are lies the API must ignore.</summary>
-    private static object TargetForm(string name, string goal = "保障系统稳定运行", decimal currentYear = 100000, params (string Level1, string Level2, string Name, string Target)[] rows) => new
+    private static object TargetForm(string name, string goal = "保障系统稳定运行", decimal currentYear = 100000, int year = 2026, params (string Level1, string Level2, string Name, string Target)[] rows) => new
     {
         kind = "target",
-        year = 2026,
+        year,
         name,
         nature = "经常性专项业务费",
         category = "特定目标类",
@@ -293,6 +293,21 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
     }
 
     // ---- versions -------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task An_edit_can_move_a_declaration_to_another_year_and_the_audit_says_so()
+    {
+        var id = await NewDraft("改年度");
+        using var filler = await As(Filler);
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{id}", TargetForm("改年度", year: 2027), ifMatch: 1)).StatusCode);
+        Assert.Equal(2027, (await Stored(id))["form"]!["year"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{id}", TargetForm("改年度", year: 1900), ifMatch: 2)).StatusCode);
+        Assert.Equal(2027, (await Stored(id))["form"]!["year"]!.GetValue<int>()); // out of range: kept
+
+        var audit = await (await filler.Client.GetAsync($"/api/v1/drafts/{id}/audit")).Content.ReadAsStringAsync();
+        Assert.Contains("年度: 2026 → 2027", audit, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task An_edit_without_If_Match_is_428_and_a_stale_one_409_with_the_current_version_leaving_the_draft_unchanged()

@@ -225,7 +225,7 @@ public static class DraftEndpoints
         return Representation(evaluation, user, drafts, response, started is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts)
+    private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts, Language l)
     {
         if (await drafts.FindAsync(user, id) is not { } draft)
         {
@@ -240,6 +240,7 @@ public static class DraftEndpoints
             user = a.UserName,
             at = a.At,
             comment = a.Comment,
+            changes = DraftChanges.Describe(a.BeforeJson, a.AfterJson, l),
             before = a.BeforeJson is null ? (JsonElement?)null : Element(a.BeforeJson),
             after = Element(a.AfterJson),
         }), Json);

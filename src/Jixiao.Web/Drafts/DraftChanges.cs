@@ -40,6 +40,7 @@ public static class DraftChanges
     {
         var changes = new List<string>();
         Field(changes, l.T("项目名称", "name"), f0.Name, f1.Name);
+        Field(changes, l.T("年度", "year"), f0.Year?.ToString(CultureInfo.InvariantCulture), f1.Year?.ToString(CultureInfo.InvariantCulture));
         Field(changes, l.T("项目性质", "nature"), f0.Nature, f1.Nature);
         Field(changes, l.T("项目类别", "category"), f0.Category, f1.Category);
         Field(changes, l.T("开始日期", "start"), f0.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f1.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

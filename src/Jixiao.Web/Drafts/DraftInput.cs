@@ -9,7 +9,14 @@ public sealed class DraftInput
     public static readonly IReadOnlyList<string> Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目"];
     public static readonly IReadOnlyList<string> Categories = ["特定目标类", "其他运转类", "其他人员类"];
 
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
     public string Name { get; set; } = "";
+
+    /// <summary>The year declared for; one outside <see cref="FirstYear"/>–<see cref="LastYear"/> (or none) keeps the form's.</summary>
+    public int? Year { get; set; }
+
     public string? Nature { get; set; }
     public string? Category { get; set; }
     public DateOnly? StartDate { get; set; }
@@ -30,6 +37,7 @@ public sealed class DraftInput
         return new DraftInput
         {
             Name = f.Name,
+            Year = f.Year,
             Nature = f.Nature,
             Category = f.Category,
             StartDate = f.StartDate,
@@ -48,6 +56,7 @@ public sealed class DraftInput
     public PerformanceForm ApplyTo(PerformanceForm form) => form with
     {
         Name = Name.Trim(),
+        Year = Year is >= FirstYear and <= LastYear ? Year : form.Year,
         Nature = Natures.Contains(Nature ?? "") ? Nature : null,
         Category = Categories.Contains(Category ?? "") ? Category : null,
         StartDate = StartDate,
