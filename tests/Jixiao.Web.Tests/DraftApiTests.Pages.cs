@@ -19,7 +19,7 @@ public sealed partial class DraftApiTests
     };
 
     private static string[] PageReads(long target, long evaluation) =>
-        ["/drafts", "/drafts/new", $"/drafts/{target}", $"/drafts/{evaluation}/evaluation"];
+        ["/drafts", "/drafts/new", $"/drafts/{target}", $"/drafts/{evaluation}/evaluation", $"/drafts/{target}/print", $"/drafts/{evaluation}/print"];
 
     /// <summary>Every POST handler of the draft pages: /drafts/new, the declaration's and the self-evaluation's.</summary>
     private static string[] PagePosts(long target, long evaluation) =>
@@ -102,6 +102,8 @@ public sealed partial class DraftApiTests
             ($"GET /drafts/{target}", await other.Client.GetAsync($"/drafts/{target}")),
             ($"GET /drafts/{evaluation}/evaluation", await other.Client.GetAsync($"/drafts/{evaluation}/evaluation")),
             ($"GET /drafts/{evaluation} (the other page of a draft)", await other.Client.GetAsync($"/drafts/{evaluation}")),
+            ($"GET /drafts/{target}/print", await other.Client.GetAsync($"/drafts/{target}/print")),
+            ($"GET /drafts/{evaluation}/print", await other.Client.GetAsync($"/drafts/{evaluation}/print")),
         };
         foreach (var url in PagePosts(target, evaluation).Skip(1))
         {

@@ -147,6 +147,27 @@ public sealed partial class DraftTests
         Assert.Contains("name=\"Input.Rows[2].Actual\" value=\"95%\"", html, StringComparison.Ordinal); // the input, kept
     }
 
+    [Fact]
+    public async Task The_print_preview_lays_a_draft_out_as_the_official_form_marked_as_a_draft_with_user_text_escaped()
+    {
+        var id = await NewDraft("打印预览");
+        using var filler = await SignedIn(Filler);
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Complete("打印预览", "<p>保障系统稳定运行</p>", 1), $"/drafts/{id}")).StatusCode);
+
+        var raw = await filler.GetStringAsync($"/drafts/{id}/print");
+        var html = WebUtility.HtmlDecode(raw);
+
+        Assert.Contains("财政项目支出绩效目标申报表", html, StringComparison.Ordinal);
+        Assert.Contains("（2026年度）", html, StringComparison.Ordinal);
+        Assert.Contains("草稿，未发布 · 草稿 · 版本 2", html, StringComparison.Ordinal);
+        Assert.Contains("<p>保障系统稳定运行</p>", html, StringComparison.Ordinal); // as text once decoded…
+        Assert.DoesNotContain("<p>", raw[raw.IndexOf("official", StringComparison.Ordinal)..], StringComparison.Ordinal); // …never as markup
+        foreach (var indicator in new[] { "系统数", "≥3个", "满意度", "≥95.00(%)", "运维成本", "≤100万元" })
+        {
+            Assert.Contains(indicator, html, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The items of the list with id <paramref name="id"/> on a page.</summary>
     private static string[] Items(string html, string id)
     {
