@@ -168,6 +168,30 @@ public sealed partial class DraftTests
         }
     }
 
+    [Fact]
+    public async Task A_reviewer_filters_the_drafts_list_by_state_and_name_and_sees_how_many_each_state_holds()
+    {
+        var submitted = await NewDraft("筛选·待审的项目");
+        await NewDraft("筛选·未提交的项目");
+        using var filler = await SignedIn(Filler);
+        await Post(filler, $"/drafts/{submitted}", Complete("筛选·待审的项目", "目标", 1), $"/drafts/{submitted}");
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, submitted, "Submit", 2)).StatusCode);
+        using var reviewer = await SignedIn("reviewer@医保局");
+
+        var waiting = await AccountTests.Text(reviewer, "/drafts?show=waiting&q=" + Uri.EscapeDataString("筛选·"));
+        Assert.Contains("筛选·待审的项目", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("筛选·未提交的项目", waiting, StringComparison.Ordinal);
+        var drafts = await AccountTests.Text(reviewer, "/drafts?show=draft&q=" + Uri.EscapeDataString("筛选·"));
+        Assert.Contains("筛选·未提交的项目", drafts, StringComparison.Ordinal);
+        Assert.DoesNotContain("筛选·待审的项目", drafts, StringComparison.Ordinal);
+
+        // The counts are the reviewer's whole list, so they agree with the unfiltered page.
+        var all = await AccountTests.Text(reviewer, "/drafts");
+        var rows = System.Text.RegularExpressions.Regex.Matches(all, "<tr[^>]* data-state=\"submitted\"").Count;
+        Assert.True(rows >= 1);
+        Assert.Contains($"data-filter=\"submitted\">已提交 ({rows})</a>", all, StringComparison.Ordinal);
+    }
+
     /// <summary>The items of the list with id <paramref name="id"/> on a page.</summary>
     private static string[] Items(string html, string id)
     {

@@ -30,6 +30,9 @@ public static class States
     public const string Returned = "returned";
     public const string Approved = "approved";
     public const string Published = "published";
+
+    /// <summary>Every state, in the order a draft goes through them.</summary>
+    public static readonly IReadOnlyList<string> All = [Draft, Submitted, Returned, Approved, Published];
 }
 
 /// <summary>A state change: its name (the page handler), the states it leaves, the state it enters, who may make it.</summary>

@@ -2,6 +2,7 @@ using Jixiao.Domain.Model;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Drafts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,24 @@ public sealed class IndexModel(DraftAccess access) : PageModel
 {
     public sealed record Row(Draft Draft, PerformanceForm Form, bool Waiting);
 
+    /// <summary>The filter for <see cref="Show"/> that keeps the drafts waiting for this user.</summary>
+    public const string WaitingFilter = "waiting";
+
+    /// <summary>The drafts shown: those of <see cref="Show"/>, with <see cref="Q"/> in their name.</summary>
     public IReadOnlyList<Row> Drafts { get; private set; } = [];
+
+    /// <summary>How many drafts each filter keeps (before the name search): waiting, then each state.</summary>
+    public IReadOnlyList<(string Filter, int Count)> Counts { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    /// <summary>A state (<see cref="States.All"/>) or <see cref="WaitingFilter"/>; anything else shows all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    /// <summary>Part of a project name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
 
     public bool CanCreate => User.IsInRole(Roles.Filler) && DraftAccess.UnitOf(User) is not null;
 
@@ -21,8 +39,19 @@ public sealed class IndexModel(DraftAccess access) : PageModel
     {
         // Sorted in memory: SQLite cannot order by a DateTimeOffset.
         var drafts = await (await access.VisibleAsync(User)).AsNoTracking().ToListAsync();
-        Drafts = [.. drafts
+        var rows = drafts
             .Select(d => new Row(d, d.Form, Workflow.Available(User, d).Any() || (d.State == States.Returned && DraftAccess.CanWrite(User, d))))
-            .OrderByDescending(r => r.Waiting).ThenByDescending(r => r.Draft.UpdatedAt).ThenByDescending(r => r.Draft.Id)];
+            .ToList();
+        Total = rows.Count;
+        Counts = [(WaitingFilter, rows.Count(r => r.Waiting)), .. States.All.Select(s => (s, rows.Count(r => r.Draft.State == s)))];
+        var shown = Show == WaitingFilter ? rows.Where(r => r.Waiting)
+            : States.All.Contains(Show ?? "") ? rows.Where(r => r.Draft.State == Show)
+            : rows;
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            shown = shown.Where(r => r.Form.Name.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+
+        Drafts = [.. shown.OrderByDescending(r => r.Waiting).ThenByDescending(r => r.Draft.UpdatedAt).ThenByDescending(r => r.Draft.Id)];
     }
 }
