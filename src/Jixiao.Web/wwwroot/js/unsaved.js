@@ -15,6 +15,9 @@
     document.querySelectorAll(".transitions form.transition button").forEach(function (button) { button.disabled = true; });
   }
 
+  // After a refused (stale) save the form holds input that is not saved.
+  if (document.getElementById("conflict")) { mark(); }
+
   form.addEventListener("input", mark);
   form.addEventListener("change", mark);
   form.addEventListener("submit", function () { dirty = false; });
