@@ -189,6 +189,35 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         Assert.Contains("\"state\":\"returned\"", await returned.Locator("pre.after").TextContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_fillers_edit_one_draft_and_the_later_save_is_refused_keeps_the_input_says_what_changed_and_waits_for_a_save()
+    {
+        var first = await SignIn("filler@医保中心");
+        await first.GotoAsync(fixture.BaseUrl + "/drafts/new");
+        await first.FillAsync("#Name", "并发编辑（浏览器）");
+        await Click(first, "main form button[type=submit]");
+        var url = first.Url;
+        var second = await SignIn("filler@医保中心");
+        await second.GotoAsync(url); // both at version 1
+
+        await first.FillAsync("#Input_Goal", "第一人的目标");
+        await Click(first, "#save");
+        await second.FillAsync("#Input_Goal", "第二人的目标");
+        await Click(second, "#save");
+
+        Assert.True(await second.IsVisibleAsync("#conflict"));
+        Assert.Equal("第二人的目标", await second.InputValueAsync("#Input_Goal")); // nothing typed is lost
+        Assert.Contains("年度总体目标: — → 第一人的目标", await second.InnerTextAsync("#their-changes"), StringComparison.Ordinal);
+        Assert.Contains("年度总体目标: 第一人的目标 → 第二人的目标", await second.InnerTextAsync("#your-changes"), StringComparison.Ordinal);
+        Assert.True(await second.IsVisibleAsync("#unsaved"));
+        Assert.True(await second.IsDisabledAsync("#do-submit button"));
+
+        await Click(second, "#save"); // now from version 2: saved
+        Assert.Equal("3", await second.InnerTextAsync("#draft-version"));
+        Assert.Equal("第二人的目标", await second.InputValueAsync("#Input_Goal"));
+        Assert.False(await second.IsVisibleAsync("#unsaved"));
+    }
+
     /// <summary>The 三级 names in the rows at <paramref name="rows"/>, found by the ids the server binds.</summary>
     private static async Task<List<string>> Names(IPage page, params int[] rows)
     {
