@@ -15,7 +15,8 @@ public sealed record FormRow(
 public sealed record FormWithFindings(StoredForm Stored, IReadOnlyList<FindingRow> Findings);
 
 /// <summary>One problem found in a form.</summary>
-public sealed record FindingRow(long FormId, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
+/// <param name="Source">The document the form was read from: read with the finding, so a list of findings needs no form loaded.</param>
+public sealed record FindingRow(long FormId, string Source, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
 
 /// <summary>A unit with its department.</summary>
 public sealed record UnitRow(long Id, string Name, string Department, int Forms, int Projects);
