@@ -48,6 +48,12 @@ public interface IReadModel
 
     StoredForm? Form(long id);
 
+    /// <summary>
+    /// The forms of <see cref="Forms"/>, whole and in the same order, for what needs every form of a list (a
+    /// department's 概况, a unit's workbook): the database reads them in a few batched queries, not form by form.
+    /// </summary>
+    IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000);
+
     /// <summary>One form with its findings, for its page; null when there is none.</summary>
     FormWithFindings? FormWithFindings(long id) => Form(id) is { } form ? new(form, Findings(new Scope(), formId: id)) : null;
 

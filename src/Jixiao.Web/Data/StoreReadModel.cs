@@ -142,6 +142,17 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
 
     private static StoredForm Stored(FormPage page) => new(page.Id, page.ProjectId, page.UnitId, page.Source, page.Version, page.Form);
 
+    public IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000)
+    {
+        List<long> ids;
+        using (var c = Context())
+        {
+            ids = Scoped(c, scope).OrderBy(f => f.Id).Take(limit).Select(f => f.Id).ToList(); // the ids of Forms(scope, limit)
+        }
+
+        return [.. store.Forms(ids).Select(f => new StoredForm(f.Id, f.ProjectId, f.UnitId, f.Source, f.Version, f.Form))];
+    }
+
     public ProjectHistory? Project(long id)
     {
         using var c = Context();
