@@ -5,9 +5,9 @@ namespace Jixiao.Storage.Queries;
 public sealed partial class JixiaoStore
 {
     /// <summary>
-    /// How many ids one query names. EF Core 10 sends a list it is asked to match as one parameter per element,
-    /// and SQLite caps the parameters of a statement (999 before 3.32); a thousand keeps a chunk under that and
-    /// PostgreSQL's statements small, while a department's 2,000 forms still take a handful of queries.
+    /// How many ids one query names. EF Core 10 sends a list a query matches against as one parameter per
+    /// element (padded), and SQLite caps the parameters of a statement (999 before 3.32); a thousand keeps a
+    /// chunk under that and PostgreSQL's statements small, while a department's 2,000 forms take a few queries.
     /// </summary>
     public const int IdChunk = 1000;
 
