@@ -1,13 +1,6 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-using Jixiao.Domain.Model;
-using Jixiao.Formats.Json;
 using Jixiao.Storage.Import;
 using Jixiao.Storage.Tests.Support;
 using Jixiao.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xunit;
 
 namespace Jixiao.Storage.Tests;
@@ -31,7 +24,7 @@ public sealed class FormPageTests
             Assert.NotNull(page);
             Assert.NotNull(detail);
             Assert.Equal((detail.ProjectId, detail.Source, detail.Version, detail.IsCurrent), (page.ProjectId, page.Source, page.Version, page.IsCurrent));
-            Assert.Equal(Json(detail.Form), Json(page.Form));
+            Assert.Equal(FormJson.Of(detail.Form), FormJson.Of(page.Form));
             Assert.Equal(detail.Findings.Select(f => (f.Id, f.Code, f.Severity, f.Message)).Order(), page.Findings.Select(f => (f.Id, f.Code, f.Severity, f.Message)).Order());
             foreach (var (finding, view) in page.Findings.Join(detail.Findings, f => f.Id, f => f.Id, (f, v) => (f, v)))
             {
@@ -54,7 +47,7 @@ public sealed class FormPageTests
         db.Store.Importer(RuleFindings.Provider()).ImportFile(Seeds.PathOf(Seeds.File002));
 
         // Listening from the start: EF decides whether to report commands when it sets up its services.
-        var commands = CommandsOn(db.ConnectionString, () =>
+        var commands = SqlCommands.On(db.ConnectionString, () =>
         {
             db.Store.FormPage(1); // compiled on first use
             db.Store.ImportHistoryOfForm(1);
@@ -62,74 +55,5 @@ public sealed class FormPageTests
 
         Assert.Equal(2, commands[1].Count);
         Assert.Single(commands[2]);
-    }
-
-    private static string Json(PerformanceForm form)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            DisclosureJson.WriteForm(writer, form);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>The SQL commands EF ran on the database of <paramref name="connectionString"/> during each of <paramref name="steps"/>.</summary>
-    private static List<string>[] CommandsOn(string connectionString, params Action[] steps)
-    {
-        var file = connectionString["Data Source=".Length..];
-        var seen = steps.Select(_ => new List<string>()).ToArray();
-        var step = 0;
-        var inner = new List<IDisposable>();
-        var commands = new Observer<KeyValuePair<string, object?>>(e =>
-        {
-            if (e.Value is CommandExecutedEventData data && data.Command.Connection?.DataSource == file)
-            {
-                lock (seen)
-                {
-                    seen[step].Add(data.Command.CommandText);
-                }
-            }
-        });
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (inner)
-                {
-                    inner.Add(listener.Subscribe(commands));
-                }
-            }
-        }));
-        try
-        {
-            for (; step < steps.Length; step++)
-            {
-                steps[step]();
-            }
-        }
-        finally
-        {
-            lock (inner)
-            {
-                inner.ForEach(s => s.Dispose());
-            }
-        }
-
-        return seen;
-    }
-
-    private sealed class Observer<T>(Action<T> next) : IObserver<T>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(T value) => next(value);
     }
 }

@@ -56,6 +56,12 @@ public sealed record FormDetail(
 /// </summary>
 public sealed record FormPage(long Id, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, PerformanceForm Form, IReadOnlyList<FormPageFinding> Findings);
 
+/// <summary>
+/// A whole form with its keys and where it was read from, without findings: what lists of whole forms (a
+/// department's 概况, a unit's workbook) read in bulk with <see cref="JixiaoStore.Forms"/>.
+/// </summary>
+public sealed record WholeForm(long Id, long ProjectId, long UnitId, string Source, int Version, bool IsCurrent, PerformanceForm Form);
+
 /// <param name="Indicator">The 三级 name of the indicator the finding is about; null when it is about the form.</param>
 /// <param name="Line">The indicator's line, else the form's.</param>
 public sealed record FormPageFinding(long Id, string Code, Severity Severity, string Message, string? Indicator, int Line, string? Expected = null, string? Actual = null);

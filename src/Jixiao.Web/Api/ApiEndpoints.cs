@@ -39,7 +39,7 @@ public static class ApiEndpoints
                 schema = "jixiao.findings/1",
                 findings = data.Findings(new Scope(year, null, unit), code, severity).Select(f => new
                 {
-                    code = f.Code, severity = f.Severity, source = data.Form(f.FormId)?.Source, line = f.Line, form = f.FormName,
+                    code = f.Code, severity = f.Severity, source = f.Source, line = f.Line, form = f.FormName,
                     indicator = f.Indicator, message = f.Message, expected = f.Expected, actual = f.Actual, formId = f.FormId,
                 }),
             })

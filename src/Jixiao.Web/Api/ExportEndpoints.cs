@@ -20,14 +20,13 @@ public static class ExportEndpoints
 
         app.MapGet("/units/{id:long}/xlsx", (IReadModel data, long id, int? year) =>
             {
-                var rows = data.Forms(new Scope(year, null, id));
-                if (rows.Count == 0)
+                var forms = data.WholeForms(new Scope(year, null, id)).Select(f => f.Form).ToList();
+                if (forms.Count == 0)
                 {
                     return Results.NotFound();
                 }
 
-                var forms = rows.Select(r => data.Form(r.Id)).OfType<StoredForm>().Select(f => f.Form).ToList();
-                return Results.File(Buffer(s => XlsxExporter.WriteUnit(s, forms)), XlsxExporter.ContentType, FileName(rows[0].Unit + "汇总表", "xlsx"));
+                return Results.File(Buffer(s => XlsxExporter.WriteUnit(s, forms)), XlsxExporter.ContentType, FileName(forms[0].Unit + "汇总表", "xlsx"));
             })
             .WithTags("export").WithSummary("一个单位的汇总表和各表的 XLSX");
 

@@ -17,8 +17,8 @@ public static class Findings
                 continue;
             }
 
-            var form = forms[index].Form;
-            yield return (index, new FindingRow(0, form.Name, form.Unit, form.Year, f.Code, f.Severity.ToString().ToLowerInvariant(), f.Line, f.Indicator, f.Message, f.Expected, f.Actual));
+            var (source, form) = forms[index];
+            yield return (index, new FindingRow(0, source, form.Name, form.Unit, form.Year, f.Code, f.Severity.ToString().ToLowerInvariant(), f.Line, f.Indicator, f.Message, f.Expected, f.Actual));
         }
     }
 

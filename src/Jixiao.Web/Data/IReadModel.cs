@@ -15,7 +15,8 @@ public sealed record FormRow(
 public sealed record FormWithFindings(StoredForm Stored, IReadOnlyList<FindingRow> Findings);
 
 /// <summary>One problem found in a form.</summary>
-public sealed record FindingRow(long FormId, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
+/// <param name="Source">The document the form was read from: read with the finding, so a list of findings needs no form loaded.</param>
+public sealed record FindingRow(long FormId, string Source, string FormName, string Unit, int? Year, string Code, string Severity, int Line, string? Indicator, string Message, string? Expected, string? Actual);
 
 /// <summary>A unit with its department.</summary>
 public sealed record UnitRow(long Id, string Name, string Department, int Forms, int Projects);
@@ -46,6 +47,12 @@ public interface IReadModel
     Dashboard Dashboard(Scope scope);
 
     StoredForm? Form(long id);
+
+    /// <summary>
+    /// The forms of <see cref="Forms"/>, whole and in the same order, for what needs every form of a list (a
+    /// department's 概况, a unit's workbook): the database reads them in a few batched queries, not form by form.
+    /// </summary>
+    IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000);
 
     /// <summary>One form with its findings, for its page; null when there is none.</summary>
     FormWithFindings? FormWithFindings(long id) => Form(id) is { } form ? new(form, Findings(new Scope(), formId: id)) : null;

@@ -59,6 +59,8 @@ public sealed class InMemoryReadModel : IReadModel
 
     public StoredForm? Form(long id) => _forms.FirstOrDefault(f => f.Id == id);
 
+    public IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000) => InScope(scope).Take(limit).ToList();
+
     public ProjectHistory? Project(long id)
     {
         var forms = _forms.Where(f => f.ProjectId == id).OrderBy(f => f.Form.Year).ThenBy(f => f.Form.Kind).ToList();

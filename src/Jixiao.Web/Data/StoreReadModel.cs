@@ -137,10 +137,21 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
 
         var form = page.Form;
         return new FormWithFindings(Stored(page), [.. page.Findings.Select(x => new FindingRow(
-            id, form.Name, form.Unit, form.Year, x.Code, x.Severity.ToString().ToLowerInvariant(), x.Line, x.Indicator, x.Message, x.Expected, x.Actual))]);
+            id, page.Source, form.Name, form.Unit, form.Year, x.Code, x.Severity.ToString().ToLowerInvariant(), x.Line, x.Indicator, x.Message, x.Expected, x.Actual))]);
     }
 
     private static StoredForm Stored(FormPage page) => new(page.Id, page.ProjectId, page.UnitId, page.Source, page.Version, page.Form);
+
+    public IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000)
+    {
+        List<long> ids;
+        using (var c = Context())
+        {
+            ids = Scoped(c, scope).OrderBy(f => f.Id).Take(limit).Select(f => f.Id).ToList(); // the ids of Forms(scope, limit)
+        }
+
+        return [.. store.Forms(ids).Select(f => new StoredForm(f.Id, f.ProjectId, f.UnitId, f.Source, f.Version, f.Form))];
+    }
 
     public ProjectHistory? Project(long id)
     {
@@ -181,10 +192,10 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
                     from i in found.DefaultIfEmpty()
                     select new
                     {
-                        x.FormId, Form = x.Form.Name, x.Form.Unit, x.Form.Year, x.Form.Line, x.Code, x.Severity, x.Message, x.Expected, x.Actual,
+                        x.FormId, Source = x.Form.DocumentVersion.SourceDocument.Name, Form = x.Form.Name, x.Form.Unit, x.Form.Year, x.Form.Line, x.Code, x.Severity, x.Message, x.Expected, x.Actual,
                         Indicator = i == null ? null : new { i.Name, i.Line },
                     }).ToList();
-        return rows.Select(r => new FindingRow(r.FormId, r.Form, r.Unit, r.Year, r.Code, r.Severity.ToString().ToLowerInvariant(),
+        return rows.Select(r => new FindingRow(r.FormId, r.Source, r.Form, r.Unit, r.Year, r.Code, r.Severity.ToString().ToLowerInvariant(),
             r.Indicator?.Line ?? r.Line, r.Indicator?.Name, r.Message, r.Expected, r.Actual)).ToList();
     }
 

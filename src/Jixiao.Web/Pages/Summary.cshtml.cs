@@ -29,7 +29,7 @@ public sealed class SummaryModel(IReadModel data) : PageModel
         }
 
         var scope = new Scope(Year, Department);
-        var forms = data.Forms(scope).Select(r => data.Form(r.Id)).OfType<StoredForm>().Select(f => f.Form).ToList();
+        var forms = data.WholeForms(scope).Select(f => f.Form).ToList();
         Summary = DepartmentSummary.Build(forms, Department, Year.Value, data.Findings(scope, limit: int.MaxValue).Count);
         GradeSeries = JsonSerializer.Serialize(Summary.Grades.Select(g => new { name = g.Key, value = g.Value }));
     }
