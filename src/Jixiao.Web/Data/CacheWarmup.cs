@@ -32,8 +32,10 @@ public sealed class CacheWarmup(IReadModel data, IHostApplicationLifetime lifeti
             }
         }
 
-        // The reads are synchronous queries: off the start-up thread, one after another.
-        await Task.Run(() => Warm(stoppingToken), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // The reads are synchronous queries of seconds: one after another on a thread of their own, not on the
+        // thread pool the first requests need (see ReadCache's background work).
+        await Task.Factory.StartNew(() => Warm(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private void Warm(CancellationToken stoppingToken)
