@@ -37,10 +37,17 @@ public static class JixiaoData
             return store;
         });
         // Costly reads (dashboard, units, library) are cached per data generation; see ReadCache for what can be stale.
-        services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermark));
+        services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermark, p.GetRequiredService<ILogger<ReadCache>>()));
         services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
         services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
         services.AddSingleton<IImportLog>(p => new StoreImportLog(p.GetRequiredService<JixiaoStore>()));
+        if (configuration.GetValue("Jixiao:WarmUp", true))
+        {
+            // The costly reads once in the background after start, so the first visitor does not pay for them.
+            services.AddHostedService(p => new CacheWarmup(p.GetRequiredService<IReadModel>(),
+                p.GetRequiredService<IHostApplicationLifetime>(), p.GetRequiredService<ILogger<CacheWarmup>>()));
+        }
+
         return services;
     }
 
