@@ -361,6 +361,28 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.Equal(["create", "update"], await AuditActions(id));
     }
 
+    [Fact]
+    public async Task Four_concurrent_starts_of_a_self_evaluation_make_one_draft_one_201_and_three_200()
+    {
+        var target = await ApprovedDraft("并发开始自评");
+        var callers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => As(Filler)));
+        try
+        {
+            var responses = await Task.WhenAll(callers.Select(c => Send(c, HttpMethod.Post, $"/api/v1/drafts/{target}/evaluation")));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created], responses.Select(r => r.StatusCode).Order());
+            var ids = await Task.WhenAll(responses.Select(async r => (await Json(r))["id"]!.GetValue<long>()));
+            Assert.Single(ids.Distinct());
+        }
+        finally
+        {
+            foreach (var c in callers)
+            {
+                c.Dispose();
+            }
+        }
+    }
+
     // ---- the workflow ---------------------------------------------------------------------------
 
     [Fact]

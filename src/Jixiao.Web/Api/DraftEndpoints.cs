@@ -215,14 +215,13 @@ public static class DraftEndpoints
             return NotFound();
         }
 
-        var started = DraftService.CanBuildOn(user, target) ? await drafts.EvaluationOfAsync(target) : null;
-        if ((started ?? await drafts.StartEvaluationAsync(user, target)) is not { } evaluation)
+        if (await drafts.OpenEvaluationAsync(user, target) is not var (evaluation, created))
         {
             return Forbidden("只有本单位的填报人可以在申报表审核通过后开始自评");
         }
 
         response.Headers.Location = $"/api/v1/drafts/{evaluation.Id}";
-        return Representation(evaluation, user, drafts, response, started is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Representation(evaluation, user, drafts, response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts, Language l)

@@ -177,16 +177,43 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
     public static bool CanBuildOn(ClaimsPrincipal user, Draft draft) =>
         draft.State is States.Approved or States.Published && user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) == draft.UnitId;
 
+    /// <summary>
+    /// Starting a self-evaluation looks for one and creates it if there is none: one start at a time in this
+    /// process, so a double click or two fillers at once get the same draft, not two. (The kind of a draft is
+    /// inside its JSON, so no unique index can say it; the web app is the only process that writes drafts.)
+    /// </summary>
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+
     /// <summary>The self-evaluation of an approved target declaration: the one already started, or a new one from <see cref="EvaluationTemplate"/>.</summary>
-    public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, Draft target)
+    public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, Draft target) => (await OpenEvaluationAsync(user, target))?.Draft;
+
+    /// <summary>
+    /// As <see cref="StartEvaluationAsync"/>, saying whether this call started it (<c>Created</c>) or found it
+    /// started; null when <paramref name="user"/> may not start one.
+    /// </summary>
+    public async Task<(Draft Draft, bool Created)?> OpenEvaluationAsync(ClaimsPrincipal user, Draft target)
     {
         if (target.Kind != FormKind.Target || !CanBuildOn(user, target))
         {
             return null;
         }
 
-        return await EvaluationOfAsync(target)
-            ?? await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评");
+        await Starting.WaitAsync();
+        try
+        {
+            if (await EvaluationOfAsync(target) is { } started)
+            {
+                return (started, false);
+            }
+
+            return await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评") is { } created
+                ? (created, true)
+                : null;
+        }
+        finally
+        {
+            Starting.Release();
+        }
     }
 
     /// <summary>The self-evaluation already started from <paramref name="target"/>, if any.</summary>
