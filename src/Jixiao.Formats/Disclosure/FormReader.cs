@@ -149,7 +149,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         for (var i = 0; i < Math.Min(_lines.Count, 6); i++)
         {
-            if (!_lines[i].Text.Contains("年度", StringComparison.Ordinal))
+            if (!_lines[i].Span.Contains("年度", StringComparison.Ordinal))
             {
                 continue; // what the pattern needs: spare the regex the lines without it
             }
@@ -179,7 +179,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
     private static bool IsTableHeaderStart(SourceLine line)
     {
-        if (line.Text.Length == 0 || line.Text[0] != '一')
+        if (line.IsBlank || line.Span[0] != '一')
         {
             return false; // every header starts with 一; spare the compact text of the lines before it
         }
@@ -357,7 +357,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     /// <summary>The last token (between spaces and tabs, leading colons off) that is a number.</summary>
     private static decimal? LastNumber(SourceLine line)
     {
-        var text = line.Text.AsSpan();
+        var text = line.Span;
         var end = text.Length;
         while (end > 0)
         {
@@ -433,7 +433,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private static List<string> BudgetValues(SourceLine line)
     {
         var values = new List<string>();
-        var text = line.Text.AsSpan();
+        var text = line.Span;
         foreach (var range in text.SplitAny(' ', '\t'))
         {
             var t = text[range].TrimStart(Colons);
