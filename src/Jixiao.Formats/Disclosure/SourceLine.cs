@@ -84,15 +84,15 @@ internal sealed class SourceLine
     public string Compact => _compact ??= TextTools.IndexOfWhitespace(Span) is var first and >= 0 ? TextTools.RemoveWhitespace(Span, first) : Text;
 
     /// <summary>
-    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/> for a line that lacks the
-    /// value's first character (most lines a search passes over).
+    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/>: the searches for a form's
+    /// fields pass over many lines that hold the value's first character (年, 三) but not the value.
     /// </summary>
     public bool CompactContains(string value) =>
-        Span.Contains(value[0]) && Compact.Contains(value, StringComparison.Ordinal);
+        _compact is { } compact ? compact.Contains(value, StringComparison.Ordinal) : TextTools.CompactContains(Span, value);
 
-    /// <summary><c>Compact.StartsWith(value)</c>, looking at the first character first (the text is trimmed, so it is the compact text's).</summary>
+    /// <summary><c>Compact.StartsWith(value)</c>, without building <see cref="Compact"/>.</summary>
     public bool CompactStartsWith(string value) =>
-        _textLength > 0 && Span[0] == value[0] && Compact.StartsWith(value, StringComparison.Ordinal);
+        _textLength > 0 && Span[0] == value[0] && TextTools.CompactStartsWith(Span, value);
 
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
     public string[] Cells => _cells ??= SplitCells(RawSpan);
@@ -278,6 +278,40 @@ internal static class TextTools
         }
 
         return k == value.Length;
+    }
+
+    /// <summary>
+    /// True when <paramref name="s"/> without its white space contains <paramref name="value"/> (no string is
+    /// built): the value starts at some character of <paramref name="s"/> equal to its first, and the text
+    /// from there, white space skipped, starts with it. <paramref name="value"/> holds no white space.
+    /// </summary>
+    public static bool CompactContains(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (s.IndexOfAny(WhiteSpace) < 0)
+        {
+            return s.Contains(value, StringComparison.Ordinal);
+        }
+
+        for (var rest = s; ;)
+        {
+            var at = rest.IndexOf(value[0]);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            if (CompactStartsWith(rest[at..], value))
+            {
+                return true;
+            }
+
+            rest = rest[(at + 1)..];
+        }
     }
 
     /// <summary>True when <paramref name="s"/> without its white space starts with <paramref name="value"/> (no string is built).</summary>

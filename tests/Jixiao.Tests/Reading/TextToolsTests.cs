@@ -52,6 +52,25 @@ public class TextToolsTests
     }
 
     [Theory]
+    [InlineData("年度总体目标", true)]
+    [InlineData("年 度 总\u3000体目标 ：", true)]
+    [InlineData("2024年度 年度总 体目标", true)]
+    [InlineData("年度年度总体目", false)]
+    [InlineData("年年度\t总体目标", true)]
+    [InlineData("总体目标 年度", false)]
+    [InlineData("", false)]
+    public void CompactContains_is_Compact_Contains(string text, bool expected)
+    {
+        Assert.Equal(expected, TextTools.CompactContains(text, "年度总体目标"));
+        Assert.Equal(expected, TextTools.RemoveWhitespace(text).Contains("年度总体目标", StringComparison.Ordinal));
+        foreach (var w in AllWhiteSpace)
+        {
+            var spaced = string.Join(w, text.ToCharArray());
+            Assert.Equal(expected, TextTools.CompactContains(spaced, "年度总体目标"));
+        }
+    }
+
+    [Theory]
     [InlineData("6,765.00", "6765.00")]
     [InlineData("1，200", "1200")]
     [InlineData("-1", "-1")]
