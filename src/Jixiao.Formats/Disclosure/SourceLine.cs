@@ -116,14 +116,30 @@ internal sealed class SourceLine
 
     /// <summary>
     /// What <c>text.Split(' ', RemoveEmptyEntries | TrimEntries)</c> gives, without a string for the whole
-    /// line: counted first, so the array has its final size.
+    /// line: the tokens are found once (kept on the stack) and the array made at its final size.
     /// </summary>
     private static string[] SplitTokens(ReadOnlySpan<char> text)
     {
+        const int Kept = 64;
+        Span<Range> ranges = stackalloc Range[Kept];
         var count = 0;
         foreach (var range in text.Split(' '))
         {
-            count += text[range].Trim().IsEmpty ? 0 : 1;
+            var (offset, length) = range.GetOffsetAndLength(text.Length);
+            var token = text.Slice(offset, length);
+            var trimmed = token.TrimStart();
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            if (count == Kept)
+            {
+                return SplitTokensSlowly(text);
+            }
+
+            var start = offset + (token.Length - trimmed.Length);
+            ranges[count++] = new Range(start, start + trimmed.TrimEnd().Length);
         }
 
         if (count == 0)
@@ -132,17 +148,28 @@ internal sealed class SourceLine
         }
 
         var tokens = new string[count];
-        var k = 0;
+        for (var k = 0; k < count; k++)
+        {
+            tokens[k] = text[ranges[k]].ToString();
+        }
+
+        return tokens;
+    }
+
+    /// <summary><see cref="SplitTokens"/> for a line of more tokens than it keeps on the stack.</summary>
+    private static string[] SplitTokensSlowly(ReadOnlySpan<char> text)
+    {
+        var tokens = new List<string>();
         foreach (var range in text.Split(' '))
         {
             var token = text[range].Trim();
             if (!token.IsEmpty)
             {
-                tokens[k++] = token.ToString();
+                tokens.Add(token.ToString());
             }
         }
 
-        return tokens;
+        return [.. tokens];
     }
 
     /// <summary>Markdown table rules such as <c>--	-------	----</c> or <c>|---|---|</c>.</summary>

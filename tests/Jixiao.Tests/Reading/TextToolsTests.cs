@@ -130,6 +130,22 @@ public class TextToolsTests
         Assert.Equal(lines.Length, n);
     }
 
+    [Fact]
+    public void Tokens_and_cells_cut_from_the_line_are_what_splitting_its_string_gives()
+    {
+        var lines = new List<string> { "", " ", "指标", "  数量指标  完成率 ≥95% 10 9.5 ", "a\tb\t\tc ", "\t 一级指标\t\t", string.Join("  ", Enumerable.Range(0, 150).Select(i => $"t{i}")) };
+        lines.AddRange(AllWhiteSpace.Select(w => $"{w}满意度{w} 指标{w}{w}95%\t 10 {w}"));
+        foreach (var raw in lines)
+        {
+            var line = new SourceLine(1, raw.AsMemory());
+            Assert.Equal(raw.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line.Tokens);
+            Assert.Equal(raw.Split('\t').Select(c => c.Trim()), line.Cells);
+            Assert.Equal(raw.Trim(), line.Text);
+            Assert.Equal(raw, line.Raw);
+            Assert.Equal(TextTools.RemoveWhitespace(raw.Trim()), line.Compact);
+        }
+    }
+
     private static SourceLine ReadOne(string raw)
     {
         using var source = new LineSource(new StringReader(raw), layoutColumns: false);
