@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["fill-db"] = FillDatabase.Run,
     ["library"] = LibraryBenchmark.Run,
     ["form-page"] = FormPageBenchmark.Run,
+    ["dump"] = ReaderDump.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -66,16 +66,29 @@ public static partial class DisclosureReader
         var context = new StreamContext();
         using var text = open();
         using var lines = new LineSource(text, survey.LayoutColumns);
+        using var arena = new LineArena();
         string? group = null;
         // One list holds the lines of the form being read, reused from form to form; once a form is read
-        // its line objects are filled again with the next lines (nothing read from them keeps them).
+        // its line objects are filled again with the next lines (nothing read from them keeps them). Their
+        // characters lie in one arena, cleared when no line in it is needed: outside a form before each
+        // line, and once a form is read (the title line that ended it is given a string of its own first).
         var block = new List<SourceLine>();
         var spare = new Stack<SourceLine>();
         var inBlock = false;
         var kind = FormKind.Target;
-        while (lines.Next(spare.TryPop(out var free) ? free : null) is { } line)
+        while (true)
         {
-            var maybe = line.Text.Contains('表');
+            if (!inBlock)
+            {
+                arena.Clear();
+            }
+
+            if (lines.Next(spare.TryPop(out var free) ? free : null, arena) is not { } line)
+            {
+                break;
+            }
+
+            var maybe = line.Span.Contains('表');
             var compact = maybe ? line.Compact : "";
             var isTitle = maybe && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal));
             var isGroup = maybe && !isTitle && compact.Length < 120 && compact.Contains("汇总表", StringComparison.Ordinal);
@@ -107,6 +120,8 @@ public static partial class DisclosureReader
 
                 block.Clear();
                 inBlock = false;
+                line.Detach();
+                arena.Clear();
             }
 
             if (isGroup)

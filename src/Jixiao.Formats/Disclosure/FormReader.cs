@@ -149,7 +149,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         for (var i = 0; i < Math.Min(_lines.Count, 6); i++)
         {
-            if (!_lines[i].Text.Contains("年度", StringComparison.Ordinal))
+            if (!_lines[i].Span.Contains("年度", StringComparison.Ordinal))
             {
                 continue; // what the pattern needs: spare the regex the lines without it
             }
@@ -179,7 +179,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
 
     private static bool IsTableHeaderStart(SourceLine line)
     {
-        if (line.Text.Length == 0 || line.Text[0] != '一')
+        if (line.IsBlank || line.Span[0] != '一')
         {
             return false; // every header starts with 一; spare the compact text of the lines before it
         }
@@ -253,7 +253,8 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         }
 
         var name = string.Concat(rawName.Split('\n').Select(p => p.Trim())).Trim();
-        var suffix = NameSuffixRegex().Match(name);
+        // The suffix pattern ends in a digit: spare the regex the names that do not.
+        var suffix = name.Length > 0 && char.IsDigit(name[^1]) ? NameSuffixRegex().Match(name) : Match.Empty;
         if (suffix.Success)
         {
             diagnostics.Warn(first.Number, DiagnosticCodes.NameSuffix, $"项目名称“{name}”末尾的“{suffix.Value.Trim()}”是印刷标记，已去除。");
@@ -300,9 +301,9 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     {
         for (var i = from; i < to; i++)
         {
-            var c = _lines[i].Compact;
-            if (c.Contains("计划开始日期", StringComparison.Ordinal) || c.Contains("计划完成日期", StringComparison.Ordinal))
+            if (_lines[i].CompactContains("计划开始日期") || _lines[i].CompactContains("计划完成日期"))
             {
+                var c = _lines[i].Compact;
                 var matches = DisclosureReader.DatePattern.Matches(_lines[i].Text);
                 var start = matches.Count > 0 && c.Contains("计划开始日期", StringComparison.Ordinal) ? DisclosureReader.ParseDate(matches[0]) : null;
                 var end = matches.Count > 0 ? DisclosureReader.ParseDate(matches[^1]) : null;
@@ -320,12 +321,13 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         for (var i = from; i < to; i++)
         {
             var line = _lines[i];
-            var c = line.Compact;
             var value = LastNumber(line);
             if (value is null)
             {
                 continue;
             }
+
+            var c = line.Compact;
 
             if (c.Contains("年度资金申请总额", StringComparison.Ordinal) || c.Contains("项目资金总额", StringComparison.Ordinal) && total is null)
             {
@@ -357,7 +359,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     /// <summary>The last token (between spaces and tabs, leading colons off) that is a number.</summary>
     private static decimal? LastNumber(SourceLine line)
     {
-        var text = line.Text.AsSpan();
+        var text = line.Span;
         var end = text.Length;
         while (end > 0)
         {
@@ -387,11 +389,11 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
         BudgetRow? total = null, current = null, carry = null, other = null;
         for (var i = from; i < to; i++)
         {
-            var c = _lines[i].Compact;
-            string? key = c.Contains("年度资金总额", StringComparison.Ordinal) ? "total"
-                : c.Contains("当年财政", StringComparison.Ordinal) ? "current"
-                : c.Contains("上年结转资金", StringComparison.Ordinal) ? "carry"
-                : c.Contains("其他资金", StringComparison.Ordinal) ? "other"
+            var line = _lines[i];
+            string? key = line.CompactContains("年度资金总额") ? "total"
+                : line.CompactContains("当年财政") ? "current"
+                : line.CompactContains("上年结转资金") ? "carry"
+                : line.CompactContains("其他资金") ? "other"
                 : null;
             if (key is null)
             {
@@ -433,7 +435,7 @@ internal sealed partial class FormReader(DisclosureReader.FormBlock block, Diagn
     private static List<string> BudgetValues(SourceLine line)
     {
         var values = new List<string>();
-        var text = line.Text.AsSpan();
+        var text = line.Span;
         foreach (var range in text.SplitAny(' ', '\t'))
         {
             var t = text[range].TrimStart(Colons);

@@ -50,6 +50,27 @@ internal sealed class LineSource(TextReader reader, bool layoutColumns) : IDispo
     }
 
     /// <summary>
+    /// The next line, or null at the end, its characters copied into <paramref name="arena"/> rather than
+    /// into a string of its own: the line is valid until the arena is cleared.
+    /// </summary>
+    public SourceLine? Next(SourceLine? reuse, LineArena arena)
+    {
+        if (!Read(out var span))
+        {
+            return null;
+        }
+
+        var text = arena.Add(span);
+        if (reuse is null)
+        {
+            return new SourceLine(_number, text);
+        }
+
+        reuse.Reset(_number, text);
+        return reuse;
+    }
+
+    /// <summary>
     /// Reads the next line, normalised, without building a string for it: <paramref name="text"/> is valid
     /// until the next read. False at the end of the source.
     /// </summary>

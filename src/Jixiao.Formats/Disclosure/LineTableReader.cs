@@ -113,7 +113,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
                 length += t.Length;
             }
 
-            if (length == line.Text.Length)
+            if (length == line.Span.Length)
             {
                 return line.Text;
             }
@@ -128,7 +128,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
     /// </summary>
     private bool IsRepeatedGoal(ReadOnlySpan<SourceLine> lines, ref int i)
     {
-        if (!TextTools.CompactEquals(lines[i].Text, "项目"))
+        if (!TextTools.CompactEquals(lines[i].Span, "项目"))
         {
             return false;
         }

@@ -1,93 +1,189 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Jixiao.Formats.Disclosure;
 
 /// <summary>
 /// One line of a source, trimmed, with its 1-based number and its tab-separated cells. The streaming
-/// reader recycles the lines of a form once the form is read (<see cref="Reset"/>): hold on to what a
-/// line says, not to the line.
+/// reader recycles the lines of a form once the form is read (<see cref="Reset(int, ReadOnlyMemory{char})"/>):
+/// hold on to what a line says, not to the line. A line read by <see cref="DisclosureReader"/> holds its
+/// characters in the <see cref="LineArena"/> of the form being read, not in a string of its own: most lines
+/// are only looked at (a title? blank? which tokens?), and a string per line was a fifth of what reading
+/// allocated. <see cref="Text"/> and <see cref="Raw"/> build a string when one is asked for.
 /// </summary>
 internal sealed class SourceLine
 {
     /// <summary>Lines longer than this are not read (a 10 MB line is junk, not a form).</summary>
     public const int MaxLength = 20_000;
 
+    private ReadOnlyMemory<char> _memory;
+    private int _textStart;
+    private int _textLength;
+    private string? _raw;
+    private string? _text;
     private string[]? _cells;
+    private string? _compact;
+    private string[]? _tokens;
 
     public SourceLine(int number, string text) => Reset(number, text);
+
+    public SourceLine(int number, ReadOnlyMemory<char> text) => Reset(number, text);
 
     public int Number { get; private set; }
 
     /// <summary>The line as it stands in the source, tabs included.</summary>
-    public string Raw { get; private set; }
+    public string Raw => _raw ??= _memory.Length == 0 ? "" : new string(_memory.Span);
 
     /// <summary>The line without surrounding white space.</summary>
-    public string Text { get; private set; }
+    public string Text => _text ??= _textLength == _memory.Length ? Raw : new string(Span);
+
+    /// <summary><see cref="Raw"/> without building a string: valid while the line is.</summary>
+    public ReadOnlySpan<char> RawSpan => _memory.Span;
+
+    /// <summary><see cref="Text"/> without building a string: valid while the line is.</summary>
+    public ReadOnlySpan<char> Span => _memory.Span.Slice(_textStart, _textLength);
 
     /// <summary>Makes this object another line (for the reader that recycles lines).</summary>
-    [MemberNotNull(nameof(Raw), nameof(Text))]
     public void Reset(int number, string text)
     {
+        Reset(number, text.AsMemory());
+        _raw = text;
+    }
+
+    /// <summary>Makes this object another line whose characters are held elsewhere (the reader's <see cref="LineArena"/>).</summary>
+    public void Reset(int number, ReadOnlyMemory<char> text)
+    {
         Number = number;
-        Raw = text;
-        Text = text.Trim();
+        _memory = text;
+        var span = text.Span;
+        var trimmed = span.TrimStart();
+        _textStart = span.Length - trimmed.Length;
+        _textLength = trimmed.TrimEnd().Length;
+        _raw = null;
+        _text = null;
         _cells = null;
         _compact = null;
         _tokens = null;
     }
 
-    public bool IsBlank => Text.Length == 0;
+    /// <summary>
+    /// Gives the line a string of its own, so that it outlives the arena it was read into (the title line
+    /// that ends one form and starts the next, when the arena is cleared between them).
+    /// </summary>
+    public void Detach()
+    {
+        var raw = Raw;
+        _memory = raw.AsMemory();
+    }
 
-    public bool HasTabs => Raw.Contains('\t');
+    public bool IsBlank => _textLength == 0;
 
-    private string? _compact;
-    private string[]? _tokens;
+    public bool HasTabs => RawSpan.Contains('\t');
 
     /// <summary>The text with every white-space character removed.</summary>
-    public string Compact => _compact ??= TextTools.RemoveWhitespace(Text);
+    public string Compact => _compact ??= TextTools.IndexOfWhitespace(Span) is var first and >= 0 ? TextTools.RemoveWhitespace(Span, first) : Text;
 
     /// <summary>
-    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/> for a line that lacks the
-    /// value's first character (most lines a search passes over).
+    /// <c>Compact.Contains(value)</c>, without building <see cref="Compact"/>: the searches for a form's
+    /// fields pass over many lines that hold the value's first character (年, 三) but not the value.
     /// </summary>
     public bool CompactContains(string value) =>
-        Text.Contains(value[0]) && Compact.Contains(value, StringComparison.Ordinal);
+        _compact is { } compact ? compact.Contains(value, StringComparison.Ordinal) : TextTools.CompactContains(Span, value);
 
-    /// <summary><c>Compact.StartsWith(value)</c>, looking at the first character first (the text is trimmed, so it is the compact text's).</summary>
+    /// <summary><c>Compact.StartsWith(value)</c>, without building <see cref="Compact"/>.</summary>
     public bool CompactStartsWith(string value) =>
-        Text.Length > 0 && Text[0] == value[0] && Compact.StartsWith(value, StringComparison.Ordinal);
+        _textLength > 0 && Span[0] == value[0] && TextTools.CompactStartsWith(Span, value);
 
     /// <summary>The tab-separated cells of the raw line, each trimmed (empty cells kept so positions hold).</summary>
-    public string[] Cells => _cells ??= SplitCells(Raw);
+    public string[] Cells => _cells ??= SplitCells(RawSpan);
 
-    private static string[] SplitCells(string raw)
+    /// <summary>What <c>raw.Split('\t')</c> with each cell trimmed gives, without a string for the whole line.</summary>
+    private static string[] SplitCells(ReadOnlySpan<char> raw)
     {
-        var cells = raw.Split('\t');
-        for (var i = 0; i < cells.Length; i++)
+        var cells = new string[raw.Count('\t') + 1];
+        var k = 0;
+        foreach (var range in raw.Split('\t'))
         {
-            cells[i] = cells[i].Trim();
+            var cell = raw[range].Trim();
+            cells[k++] = cell.IsEmpty ? "" : cell.ToString();
         }
 
         return cells;
     }
 
     /// <summary>Space-separated tokens of the text.</summary>
-    public string[] Tokens => _tokens ??= Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public string[] Tokens => _tokens ??= SplitTokens(Span);
+
+    /// <summary>
+    /// What <c>text.Split(' ', RemoveEmptyEntries | TrimEntries)</c> gives, without a string for the whole
+    /// line: the tokens are found once (kept on the stack) and the array made at its final size.
+    /// </summary>
+    private static string[] SplitTokens(ReadOnlySpan<char> text)
+    {
+        const int Kept = 64;
+        Span<Range> ranges = stackalloc Range[Kept];
+        var count = 0;
+        foreach (var range in text.Split(' '))
+        {
+            var (offset, length) = range.GetOffsetAndLength(text.Length);
+            var token = text.Slice(offset, length);
+            var trimmed = token.TrimStart();
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            if (count == Kept)
+            {
+                return SplitTokensSlowly(text);
+            }
+
+            var start = offset + (token.Length - trimmed.Length);
+            ranges[count++] = new Range(start, start + trimmed.TrimEnd().Length);
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var tokens = new string[count];
+        for (var k = 0; k < count; k++)
+        {
+            tokens[k] = text[ranges[k]].ToString();
+        }
+
+        return tokens;
+    }
+
+    /// <summary><see cref="SplitTokens"/> for a line of more tokens than it keeps on the stack.</summary>
+    private static string[] SplitTokensSlowly(ReadOnlySpan<char> text)
+    {
+        var tokens = new List<string>();
+        foreach (var range in text.Split(' '))
+        {
+            var token = text[range].Trim();
+            if (!token.IsEmpty)
+            {
+                tokens.Add(token.ToString());
+            }
+        }
+
+        return [.. tokens];
+    }
 
     /// <summary>Markdown table rules such as <c>--	-------	----</c> or <c>|---|---|</c>.</summary>
     public bool IsTableRule
     {
         get
         {
-            if (Text.Length == 0)
+            if (_textLength == 0)
             {
                 return false;
             }
 
             var dashes = 0;
-            foreach (var c in Text)
+            foreach (var c in Span)
             {
                 if (c == '-')
                 {
@@ -159,16 +255,20 @@ internal static class TextTools
     public static string RemoveWhitespace(string s)
     {
         var first = s.AsSpan().IndexOfAny(WhiteSpace);
-        if (first < 0)
-        {
-            return s;
-        }
+        return first < 0 ? s : RemoveWhitespace(s, first);
+    }
 
+    /// <summary>Where the first white-space character of <paramref name="s"/> stands, or -1.</summary>
+    public static int IndexOfWhitespace(ReadOnlySpan<char> s) => s.IndexOfAny(WhiteSpace);
+
+    /// <summary><paramref name="s"/> without its white space, the first of which stands at <paramref name="first"/>.</summary>
+    public static string RemoveWhitespace(ReadOnlySpan<char> s, int first)
+    {
         char[]? rented = null;
         var buffer = s.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
-        s.AsSpan(0, first).CopyTo(buffer);
+        s[..first].CopyTo(buffer);
         var n = first;
-        foreach (var c in s.AsSpan(first + 1))
+        foreach (var c in s[(first + 1)..])
         {
             if (!char.IsWhiteSpace(c))
             {
@@ -205,6 +305,40 @@ internal static class TextTools
         }
 
         return k == value.Length;
+    }
+
+    /// <summary>
+    /// True when <paramref name="s"/> without its white space contains <paramref name="value"/> (no string is
+    /// built): the value starts at some character of <paramref name="s"/> equal to its first, and the text
+    /// from there, white space skipped, starts with it. <paramref name="value"/> holds no white space.
+    /// </summary>
+    public static bool CompactContains(ReadOnlySpan<char> s, ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (s.IndexOfAny(WhiteSpace) < 0)
+        {
+            return s.Contains(value, StringComparison.Ordinal);
+        }
+
+        for (var rest = s; ;)
+        {
+            var at = rest.IndexOf(value[0]);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            if (CompactStartsWith(rest[at..], value))
+            {
+                return true;
+            }
+
+            rest = rest[(at + 1)..];
+        }
     }
 
     /// <summary>True when <paramref name="s"/> without its white space starts with <paramref name="value"/> (no string is built).</summary>

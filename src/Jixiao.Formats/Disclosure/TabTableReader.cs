@@ -166,13 +166,13 @@ internal static class TableTotals
 
     public static bool TryRead(SourceLine line, ref decimal? weight, ref decimal? score, ref string? grade)
     {
-        var first = line.Text.Length > 0 ? line.Text[0] : ' ';
+        var first = line.IsBlank ? ' ' : line.Span[0];
         if (!char.IsAsciiDigit(first) && first is not ('总' or '评'))
         {
             return false;
         }
 
-        if (first == '评' && TextTools.CompactStartsWith(line.Text, "评分等级"))
+        if (first == '评' && TextTools.CompactStartsWith(line.Span, "评分等级"))
         {
             var g = line.Compact["评分等级".Length..].TrimStart('：', ':');
             grade = g.Length > 0 ? g[..1] : null;
@@ -180,7 +180,7 @@ internal static class TableTotals
         }
 
         // The tokens between spaces and tabs; only lines of two or three tokens can be totals.
-        var text = line.Text.AsSpan();
+        var text = line.Span;
         Span<Range> tokens = stackalloc Range[4];
         var count = 0;
         foreach (var range in text.SplitAny(' ', '\t'))

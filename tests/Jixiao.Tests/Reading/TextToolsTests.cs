@@ -52,6 +52,25 @@ public class TextToolsTests
     }
 
     [Theory]
+    [InlineData("年度总体目标", true)]
+    [InlineData("年 度 总\u3000体目标 ：", true)]
+    [InlineData("2024年度 年度总 体目标", true)]
+    [InlineData("年度年度总体目", false)]
+    [InlineData("年年度\t总体目标", true)]
+    [InlineData("总体目标 年度", false)]
+    [InlineData("", false)]
+    public void CompactContains_is_Compact_Contains(string text, bool expected)
+    {
+        Assert.Equal(expected, TextTools.CompactContains(text, "年度总体目标"));
+        Assert.Equal(expected, TextTools.RemoveWhitespace(text).Contains("年度总体目标", StringComparison.Ordinal));
+        foreach (var w in AllWhiteSpace)
+        {
+            var spaced = string.Join(w, text.ToCharArray());
+            Assert.Equal(expected, TextTools.CompactContains(spaced, "年度总体目标"));
+        }
+    }
+
+    [Theory]
     [InlineData("6,765.00", "6765.00")]
     [InlineData("1，200", "1200")]
     [InlineData("-1", "-1")]
@@ -109,6 +128,22 @@ public class TextToolsTests
         }
 
         Assert.Equal(lines.Length, n);
+    }
+
+    [Fact]
+    public void Tokens_and_cells_cut_from_the_line_are_what_splitting_its_string_gives()
+    {
+        var lines = new List<string> { "", " ", "指标", "  数量指标  完成率 ≥95% 10 9.5 ", "a\tb\t\tc ", "\t 一级指标\t\t", string.Join("  ", Enumerable.Range(0, 150).Select(i => $"t{i}")) };
+        lines.AddRange(AllWhiteSpace.Select(w => $"{w}满意度{w} 指标{w}{w}95%\t 10 {w}"));
+        foreach (var raw in lines)
+        {
+            var line = new SourceLine(1, raw.AsMemory());
+            Assert.Equal(raw.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line.Tokens);
+            Assert.Equal(raw.Split('\t').Select(c => c.Trim()), line.Cells);
+            Assert.Equal(raw.Trim(), line.Text);
+            Assert.Equal(raw, line.Raw);
+            Assert.Equal(TextTools.RemoveWhitespace(raw.Trim()), line.Compact);
+        }
     }
 
     private static SourceLine ReadOne(string raw)
