@@ -39,7 +39,7 @@ public static class JixiaoData
         // Costly reads (dashboard, units, library) are cached per data generation; see ReadCache for what can be stale.
         services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermark, p.GetRequiredService<ILogger<ReadCache>>()));
         services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
-        services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
+        services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>(), p.GetService<Infrastructure.PublicPages>()));
         services.AddSingleton<IImportLog>(p => new StoreImportLog(p.GetRequiredService<JixiaoStore>()));
         if (configuration.GetValue("Jixiao:WarmUp", true))
         {

@@ -28,6 +28,7 @@ public static class JixiaoWebHost
         builder.Services.AddOpenApi();
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
         builder.Services.AddJixiaoAccounts(builder.Configuration);
+        PublicPages.AddPublicPages(builder.Services);
 
         // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
         builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);
@@ -48,6 +49,10 @@ public static class JixiaoWebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication (the policy serves anonymous requests only) and after the security headers and
+        // the language cookie above, which a response from the cache gets as any other; see PublicPages.
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>

@@ -135,6 +135,9 @@ public sealed class JixiaoClaimsFactory(UserManager<JixiaoUser> users, RoleManag
 
 public static class AccountServices
 {
+    /// <summary>The sign-in cookie's name: the public pages' output cache leaves alone any request carrying it.</summary>
+    public const string AuthCookie = "jixiao-auth";
+
     /// <summary>Identity with cookie login at /account/login, on the database named by <c>Jixiao:Db</c>.</summary>
     public static IServiceCollection AddJixiaoAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -166,7 +169,7 @@ public static class AccountServices
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "jixiao-auth";
+            o.Cookie.Name = AuthCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;

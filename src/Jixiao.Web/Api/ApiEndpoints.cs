@@ -25,6 +25,7 @@ public static class ApiEndpoints
 
         api.MapGet("/forms/{id:long}", (IReadModel data, long id) =>
                 data.Form(id) is { } f ? Results.Stream(s => WriteAsync(s, w => DisclosureJson.WriteForm(w, f.Form)), "application/json") : Results.NotFound())
+            .CacheOutput(Infrastructure.PublicPages.PolicyName) // anonymous requests only; see PublicPages
             .WithSummary("一张表，交换 JSON 格式（jixiao.disclosure/1 的 FORM）");
 
         api.MapGet("/projects/{id:long}", (IReadModel data, long id) =>

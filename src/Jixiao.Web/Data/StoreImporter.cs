@@ -8,9 +8,10 @@ namespace Jixiao.Web.Data;
 /// <summary>
 /// Uploads into the database: read like the CLI reads files, stored with the rule catalogue's findings. After
 /// an import that stored something, <paramref name="cache"/> moves to a new generation, so the dashboard and
-/// the other cached reads show it at once.
+/// the other cached reads show it at once; after any import (even an unchanged file adds a line to a form page's
+/// 处理记录) <paramref name="pages"/>, the output cache of the public pages, is evicted.
 /// </summary>
-public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null) : IImporter
+public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null, Infrastructure.PublicPages? pages = null) : IImporter
 {
     public DisclosureDocument Preview(byte[] content, string fileName)
     {
@@ -22,12 +23,20 @@ public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null) : 
     public ImportOutcome Import(byte[] content, string fileName, string user)
     {
         var source = ImportSource.FromContent(fileName, content);
-        var result = store.Importer(RuleFindings.Provider(), user).Import(source);
-        if (result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion)
+        Storage.Import.ImportResult result;
+        try
         {
-            // Duplicates, parents and children, year over year: the units this file touched are checked again.
-            SetFindings.Refresh(store.Database, source.Documents.SelectMany(d => d.Forms).Select(f => f.Unit));
-            cache?.Invalidate();
+            result = store.Importer(RuleFindings.Provider(), user).Import(source);
+            if (result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion)
+            {
+                // Duplicates, parents and children, year over year: the units this file touched are checked again.
+                SetFindings.Refresh(store.Database, source.Documents.SelectMany(d => d.Forms).Select(f => f.Unit));
+                cache?.Invalidate();
+            }
+        }
+        finally
+        {
+            pages?.Evict(); // after the findings are committed too, and even if they failed
         }
 
         var message = result.Outcome switch

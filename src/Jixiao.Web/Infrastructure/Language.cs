@@ -8,24 +8,18 @@ public sealed class Language(IHttpContextAccessor accessor)
 {
     public const string Cookie = "jixiao-lang";
 
-    public bool English
+    public bool English => accessor.HttpContext is { } context && IsEnglish(context.Request);
+
+    /// <summary>The language of <paramref name="request"/>: also what the output cache of the public pages keys by.</summary>
+    public static bool IsEnglish(HttpRequest request)
     {
-        get
+        var query = request.Query["lang"].ToString();
+        if (query is "en" or "zh")
         {
-            var context = accessor.HttpContext;
-            if (context is null)
-            {
-                return false;
-            }
-
-            var query = context.Request.Query["lang"].ToString();
-            if (query is "en" or "zh")
-            {
-                return query == "en";
-            }
-
-            return context.Request.Cookies[Cookie] == "en";
+            return query == "en";
         }
+
+        return request.Cookies[Cookie] == "en";
     }
 
     public string T(string zh, string en) => English ? en : zh;

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Jixiao.Web.Data;
+using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
 
+/// <summary>The dashboard: the same for every anonymous visitor, served from the output cache (see PublicPages).</summary>
+[OutputCache(PolicyName = PublicPages.PolicyName)]
 public sealed class IndexModel(IReadModel data) : PageModel
 {
     [BindProperty(SupportsGet = true)]

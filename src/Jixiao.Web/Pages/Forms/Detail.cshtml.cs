@@ -1,9 +1,13 @@
 using Jixiao.Web.Data;
+using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages.Forms;
 
+/// <summary>A published form: the same for every anonymous visitor, served from the output cache (see PublicPages).</summary>
+[OutputCache(PolicyName = PublicPages.PolicyName)]
 public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog imports) : PageModel
 {
     public FormView View { get; private set; } = null!;

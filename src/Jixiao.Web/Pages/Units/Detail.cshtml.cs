@@ -1,9 +1,13 @@
 using Jixiao.Web.Data;
+using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages.Units;
 
+/// <summary>A unit and its forms: the same for every anonymous visitor, served from the output cache (see PublicPages).</summary>
+[OutputCache(PolicyName = PublicPages.PolicyName)]
 public sealed class DetailModel(IReadModel data) : PageModel
 {
     public UnitRow Unit { get; private set; } = null!;
