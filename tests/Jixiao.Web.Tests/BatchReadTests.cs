@@ -43,6 +43,11 @@ public sealed class BatchReadTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.Equal("34", page.QuerySelector("#sum-targets")!.TextContent);
         Assert.Equal("124,634,422.00", page.QuerySelector("#sum-funds")!.TextContent);
         Assert.Equal("0", page.QuerySelector("#sum-evaluated")!.TextContent);
+        // Counted by the database, as many as the findings of the scope listed one by one.
+        var findings = Data.Findings(new Scope(2023, Bureau), limit: int.MaxValue).Count;
+        Assert.True(findings > 0);
+        Assert.Equal(findings, Data.FindingCount(new Scope(2023, Bureau)));
+        Assert.Equal(findings.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#sum-findings")!.TextContent);
         Assert.Equal(
             [
                 "上海市医疗保险事业管理中心 13 88,877,908.00 0 —",

@@ -101,7 +101,10 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         Assert.Equal(Indicators.Select(i => i.Name), await Names(filler, [.. Enumerable.Range(0, Indicators.Length)]));
         Assert.Equal("2", await filler.InnerTextAsync("#draft-version"));
         Assert.False(await filler.IsVisibleAsync("#unsaved"));
-        Assert.Contains("定量 ≥ 99.00 %", await filler.InnerTextAsync("#indicators"), StringComparison.Ordinal);
+        // Each row as the server understood the saved target (a web-first assertion: it retries, and on failure lists every row).
+        await Assertions.Expect(filler.Locator("#indicators .understood-text")).ToHaveTextAsync(
+            ["定量 ≥ 3.00 个", "定量 ≥ 99.00 %", "定量 ≤ 2.00 小时", "定性 稳定运行", "定性 长期有效", "定量 ≥ 90.00 %", "定量 ≤ 100.00 万元", "定量 ≤ 35.00 万元"],
+            new() { Timeout = 15_000 });
         await Click(filler, "#do-submit button");
         Assert.Equal("submitted", await State(filler));
 

@@ -52,7 +52,7 @@ public class LibraryBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kest
         await page.ClickAndLoadAsync("#save");
         await page.WaitForSelectorAsync("#saved");
         Assert.Equal("≥85.00(%)", await page.InputValueAsync("#Input_Indicators_0__Target"));
-        Assert.Contains("定量 ≥ 85.00 %", await page.InnerTextAsync("#indicators"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#indicators .understood-text")).ToHaveTextAsync(["定量 ≥ 85.00 %"]);
         Assert.Empty(errors);
     }
 }

@@ -61,6 +61,9 @@ public interface IReadModel
 
     IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
 
+    /// <summary>How many findings the forms in <paramref name="scope"/> have: what a summary shows, without the findings.</summary>
+    int FindingCount(Scope scope) => Findings(scope, limit: int.MaxValue).Count;
+
     IReadOnlyList<SearchHit> Search(string text, int limit = 100);
 
     /// <summary>

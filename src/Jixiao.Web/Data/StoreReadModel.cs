@@ -166,6 +166,12 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
         return new ProjectHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
     }
 
+    public int FindingCount(Scope scope)
+    {
+        using var c = Context();
+        return (from f in Scoped(c, scope) join x in c.Findings on f.Id equals x.FormId select x).Count();
+    }
+
     public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000)
     {
         using var c = Context();

@@ -29,8 +29,8 @@ public sealed class UnitPolicies(IReadModel data, ReadCache? cache = null)
         }
 
         var latest = published.Max(r => r.Year);
-        var forms = published.Where(r => r.Year == latest).Take(Sample)
-            .Select(r => data.Form(r.Id)?.Form).OfType<PerformanceForm>().ToList();
+        var forms = data.WholeForms(new Scope(latest, null, unitId))
+            .Where(f => f.Form.Kind == FormKind.SelfEvaluation).Take(Sample).Select(f => f.Form).ToList();
         var chosen = PolicyDetector.DetectAll(forms).GroupBy(d => d.Policy).MaxBy(g => g.Count())!;
         return new PolicyDetection(chosen.Key, PolicyEvidence.Publisher, $"本单位 {latest} 年已发布的 {forms.Count} 张自评表中 {chosen.Count()} 张采用 {chosen.Key.Name}");
     }

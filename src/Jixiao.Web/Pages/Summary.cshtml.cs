@@ -30,7 +30,7 @@ public sealed class SummaryModel(IReadModel data) : PageModel
 
         var scope = new Scope(Year, Department);
         var forms = data.WholeForms(scope).Select(f => f.Form).ToList();
-        Summary = DepartmentSummary.Build(forms, Department, Year.Value, data.Findings(scope, limit: int.MaxValue).Count);
+        Summary = DepartmentSummary.Build(forms, Department, Year.Value, data.FindingCount(scope));
         GradeSeries = JsonSerializer.Serialize(Summary.Grades.Select(g => new { name = g.Key, value = g.Value }));
     }
 }
