@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
+using Jixiao.Formats.Layout;
 using Jixiao.Formats.Xlsx;
 
 namespace Jixiao.Formats.Sources;
@@ -46,7 +47,7 @@ public static class DocumentLoader
     {
         if (IsPdf(bytes))
         {
-            return [DisclosureReader.Read(PdfToText(bytes, path), name)];
+            return [ReadPdf(bytes, name, path)];
         }
 
         if (IsZip(bytes) && name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
@@ -68,7 +69,40 @@ public static class DocumentLoader
             }
         }
 
-        return [DisclosureReader.Read(text, name)];
+        return [ReadText(text, name)];
+    }
+
+    /// <summary>
+    /// Text from any source: columns kept by spaces (<c>pdftotext -layout</c>) are read by their geometry
+    /// as well as line by line, and the fuller reading is kept; other text is read line by line.
+    /// </summary>
+    public static DisclosureDocument ReadText(string text, string name)
+    {
+        var lines = DisclosureReader.Read(text, name);
+        return LayoutTextCells.LooksLikeLayout(text) ? LayoutReader.Better(lines, LayoutReader.ReadLayoutText(text, name)) : lines;
+    }
+
+    /// <summary>
+    /// A PDF: its drawn tables read by geometry (PdfPig); without drawn borders, its text with the page's
+    /// columns (<c>pdftotext -layout</c>) and its raw text, the fuller reading kept.
+    /// </summary>
+    private static DisclosureDocument ReadPdf(byte[] bytes, string name, string? path)
+    {
+        var geometry = LayoutReader.ReadPdfGeometry(bytes, name, out var failure);
+        if (geometry is not null && geometry.Forms.Count > 0)
+        {
+            return geometry;
+        }
+
+        var layout = LayoutReader.ReadLayoutText(PdfToText(bytes, path, layout: true), name);
+        var raw = DisclosureReader.Read(PdfToText(bytes, path), name);
+        var best = LayoutReader.Better(raw, layout);
+        if (geometry is not null)
+        {
+            best = LayoutReader.Better(best, geometry);
+        }
+
+        return failure is null ? best : best with { Diagnostics = [new Diagnostic(Severity.Info, 1, "pdf-geometry", failure), .. best.Diagnostics] };
     }
 
     private static bool IsZip(byte[] bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;

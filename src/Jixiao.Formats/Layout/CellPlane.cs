@@ -1,0 +1,261 @@
+namespace Jixiao.Formats.Layout;
+
+/// <summary>
+/// The cells of one form on the reading plane, with the geometric questions the assembler asks: what
+/// stands right of a label, below it, in a column between two heights. Pieces of wrapped cells (when the
+/// borders were not drawn) are joined here, by where they stand.
+/// </summary>
+internal sealed class CellPlane
+{
+    /// <summary>Two pieces on lines closer than this many line heights may be one wrapped cell.</summary>
+    internal const double WrapGap = 1.6;
+
+    /// <summary>Cells whose vertical overlap is at least this share of the shorter one stand on one row.</summary>
+    internal const double SameRow = 0.4;
+
+    private readonly HashSet<Cell> _used = new(ReferenceEqualityComparer.Instance);
+
+    public CellPlane(List<Cell> cells)
+    {
+        Cells = JoinSplitLabels(cells);
+    }
+
+    /// <summary>The cells, top to bottom, left to right.</summary>
+    public List<Cell> Cells { get; }
+
+    public void Use(Cell cell) => _used.Add(cell);
+
+    public bool IsUsed(Cell cell) => _used.Contains(cell);
+
+    public static bool OnSameRow(Cell a, Cell b)
+    {
+        var overlap = a.Box.OverlapY(b.Box);
+        return overlap >= SameRow * Math.Min(a.Box.Height, b.Box.Height) && overlap > 0;
+    }
+
+    /// <summary>
+    /// Joins the pieces of a label that a narrow column split over lines (<c>项目性</c>/<c>质</c>,
+    /// <c>一级指</c>/<c>标</c>, <c>经济</c>/<c>成本</c>/<c>指标</c>) into one cell, when together they spell a known label.
+    /// </summary>
+    private static List<Cell> JoinSplitLabels(List<Cell> input)
+    {
+        var cells = input.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
+        var consumed = new HashSet<Cell>(ReferenceEqualityComparer.Instance);
+        var result = new List<Cell>(cells.Count);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var c = cells[i];
+            if (consumed.Contains(c))
+            {
+                continue;
+            }
+
+            if (c.Whole || !Labels.IsLabelStart(c.Compact))
+            {
+                result.Add(c);
+                continue;
+            }
+
+            var acc = c;
+            var parts = new List<Cell>();
+            var text = c.Compact;
+            for (var j = i + 1; j < cells.Count; j++)
+            {
+                var d = cells[j];
+                if (d.Box.Top > acc.Box.Bottom + WrapGap * c.Unit)
+                {
+                    break;
+                }
+
+                var beside = OnSameRow(acc, d) && d.Box.Left >= acc.Box.Right - 0.2 * c.Unit && d.Box.Left - acc.Box.Right <= 1.5 * c.Unit;
+                if (consumed.Contains(d) || d.Whole || !beside && (d.Box.Top < acc.Box.Bottom - 0.2 * c.Unit || !Aligned(acc, d)))
+                {
+                    continue;
+                }
+
+                var joined = text + d.Compact;
+                if (Labels.IsLabel(joined) || Labels.IsLabelStart(joined))
+                {
+                    text = joined;
+                    parts.Add(d);
+                    acc = acc.Joined(d, joined);
+                    if (!Labels.IsLabelStart(joined))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (parts.Count > 0 && Labels.IsLabel(text))
+            {
+                foreach (var p in parts)
+                {
+                    consumed.Add(p);
+                }
+
+                result.Add(acc);
+            }
+            else
+            {
+                result.Add(c);
+            }
+        }
+
+        result.Sort((a, b) => a.Box.Top != b.Box.Top ? a.Box.Top.CompareTo(b.Box.Top) : a.Box.Left.CompareTo(b.Box.Left));
+        return result;
+    }
+
+    /// <summary>Whether a piece on a lower line continues another's column: they overlap, or their centres or left edges align.</summary>
+    private static bool Aligned(Cell a, Cell b)
+    {
+        var tolerance = AlignTolerance(a);
+        return a.Box.OverlapX(b.Box) > 0 || Math.Abs(a.Box.CenterX - b.Box.CenterX) <= tolerance || Math.Abs(a.Box.Left - b.Box.Left) <= tolerance;
+    }
+
+    /// <summary>
+    /// How far apart two lines of one cell may start. In PDF text one line height; in -layout text six
+    /// character columns, since pdftotext places each line's text by its own character count.
+    /// </summary>
+    internal static double AlignTolerance(Cell c) => c.Unit == 1 ? 6 : c.Unit;
+
+    /// <summary>The nearest unused cell right of <paramref name="label"/> on its row.</summary>
+    public Cell? RightOf(Cell label, Func<Cell, bool>? accept = null)
+    {
+        Cell? best = null;
+        foreach (var c in Cells)
+        {
+            if (ReferenceEquals(c, label) || c.Page != label.Page || c.Box.Left < label.Box.Right - 0.5 * label.Unit || !OnSameRow(label, c))
+            {
+                continue;
+            }
+
+            if (accept is not null && !accept(c))
+            {
+                continue;
+            }
+
+            if (best is null || c.Box.Left < best.Box.Left)
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The nearest cell below <paramref name="label"/> in its column (they overlap horizontally).</summary>
+    public Cell? Below(Cell label, Func<Cell, bool>? accept = null)
+    {
+        Cell? best = null;
+        foreach (var c in Cells)
+        {
+            if (ReferenceEquals(c, label) || c.Box.Top < label.Box.Bottom - 0.3 * label.Unit)
+            {
+                continue;
+            }
+
+            var overlap = c.Box.OverlapX(label.Box);
+            if (overlap < 0.3 * Math.Min(c.Box.Width, label.Box.Width) || (accept is not null && !accept(c)))
+            {
+                continue;
+            }
+
+            if (best is null || c.Box.Top < best.Box.Top)
+            {
+                best = c;
+            }
+        }
+
+        return best is not null && best.Box.Top - label.Box.Bottom <= 4 * label.Unit + (best.Whole ? 8 * label.Unit : 0) ? best : null;
+    }
+
+    /// <summary>
+    /// The lines that continue a value piece of a wrapped cell (no borders): pieces on the lines just below
+    /// (and above, for a cell printed at its vertical middle) that lie between the value's left edge and
+    /// <paramref name="right"/>, on lines where nothing stands between the label and the value.
+    /// </summary>
+    public List<Cell> Continuation(Cell label, Cell value, double right)
+    {
+        var parts = new List<Cell> { value };
+        if (value.Whole)
+        {
+            return parts;
+        }
+
+        var unit = value.Unit;
+        if (unit == 1)
+        {
+            return LayoutContinuation(label, value, right, parts);
+        }
+
+        foreach (var direction in new[] { 1, -1 })
+        {
+            var edge = value;
+            while (true)
+            {
+                var line = Cells.Where(c => !ReferenceEquals(c, value) && !parts.Contains(c) && !c.Whole && (direction > 0
+                        ? c.Box.Top >= edge.Box.Bottom - 0.2 * unit && c.Box.Top <= edge.Box.Bottom + (WrapGap - 1) * unit
+                        : c.Box.Bottom <= edge.Box.Top + 0.2 * unit && c.Box.Bottom >= edge.Box.Top - (WrapGap - 1) * unit))
+                    .ToList();
+                var inside = line.Where(c => c.Box.CenterX >= value.Box.Left - unit && c.Box.Left < right && c.Box.Left >= value.Box.Left - 2 * unit).ToList();
+                var between = line.Any(c => c.Box.Right > label.Box.Left && c.Box.Left < value.Box.Left - unit);
+                if (inside.Count != 1 || between || IsUsed(inside[0]) || Labels.IsLabel(Labels.Strip(inside[0].Compact)) || Labels.Inline(inside[0].Compact) is not null)
+                {
+                    break;
+                }
+
+                // Above the value only when the value is itself printed beside the middle of a taller label block.
+                if (direction < 0 && !LooksWrapped(inside[0], value))
+                {
+                    break;
+                }
+
+                if (direction > 0 && !LooksWrapped(edge, inside[0]))
+                {
+                    break;
+                }
+
+                parts.Add(inside[0]);
+                edge = inside[0];
+            }
+        }
+
+        parts.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        return parts;
+    }
+
+    /// <summary>
+    /// In -layout text a line's pieces are pushed right by the characters before them, so lines of one cell
+    /// need not start at one column: the next lines continue the value while each holds one piece, no label,
+    /// within reach of the label's column.
+    /// </summary>
+    private List<Cell> LayoutContinuation(Cell label, Cell value, double right, List<Cell> parts)
+    {
+        var edge = value;
+        while (true)
+        {
+            var line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= edge.Box.Bottom - 0.2 && c.Box.Top < edge.Box.Bottom + 0.5).ToList();
+            if (line.Count != 1)
+            {
+                break;
+            }
+
+            var piece = line[0];
+            if (piece.Box.Left < label.Box.Left - LayoutReach || piece.Box.Left >= right || Labels.IsLabel(Labels.Strip(piece.Compact)) || Labels.Inline(piece.Compact) is not null)
+            {
+                break;
+            }
+
+            parts.Add(piece);
+            edge = piece;
+        }
+
+        return parts;
+    }
+
+    /// <summary>How far left of its label a continuation line of a value may start in -layout text (character columns).</summary>
+    internal const double LayoutReach = 10;
+
+    /// <summary>A first line that reaches at least as far right as the next one does: the column wrapped it.</summary>
+    private static bool LooksWrapped(Cell first, Cell next) => first.Box.Right >= next.Box.Right - first.Unit && Math.Abs(first.Box.Left - next.Box.Left) <= 2 * first.Unit;
+}

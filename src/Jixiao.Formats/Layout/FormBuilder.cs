@@ -1,0 +1,745 @@
+using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
+using Jixiao.Formats.Disclosure;
+
+namespace Jixiao.Formats.Layout;
+
+/// <summary>Reads one form's fields and tables from its cells (see <see cref="FormAssembler"/>).</summary>
+internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticBag diagnostics)
+{
+    private readonly CellPlane _plane = new(segment.Cells);
+    private readonly FormKind _kind = segment.Kind;
+
+    private List<Cell> Cells => _plane.Cells;
+
+    public PerformanceForm? Build()
+    {
+        var title = segment.Title;
+        var year = YearOf();
+        var indicatorHeader = FindIndicatorHeaders();
+        var tableTop = indicatorHeader.Count > 0 ? indicatorHeader[0].Top : double.PositiveInfinity;
+
+        var name = Text(Field.Name, tableTop);
+        if (string.IsNullOrEmpty(name))
+        {
+            diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"{title.Place}：表头后未找到“项目名称”，此表未读取。");
+            return null;
+        }
+
+        var form = new PerformanceForm
+        {
+            Kind = _kind,
+            Year = year,
+            Group = segment.Group,
+            Line = title.Line,
+            Name = name,
+            Department = Text(Field.Department, tableTop) ?? "",
+            Unit = Text(Field.Unit, tableTop) ?? "",
+        };
+
+        var indicators = ReadIndicators(indicatorHeader);
+        if (_kind == FormKind.Target)
+        {
+            form = form with
+            {
+                Nature = Text(Field.Nature, tableTop),
+                Category = Text(Field.Category, tableTop),
+                StartDate = Value(Field.StartDate, tableTop) is { } s ? FormAssembler.Date(s) : null,
+                EndDate = Value(Field.EndDate, tableTop) is { } e ? FormAssembler.Date(e) : null,
+                Funds = ReadFunds(tableTop),
+                Goal = TargetGoal(tableTop),
+                Indicators = indicators,
+            };
+        }
+        else
+        {
+            var (goal, outcome) = GoalAndOutcome(tableTop);
+            var (totalWeight, totalScore) = Totals(indicatorHeader);
+            form = form with
+            {
+                Budget = ReadBudget(tableTop),
+                Goal = goal,
+                Outcome = outcome,
+                Indicators = indicators,
+                TotalWeight = totalWeight,
+                TotalScore = totalScore,
+                Grade = Value(Field.Grade, double.PositiveInfinity) is { } g ? Grade(g) : null,
+            };
+        }
+
+        if (form.Indicators.Count == 0)
+        {
+            diagnostics.Warn(title.Line, DiagnosticCodes.MissingField, $"{title.Place}：表“{form.Name}”未读到任何三级指标。");
+        }
+
+        return form;
+    }
+
+    private static string? Grade(string s)
+    {
+        foreach (var g in new[] { "优", "良", "中", "差" })
+        {
+            if (s.StartsWith(g, StringComparison.Ordinal))
+            {
+                return g;
+            }
+        }
+
+        return s.Length == 0 ? null : s;
+    }
+
+    private int? YearOf()
+    {
+        var title = segment.Title;
+        foreach (var c in new[] { title }.Concat(Cells.Where(c => c.Box.Top < title.Box.Bottom + 6 * title.Unit).Take(4)))
+        {
+            if (c.Compact.Contains("年度", StringComparison.Ordinal) && FormAssembler.Year.Match(c.Compact) is { Success: true } m)
+            {
+                return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (segment.Group is { } group && FormAssembler.Year.Match(group) is { Success: true } gm)
+        {
+            diagnostics.Info(title.Line, DiagnosticCodes.YearInferred, $"{title.Place}：表未印年度，按汇总表标题取{gm.Groups[1].Value}年度。");
+            return int.Parse(gm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return null;
+    }
+
+    // ---- labels and values ------------------------------------------------------------------------
+
+    /// <summary>The label cells of a field above <paramref name="before"/>, in reading order.</summary>
+    private IEnumerable<Cell> LabelCells(Field field, double before) =>
+        Cells.Where(c => c.Box.Top < before && Labels.FieldOf(c.Compact) == field);
+
+    private bool IsAnyLabel(Cell c) => Labels.FieldOf(c.Compact) is not null || Labels.IsLabel(Labels.Strip(c.Compact))
+        || Labels.IndicatorColumn(c.Compact) is not null && c.Compact.Length <= 12 || Labels.Inline(c.Compact) is not null;
+
+    /// <summary>The printed value of a field, compact, or null when the form does not show it.</summary>
+    private string? Value(Field field, double before)
+    {
+        foreach (var c in Cells.Where(c => c.Box.Top < before))
+        {
+            if (Labels.Inline(c.Compact) is { } inline && inline.Field == field)
+            {
+                _plane.Use(c);
+                return inline.Value;
+            }
+        }
+
+        foreach (var label in LabelCells(field, before))
+        {
+            if (ValueCells(label, field) is { Count: > 0 } parts)
+            {
+                return string.Concat(parts.Select(p => p.Compact));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A text field, the empty marks read as no value.</summary>
+    private string? Text(Field field, double before) => Value(field, before) is { } v && !TextNormaliser.IsEmptyMark(v) ? v : null;
+
+    /// <summary>
+    /// The cells holding a label's value: right of it on its row (skipping a repeat of the same label, as
+    /// <c>其他资金 其他资金 0.00</c> prints it), else below it when the row holds only labels.
+    /// </summary>
+    private List<Cell>? ValueCells(Cell label, Field field)
+    {
+        var right = _plane.RightOf(label, c => !(Labels.FieldOf(c.Compact) == field));
+        if (right is not null && !IsAnyLabel(right) && !_plane.IsUsed(right))
+        {
+            var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
+            var parts = _plane.Continuation(label, right, limit);
+            foreach (var p in parts)
+            {
+                _plane.Use(p);
+            }
+
+            return parts;
+        }
+
+        var below = _plane.Below(label, c => !_plane.IsUsed(c));
+        if (below is not null && !IsAnyLabel(below))
+        {
+            _plane.Use(below);
+            if (right is null || IsAnyLabel(right))
+            {
+                diagnostics.Info(label.Line, DiagnosticCodes.LabelSplit, $"{label.Place}：“{label.Text}”的值印在其下方（{below.Text}）。");
+            }
+
+            return [below];
+        }
+
+        return null;
+    }
+
+    private decimal? Amount(Field field, double before)
+    {
+        if (Value(field, before) is not { } v)
+        {
+            return null;
+        }
+
+        if (TextNormaliser.IsEmptyMark(v))
+        {
+            return null;
+        }
+
+        var n = FormAssembler.Number(v, out _);
+        if (n is null)
+        {
+            diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：“{Labels.Fields[field][0]}”的值“{v}”不是金额。");
+        }
+
+        return n;
+    }
+
+    private Funds? ReadFunds(double before)
+    {
+        var funds = new Funds(Amount(Field.FundsTotal, before), Amount(Field.FundsCurrentYear, before), Amount(Field.FundsCarryOver, before), Amount(Field.FundsOther, before));
+        return funds == new Funds(null, null, null, null) ? null : funds;
+    }
+
+    private string TargetGoal(double tableTop)
+    {
+        foreach (var label in LabelCells(Field.Goal, tableTop))
+        {
+            var right = _plane.RightOf(label);
+            if (right is not null && !IsAnyLabel(right))
+            {
+                var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
+                var parts = right.Whole ? [right] : Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
+                if (!right.Whole && parts.Count == 0)
+                {
+                    parts = _plane.Continuation(label, right, limit);
+                }
+
+                return Join(parts);
+            }
+
+            // The official layout: 项目总目标 | 年度总体目标 as a header, the goal below it across the form.
+            var region = Region(label.Box.Left - 2 * label.Unit, double.PositiveInfinity, label.Box.Bottom - 0.2 * label.Unit, tableTop, exclude: label);
+            if (region.Count > 0)
+            {
+                return Join(region);
+            }
+        }
+
+        diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到“年度总体目标”。");
+        return "";
+    }
+
+    /// <summary>Unused, non-label cells whose centre lies in an x range between two heights.</summary>
+    private List<Cell> Region(double left, double right, double top, double bottom, Cell? exclude = null) =>
+        Cells.Where(c => !ReferenceEquals(c, exclude) && c.Box.CenterX >= left && c.Box.CenterX < right && c.Box.CenterY > top && c.Box.CenterY < bottom
+            && !_plane.IsUsed(c) && !IsAnyLabel(c) && !IsLabelFragment(c)).ToList();
+
+    /// <summary>A short piece of a vertical label column (<c>项目</c>/<c>绩效</c>/<c>目标</c>) that is no value.</summary>
+    private static bool IsLabelFragment(Cell c) => !c.Whole && c.Compact.Length <= 4 && c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "绩效指标" or "项目绩效目标" or "（元）" or "(元)" or "项目资金" or "（万元）" or "(万元)";
+
+    private static string Join(IEnumerable<Cell> parts) =>
+        string.Concat(parts.OrderBy(p => p.Box.Top).ThenBy(p => p.Box.Left).Select(p => p.Text.Trim()));
+
+    private (string Goal, string? Outcome) GoalAndOutcome(double tableTop)
+    {
+        var goalHeader = LabelCells(Field.ExpectedGoal, tableTop).FirstOrDefault();
+        var outcomeHeader = goalHeader is null ? null : Cells.FirstOrDefault(c => c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome && CellPlane.OnSameRow(goalHeader, c));
+        if (goalHeader is null || outcomeHeader is null)
+        {
+            diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到“预期目标”/“实际完成情况”表头。");
+            return ("", null);
+        }
+
+        var top = Math.Max(goalHeader.Box.Bottom, outcomeHeader.Box.Bottom) - 0.2 * goalHeader.Unit;
+        if (goalHeader.Whole && outcomeHeader.Whole)
+        {
+            var goal = Cells.Where(c => c.Whole && c.Box.Top >= top && c.Box.CenterY < tableTop && c.Box.OverlapX(goalHeader.Box) > 0.5 * goalHeader.Box.Width).MinBy(c => c.Box.Top);
+            var outcome = Cells.Where(c => c.Whole && c.Box.Top >= top && c.Box.CenterY < tableTop && c.Box.OverlapX(outcomeHeader.Box) > 0.5 * outcomeHeader.Box.Width).MinBy(c => c.Box.Top);
+            if (goal is not null || outcome is not null)
+            {
+                return (goal?.Text.Trim() ?? "", outcome?.Text.Trim() ?? "");
+            }
+        }
+
+        var split = (goalHeader.Box.CenterX + outcomeHeader.Box.CenterX) / 2;
+        var left = goalHeader.Box.Left - (outcomeHeader.Box.Left - goalHeader.Box.Right) - goalHeader.Box.Width;
+        var goalParts = Region(left, split, top, tableTop);
+        var outcomeParts = Region(split, double.PositiveInfinity, top, tableTop);
+        return (Join(goalParts), Join(outcomeParts));
+    }
+
+    // ---- the self-evaluation's money table ----------------------------------------------------------
+
+    private Budget? ReadBudget(double tableTop)
+    {
+        var headers = Cells.Where(c => c.Box.Top < tableTop && Labels.BudgetColumn(c.Compact) is not null && c.Compact.Length <= 12).ToList();
+        var anchor = headers.FirstOrDefault(c => Labels.BudgetColumn(c.Compact) is Column.Executed or Column.Initial or Column.Full);
+        if (anchor is null)
+        {
+            diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到预算执行表头（年初预算数、全年预算数、全年执行数）。");
+            return null;
+        }
+
+        var columns = Columns(headers.Where(h => CellPlane.OnSameRow(anchor, h) || Math.Abs(h.Box.CenterY - anchor.Box.CenterY) <= anchor.Unit).ToList(), Labels.BudgetColumn);
+        BudgetRow? Row(Field field, bool total)
+        {
+            var label = Cells.FirstOrDefault(c => c.Box.Top > anchor.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == field);
+            if (label is null)
+            {
+                return null;
+            }
+
+            decimal? Get(Column column)
+            {
+                if (!columns.TryGetValue(column, out var range))
+                {
+                    return null;
+                }
+
+                var cell = Cells.Where(c => c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right && c.Box.Top < tableTop && !ReferenceEquals(c, label)
+                        && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit))
+                    .MinBy(c => Math.Abs(c.Box.CenterY - label.Box.CenterY));
+                if (cell is null || TextNormaliser.IsEmptyMark(cell.Compact))
+                {
+                    return null;
+                }
+
+                return FormAssembler.Number(cell.Compact, out _);
+            }
+
+            return new BudgetRow(Get(Column.Initial), Get(Column.Full), Get(Column.Executed), Get(Column.Rate), total ? Get(Column.Weight) : null, total ? Get(Column.Score) : null);
+        }
+
+        return new Budget(Row(Field.FundsTotal, true), Row(Field.FundsCurrentYear, false), Row(Field.FundsCarryOver, false), Row(Field.FundsOther, false));
+    }
+
+    /// <summary>
+    /// Column x ranges from header cells. Drawn cells give exact edges; text pieces split at the midpoint
+    /// between neighbouring headers (a header is centred over its column, its values fill the column).
+    /// </summary>
+    private static Dictionary<Column, (double Left, double Right)> Columns(List<Cell> headers, Func<string, Column?> role)
+    {
+        var named = headers.Select(h => (Cell: h, Column: role(h.Compact))).Where(x => x.Column is not null)
+            .GroupBy(x => x.Column!.Value).Select(g => (g.First().Cell, Column: g.Key)).OrderBy(x => x.Cell.Box.CenterX).ToList();
+        var result = new Dictionary<Column, (double, double)>();
+        for (var i = 0; i < named.Count; i++)
+        {
+            var (cell, column) = named[i];
+            double left, right;
+            if (cell.Whole)
+            {
+                left = cell.Box.Left;
+                right = cell.Box.Right;
+            }
+            else
+            {
+                left = i == 0 ? double.NegativeInfinity : (named[i - 1].Cell.Box.Right + cell.Box.Left) / 2;
+                right = i == named.Count - 1 ? double.PositiveInfinity : (cell.Box.Right + named[i + 1].Cell.Box.Left) / 2;
+            }
+
+            result[column] = (left, right);
+        }
+
+        return result;
+    }
+
+    // ---- the indicator table ------------------------------------------------------------------------
+
+    /// <summary>The header rows of the indicator table: the first and each repeat (a continuation page).</summary>
+    private List<(double Top, double Bottom, List<Cell> Cells)> FindIndicatorHeaders()
+    {
+        var result = new List<(double, double, List<Cell>)>();
+        foreach (var anchor in Cells.Where(c => Labels.IndicatorColumn(c.Compact) == Column.Name && c.Compact.Length <= 12))
+        {
+            if (result.Any(r => anchor.Box.CenterY >= r.Item1 && anchor.Box.CenterY <= r.Item2))
+            {
+                continue;
+            }
+
+            var band = Cells.Where(c => Labels.IndicatorColumn(c.Compact) is not null && c.Compact.Length <= 14
+                && (CellPlane.OnSameRow(anchor, c) || !c.Whole && Math.Abs(c.Box.CenterY - anchor.Box.CenterY) <= 1.5 * anchor.Unit)).ToList();
+            var top = band.Min(c => c.Box.Top);
+            var bottom = band.Max(c => c.Box.Bottom);
+            result.Add((top, bottom, band));
+        }
+
+        return result;
+    }
+
+    private List<Indicator> ReadIndicators(List<(double Top, double Bottom, List<Cell> Cells)> headers)
+    {
+        if (headers.Count == 0)
+        {
+            diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到指标表头（三级指标）。");
+            return [];
+        }
+
+        var first = headers[0];
+        var columns = Columns(first.Cells, Labels.IndicatorColumn);
+        var end = double.PositiveInfinity;
+        if (_kind == FormKind.SelfEvaluation && Cells.FirstOrDefault(c => c.Box.Top > first.Bottom && Labels.FieldOf(c.Compact) == Field.TotalScore) is { } total)
+        {
+            end = total.Box.Top - 0.1;
+        }
+        else if (Cells.FirstOrDefault(c => c.Box.Top > first.Bottom && Labels.FieldOf(c.Compact) == Field.Grade) is { } grade)
+        {
+            end = grade.Box.Top - 0.1;
+        }
+
+        foreach (var repeat in headers.Skip(1))
+        {
+            diagnostics.Info(repeat.Cells[0].Line, DiagnosticCodes.RepeatedBlock, $"{repeat.Cells[0].Place}：续页重复的指标表头，已跳过。");
+        }
+
+        var body = Cells.Where(c => c.Box.CenterY > first.Bottom && c.Box.Top < end && !headers.Any(h => c.Box.CenterY >= h.Top && c.Box.CenterY <= h.Bottom)
+            && !_plane.IsUsed(c)).ToList();
+        Column? ColumnOf(Cell c)
+        {
+            foreach (var (column, range) in columns)
+            {
+                if (c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right)
+                {
+                    return column;
+                }
+            }
+
+            return null;
+        }
+
+        var byColumn = body.GroupBy(ColumnOf).Where(g => g.Key is not null).ToDictionary(g => g.Key!.Value, g => g.OrderBy(c => c.Box.Top).ToList());
+        MoveStrayText(byColumn);
+        var rows = Rows(byColumn.GetValueOrDefault(Column.Name) ?? [], byColumn.GetValueOrDefault(Column.Target) ?? []);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var assigned = new Dictionary<Column, List<Cell>[]>();
+        foreach (var column in new[] { Column.Target, Column.Actual, Column.Weight, Column.Score, Column.Deviation })
+        {
+            assigned[column] = Assign(rows, byColumn.GetValueOrDefault(column) ?? []);
+        }
+
+        var level1 = Levels(rows, byColumn.GetValueOrDefault(Column.Level1) ?? [], level1: true);
+        var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
+        var result = new List<Indicator>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var name = Join(row.Name);
+            var target = TextNormaliser.Value(Join(assigned[Column.Target][i]));
+            var l2 = IndicatorLevels.CanonicalLevel2(level2[i] ?? "");
+            var l1 = level1[i] ?? "";
+            if (l1.Length == 0 && IndicatorLevels.ParentOf(l2) is { } parent)
+            {
+                l1 = parent;
+                diagnostics.Info(row.Line, DiagnosticCodes.Level1Inferred, $"{row.Place}：“{name}”的一级指标按二级指标“{l2}”推定为“{parent}”。");
+            }
+            else if (IndicatorLevels.Level1Misprints.TryGetValue(l1, out var real))
+            {
+                diagnostics.Warn(row.Line, DiagnosticCodes.Misprint, $"{row.Place}：一级指标“{l1}”为误印，按“{real}”读取。");
+                l1 = real;
+            }
+
+            if (_kind == FormKind.Target)
+            {
+                result.Add(new Indicator(l1, l2, name, target, ValueGrammar.Parse(target), Line: row.Line));
+                continue;
+            }
+
+            var actualText = Join(assigned[Column.Actual][i]);
+            var actual = TextNormaliser.IsEmptyMark(TextNormaliser.Compact(actualText)) && actualText.Length == 0 ? null : TextNormaliser.Value(actualText);
+            var deviation = Join(assigned[Column.Deviation][i]);
+            result.Add(new Indicator(l1, l2, name, target, ValueGrammar.Parse(target), actual, actual is null ? null : ValueGrammar.Parse(actual),
+                NumberOf(assigned[Column.Weight][i]), NumberOf(assigned[Column.Score][i]),
+                deviation.Length == 0 || TextNormaliser.IsEmptyMark(TextNormaliser.Compact(deviation)) ? null : deviation, row.Line));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Text pieces in a 一级/二级 column that are no piece of a level label belong to the 三级指标 column:
+    /// in -layout text a line's pieces are pushed right or left of their column by the characters before them.
+    /// </summary>
+    private static void MoveStrayText(Dictionary<Column, List<Cell>> byColumn)
+    {
+        foreach (var level in new[] { Column.Level1, Column.Level2 })
+        {
+            if (!byColumn.TryGetValue(level, out var cells))
+            {
+                continue;
+            }
+
+            var stray = cells.Where(c => !c.Whole && !IsLevelPiece(c.Compact)).ToList();
+            if (stray.Count == 0)
+            {
+                continue;
+            }
+
+            cells.RemoveAll(stray.Contains);
+            if (!byColumn.TryGetValue(Column.Name, out var names))
+            {
+                byColumn[Column.Name] = names = [];
+            }
+
+            names.AddRange(stray);
+            names.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        }
+    }
+
+    private static readonly string[] LevelWords = [.. IndicatorLevels.Level1, .. IndicatorLevels.Level1Misprints.Keys, .. IndicatorLevels.Level2.Keys, .. IndicatorLevels.Level2Aliases.Keys];
+
+    /// <summary>Whether a text is a level label or a piece of one (<c>满意</c>, <c>度指</c>, <c>标</c>).</summary>
+    private static bool IsLevelPiece(string compact) => compact.Length > 0 && LevelWords.Any(w => w.Contains(compact, StringComparison.Ordinal));
+
+    private static decimal? NumberOf(List<Cell> cells)
+    {
+        var text = string.Concat(cells.Select(c => c.Compact));
+        return TextNormaliser.IsEmptyMark(text) ? null : FormAssembler.Number(text, out _);
+    }
+
+    /// <summary>One indicator row: its name pieces and the height it spans.</summary>
+    private sealed record Row(List<Cell> Name, double Top, double Bottom)
+    {
+        public int Line => Name[0].Line;
+
+        public string Place => Name[0].Place;
+
+        public double Center => (Top + Bottom) / 2;
+    }
+
+    /// <summary>
+    /// Rows from the 三级指标 column: a drawn cell is a row; text pieces are one row while a line reaches the
+    /// column's right edge (the column wrapped it) and the next line follows at once.
+    /// </summary>
+    private static List<Row> Rows(List<Cell> names, List<Cell> targets)
+    {
+        var rows = new List<Row>();
+        if (names.Count == 0)
+        {
+            return rows;
+        }
+
+        var columnRight = names.Max(c => c.Box.Right);
+        foreach (var c in names)
+        {
+            if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
+                && c.Box.Top - last.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
+                && last.Box.Right >= columnRight - 1.5 * c.Unit
+                && !HasOwnTarget(c, last, targets))
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
+                continue;
+            }
+
+            rows.Add(new Row([c], c.Box.Top, c.Box.Bottom));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
+    private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets) =>
+        targets.Any(t => CellPlane.OnSameRow(t, next)) && targets.Any(t => CellPlane.OnSameRow(t, previous));
+
+    /// <summary>Each cell of a column to the row whose span it overlaps most, else the nearest; ties to the upper row.</summary>
+    private static List<Cell>[] Assign(List<Row> rows, List<Cell> cells)
+    {
+        var result = new List<Cell>[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = [];
+        }
+
+        foreach (var c in cells)
+        {
+            var best = -1;
+            var bestDistance = double.MaxValue;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                var distance = c.Box.CenterY >= r.Top && c.Box.CenterY <= r.Bottom ? 0 : Math.Min(Math.Abs(c.Box.CenterY - r.Top), Math.Abs(c.Box.CenterY - r.Bottom));
+                if (distance < bestDistance - 1e-6)
+                {
+                    best = i;
+                    bestDistance = distance;
+                }
+            }
+
+            if (best >= 0)
+            {
+                result[best].Add(c);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The 一级 or 二级 label of each row. A drawn merged cell spans its rows exactly. Text labels are printed
+    /// once per group, at the group's middle (or top, or bottom): the rows are split into consecutive groups,
+    /// one per label, so that each label stands best where its group does.
+    /// </summary>
+    private string?[] Levels(List<Row> rows, List<Cell> cells, bool level1)
+    {
+        var labels = JoinLevelPieces(cells.Where(c => !_plane.IsUsed(c)).ToList(), level1);
+        var result = new string?[rows.Count];
+        if (labels.Count == 0)
+        {
+            return result;
+        }
+
+        if (labels.All(l => l.Whole))
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var center = rows[i].Center;
+                result[i] = labels.FirstOrDefault(l => center >= l.Box.Top && center <= l.Box.Bottom)?.Compact
+                    ?? labels.MinBy(l => Math.Abs(l.Box.CenterY - center))!.Compact;
+            }
+
+            return result.Select(Canonical).ToArray();
+        }
+
+        if (labels.Count > rows.Count)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                result[i] = labels.MinBy(l => Math.Abs(l.Box.CenterY - rows[i].Center))!.Compact;
+            }
+
+            return result.Select(Canonical).ToArray();
+        }
+
+        // Dynamic programme: cost[k][j] = best cost of giving rows 0..j to labels 0..k.
+        int n = rows.Count, m = labels.Count;
+        var cost = new double[m, n];
+        var from = new int[m, n];
+        for (var k = 0; k < m; k++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                cost[k, j] = double.PositiveInfinity;
+                for (var i = k; i <= j; i++)
+                {
+                    var before = k == 0 ? (i == 0 ? 0 : double.PositiveInfinity) : (i - 1 >= k - 1 ? cost[k - 1, i - 1] : double.PositiveInfinity);
+                    if (double.IsPositiveInfinity(before))
+                    {
+                        continue;
+                    }
+
+                    var c = before + GroupCost(rows[i].Top, rows[j].Bottom, labels[k].Box);
+                    if (c < cost[k, j])
+                    {
+                        cost[k, j] = c;
+                        from[k, j] = i;
+                    }
+                }
+            }
+        }
+
+        var end = n - 1;
+        for (var k = m - 1; k >= 0; k--)
+        {
+            var start = from[k, end];
+            for (var r = start; r <= end; r++)
+            {
+                result[r] = labels[k].Compact;
+            }
+
+            end = start - 1;
+        }
+
+        return result.Select(Canonical).ToArray();
+
+        string? Canonical(string? s) => s is null ? null : level1 ? s : IndicatorLevels.CanonicalLevel2(s);
+    }
+
+    private static double GroupCost(double top, double bottom, Box label)
+    {
+        var center = Math.Abs((top + bottom) / 2 - label.CenterY);
+        var alignedTop = Math.Abs(top - label.Top);
+        var alignedBottom = Math.Abs(bottom - label.Bottom);
+        // Labels are centred over their group in most printings; top or bottom alignment (spreadsheets) costs a little more.
+        const double aligned = 0.3;
+        return Math.Min(center, Math.Min(alignedTop, alignedBottom) + aligned * (label.Bottom - label.Top));
+    }
+
+    /// <summary>Joins the pieces of labels printed over several lines in a narrow column (<c>满意</c>/<c>度指</c>/<c>标</c>).</summary>
+    private static List<Cell> JoinLevelPieces(List<Cell> cells, bool level1)
+    {
+        var result = new List<Cell>();
+        Cell? acc = null;
+        foreach (var c in cells.OrderBy(c => c.Box.Top))
+        {
+            if (c.Whole)
+            {
+                Flush();
+                result.Add(c);
+                continue;
+            }
+
+            if (acc is not null && c.Box.Top - acc.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit && !IsLevel(acc.Compact, level1))
+            {
+                acc = acc.Joined(c, acc.Compact + c.Compact);
+                continue;
+            }
+
+            Flush();
+            acc = c;
+        }
+
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (acc is not null && acc.Compact.Length > 0)
+            {
+                result.Add(acc);
+            }
+
+            acc = null;
+        }
+    }
+
+    private static bool IsLevel(string s, bool level1) => level1 ? IndicatorLevels.IsLevel1(s) : IndicatorLevels.IsLevel2(s) || s.EndsWith("指标", StringComparison.Ordinal);
+
+    private (decimal? Weight, decimal? Score) Totals(List<(double Top, double Bottom, List<Cell> Cells)> headers)
+    {
+        var label = Cells.LastOrDefault(c => Labels.FieldOf(c.Compact) == Field.TotalScore);
+        if (label is null)
+        {
+            return (null, null);
+        }
+
+        var numbers = Cells.Where(c => !ReferenceEquals(c, label) && c.Box.Left >= label.Box.Right - 0.5 * label.Unit && CellPlane.OnSameRow(label, c)
+            && FormAssembler.Number(c.Compact, out _) is not null).OrderBy(c => c.Box.Left).ToList();
+        if (headers.Count > 0)
+        {
+            var columns = Columns(headers[0].Cells, Labels.IndicatorColumn);
+            decimal? In(Column column) => columns.TryGetValue(column, out var r)
+                ? numbers.Where(c => c.Box.CenterX >= r.Left && c.Box.CenterX < r.Right).Select(c => FormAssembler.Number(c.Compact, out _)).FirstOrDefault()
+                : null;
+            var w = In(Column.Weight);
+            var s = In(Column.Score);
+            if (w is not null || s is not null)
+            {
+                return (w, s);
+            }
+        }
+
+        return numbers.Count switch
+        {
+            0 => (null, null),
+            1 => (null, FormAssembler.Number(numbers[0].Compact, out _)),
+            _ => (FormAssembler.Number(numbers[0].Compact, out _), FormAssembler.Number(numbers[1].Compact, out _)),
+        };
+    }
+}

@@ -1,0 +1,380 @@
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+
+namespace Jixiao.Formats.Layout;
+
+/// <summary>What the geometry stage made of a PDF: its cells, and whether table borders were drawn.</summary>
+/// <param name="Cells">Whole cells (text inside drawn borders) and free text pieces (outside any border).</param>
+/// <param name="Ruled">True when at least one page had table borders that enclosed text.</param>
+/// <param name="Letters">How many letters the PDF had (0: a scan or an empty file).</param>
+public sealed record PdfLayout(List<Cell> Cells, bool Ruled, int Letters);
+
+/// <summary>
+/// Stages 1–3 for a PDF, in process with PdfPig: letters with their boxes, the ruling lines of table borders
+/// (stroked lines and thin filled rectangles), and the cell each letter stands in — the rectangle bounded
+/// by the nearest rules on its four sides, so a merged cell (a 一级 label spanning eight rows) is one cell.
+/// Letters enclosed by no rules are grouped into lines and split at wide gaps.
+/// </summary>
+public static class PdfCells
+{
+    /// <summary>A rectangle thinner than this (points) is a drawn line, not a shaded area.</summary>
+    internal const double RuleThickness = 2.5;
+
+    /// <summary>Rules closer than this (points) in their constant coordinate are one rule; gaps this small are closed.</summary>
+    internal const double RuleTolerance = 1.5;
+
+    /// <summary>A gap between letters wider than this many font sizes separates two free pieces of text.</summary>
+    internal const double FreeGap = 1.2;
+
+    /// <summary>A gap wider than this many font sizes is printed as a space inside a cell's line (Latin words).</summary>
+    internal const double SpaceGap = 0.25;
+
+    public static PdfLayout Read(byte[] pdf)
+    {
+        var cells = new List<Cell>();
+        var ruled = false;
+        var letters = 0;
+        using var document = PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            var glyphs = Glyphs(page);
+            letters += glyphs.Count;
+            var rules = Rules.Of(page);
+            var offset = (page.Number - 1) * Geometry.PageStride;
+            var inCells = new Dictionary<Box, List<Glyph>>();
+            var free = new List<Glyph>();
+            foreach (var g in glyphs)
+            {
+                if (rules.Enclosing(g.Box.CenterX, g.Box.CenterY) is { } box)
+                {
+                    if (!inCells.TryGetValue(box, out var list))
+                    {
+                        inCells[box] = list = [];
+                    }
+
+                    list.Add(g);
+                }
+                else
+                {
+                    free.Add(g);
+                }
+            }
+
+            ruled |= inCells.Count > 0;
+            foreach (var (box, list) in inCells)
+            {
+                var text = CellText(list);
+                if (text.Length > 0)
+                {
+                    var size = list.Average(g => g.Size);
+                    cells.Add(new Cell(page.Number, Shift(box, offset), text, page.Number, Whole: true, size));
+                }
+            }
+
+            foreach (var piece in FreePieces(free))
+            {
+                cells.Add(piece with { Page = page.Number, Line = page.Number, Box = Shift(piece.Box, offset) });
+            }
+        }
+
+        return new PdfLayout(cells, ruled, letters);
+    }
+
+    private static Box Shift(Box b, double dy) => new(b.Left, b.Top + dy, b.Right, b.Bottom + dy);
+
+    /// <summary>One letter, in top-down page coordinates, its box spanning the line (baseline − descent to ascent).</summary>
+    private readonly record struct Glyph(char Value, Box Box, double Baseline, double Size);
+
+    private static List<Glyph> Glyphs(Page page)
+    {
+        var height = page.Height;
+        var result = new List<Glyph>(page.Letters.Count);
+        var seen = new HashSet<(char, int, int)>();
+        foreach (var letter in page.Letters)
+        {
+            if (letter.TextOrientation != TextOrientation.Horizontal || string.IsNullOrEmpty(letter.Value))
+            {
+                continue;
+            }
+
+            var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
+            var baseline = height - letter.StartBaseLine.Y;
+            var left = letter.StartBaseLine.X;
+            var right = Math.Max(letter.EndBaseLine.X, left + 0.3 * size);
+            foreach (var ch in letter.Value)
+            {
+                var c = TextNormaliser.Char(ch);
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    continue;
+                }
+
+                // A fake-bold letter is drawn twice at (almost) the same place: keep one.
+                if (!seen.Add((c, (int)Math.Round(left * 2), (int)Math.Round(baseline * 2))))
+                {
+                    continue;
+                }
+
+                result.Add(new Glyph(c, new Box(left, baseline - 0.8 * size, right, baseline + 0.2 * size), baseline, size));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A cell's letters as text: lines top to bottom (joined without a break: a wrapped cell is one string).</summary>
+    private static string CellText(List<Glyph> glyphs)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in Lines(glyphs))
+        {
+            AppendLine(sb, line);
+        }
+
+        return TextNormaliser.Normalize(sb.ToString().Trim());
+    }
+
+    private static void AppendLine(StringBuilder sb, List<Glyph> line)
+    {
+        Glyph? previous = null;
+        foreach (var g in line)
+        {
+            if (previous is { } p && g.Box.Left - p.Box.Right > SpaceGap * g.Size && !(IsWide(p.Value) || IsWide(g.Value)))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(g.Value);
+            previous = g;
+        }
+    }
+
+    private static bool IsWide(char c) => LayoutTextCells.Width(c) == 2;
+
+    /// <summary>Letters grouped into lines by baseline (within a third of the font size), each sorted left to right.</summary>
+    private static List<List<Glyph>> Lines(List<Glyph> glyphs)
+    {
+        var lines = new List<List<Glyph>>();
+        foreach (var g in glyphs.OrderBy(g => g.Baseline).ThenBy(g => g.Box.Left))
+        {
+            var last = lines.Count > 0 ? lines[^1] : null;
+            if (last is not null && Math.Abs(last[0].Baseline - g.Baseline) <= g.Size / 3)
+            {
+                last.Add(g);
+            }
+            else
+            {
+                lines.Add([g]);
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            line.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes.</summary>
+    private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs)
+    {
+        foreach (var line in Lines(glyphs))
+        {
+            var start = 0;
+            for (var i = 1; i <= line.Count; i++)
+            {
+                if (i < line.Count && line[i].Box.Left - line[i - 1].Box.Right <= FreeGap * line[i].Size)
+                {
+                    continue;
+                }
+
+                var part = line.GetRange(start, i - start);
+                var sb = new StringBuilder();
+                AppendLine(sb, part);
+                var text = TextNormaliser.Normalize(sb.ToString().Trim());
+                if (text.Length > 0 && !LayoutTextCells.PageFurniture.IsMatch(text))
+                {
+                    var box = part.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
+                    yield return new Cell(0, box, text, 0, Whole: false, part.Average(g => g.Size));
+                }
+
+                start = i;
+            }
+        }
+    }
+
+    /// <summary>The horizontal and vertical rules of one page, merged, in top-down coordinates.</summary>
+    private sealed class Rules
+    {
+        private readonly List<(double Y, double X0, double X1)> _horizontal;
+        private readonly List<(double X, double Y0, double Y1)> _vertical;
+
+        private Rules(List<(double, double, double)> horizontal, List<(double, double, double)> vertical)
+        {
+            _horizontal = horizontal;
+            _vertical = vertical;
+        }
+
+        public static Rules Of(Page page)
+        {
+            var h = new List<(double Y, double X0, double X1)>();
+            var v = new List<(double X, double Y0, double Y1)>();
+            var height = page.Height;
+            foreach (var path in page.Paths)
+            {
+                if (path.IsClipping || !(path.IsStroked || path.IsFilled))
+                {
+                    continue;
+                }
+
+                foreach (var sub in path)
+                {
+                    AddSubpath(sub, path.IsStroked, height, h, v);
+                }
+            }
+
+            return new Rules(Merge(h), Merge(v));
+        }
+
+        private static void AddSubpath(PdfSubpath sub, bool stroked, double height, List<(double, double, double)> h, List<(double, double, double)> v)
+        {
+            var rect = sub.GetBoundingRectangle();
+            if (rect is not { } r)
+            {
+                return;
+            }
+
+            double left = r.Left, right = r.Right, top = height - r.Top, bottom = height - r.Bottom;
+            if (right - left <= RuleThickness && bottom - top > RuleThickness)
+            {
+                v.Add(((left + right) / 2, top, bottom));
+                return;
+            }
+
+            if (bottom - top <= RuleThickness && right - left > RuleThickness)
+            {
+                h.Add(((top + bottom) / 2, left, right));
+                return;
+            }
+
+            if (!stroked)
+            {
+                return; // a shaded area: its edges are drawn separately when they are borders
+            }
+
+            // A stroked outline: each straight edge is a rule.
+            PdfPoint? current = null;
+            PdfPoint? first = null;
+            foreach (var command in sub.Commands)
+            {
+                switch (command)
+                {
+                    case PdfSubpath.Move m:
+                        current = first = m.Location;
+                        break;
+                    case PdfSubpath.Line l:
+                        AddLine(l.From, l.To, height, h, v);
+                        current = l.To;
+                        break;
+                    case PdfSubpath.Close when current is { } c && first is { } f:
+                        AddLine(c, f, height, h, v);
+                        current = f;
+                        break;
+                }
+            }
+        }
+
+        private static void AddLine(PdfPoint a, PdfPoint b, double height, List<(double, double, double)> h, List<(double, double, double)> v)
+        {
+            if (Math.Abs(a.Y - b.Y) < 0.5 && Math.Abs(a.X - b.X) > RuleThickness)
+            {
+                h.Add((height - a.Y, Math.Min(a.X, b.X), Math.Max(a.X, b.X)));
+            }
+            else if (Math.Abs(a.X - b.X) < 0.5 && Math.Abs(a.Y - b.Y) > RuleThickness)
+            {
+                v.Add((a.X, height - Math.Max(a.Y, b.Y), height - Math.Min(a.Y, b.Y)));
+            }
+        }
+
+        /// <summary>Rules on one line (within <see cref="RuleTolerance"/>) that touch or overlap become one.</summary>
+        private static List<(double At, double From, double To)> Merge(List<(double At, double From, double To)> rules)
+        {
+            var result = new List<(double At, double From, double To)>();
+            foreach (var r in rules.OrderBy(r => r.At).ThenBy(r => r.From))
+            {
+                var merged = false;
+                for (var i = result.Count - 1; i >= 0 && r.At - result[i].At <= RuleTolerance; i--)
+                {
+                    var m = result[i];
+                    if (r.From <= m.To + RuleTolerance && r.To >= m.From - RuleTolerance)
+                    {
+                        result[i] = (m.At, Math.Min(m.From, r.From), Math.Max(m.To, r.To));
+                        merged = true;
+                        break;
+                    }
+                }
+
+                if (!merged)
+                {
+                    result.Add(r);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The cell around a point: the nearest rule on each side that spans the point, or null.</summary>
+        public Box? Enclosing(double x, double y)
+        {
+            double left = double.NegativeInfinity, right = double.PositiveInfinity, top = double.NegativeInfinity, bottom = double.PositiveInfinity;
+            foreach (var (at, from, to) in _vertical)
+            {
+                if (y < from - RuleTolerance || y > to + RuleTolerance)
+                {
+                    continue;
+                }
+
+                if (at <= x && at > left)
+                {
+                    left = at;
+                }
+                else if (at > x && at < right)
+                {
+                    right = at;
+                }
+            }
+
+            if (double.IsInfinity(left) || double.IsInfinity(right))
+            {
+                return null;
+            }
+
+            foreach (var (at, from, to) in _horizontal)
+            {
+                if (x < from - RuleTolerance || x > to + RuleTolerance)
+                {
+                    continue;
+                }
+
+                if (at <= y && at > top)
+                {
+                    top = at;
+                }
+                else if (at > y && at < bottom)
+                {
+                    bottom = at;
+                }
+            }
+
+            if (double.IsInfinity(top) || double.IsInfinity(bottom))
+            {
+                return null;
+            }
+
+            return new Box(Math.Round(left, 1), Math.Round(top, 1), Math.Round(right, 1), Math.Round(bottom, 1));
+        }
+    }
+}
