@@ -68,7 +68,8 @@ internal sealed class CellPlane
                 }
 
                 var beside = OnSameRow(acc, d) && d.Box.Left >= acc.Box.Right - 0.2 * c.Unit && d.Box.Left - acc.Box.Right <= 1.5 * c.Unit;
-                if (consumed.Contains(d) || d.Whole || !beside && (d.Box.Top < acc.Box.Bottom - 0.2 * c.Unit || !Aligned(acc, d)))
+                // A piece that is a whole label by itself (实施单位 under 项目) is that label, not the rest of another.
+                if (consumed.Contains(d) || d.Whole || Labels.IsLabel(Labels.Strip(d.Compact)) || !beside && (d.Box.Top < acc.Box.Bottom - 0.2 * c.Unit || !Aligned(acc, d)))
                 {
                     continue;
                 }

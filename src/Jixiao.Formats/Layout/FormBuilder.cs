@@ -412,6 +412,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var byColumn = body.GroupBy(ColumnOf).Where(g => g.Key is not null).ToDictionary(g => g.Key!.Value, g => g.OrderBy(c => c.Box.Top).ToList());
         MoveStrayText(byColumn);
+        if (_kind == FormKind.SelfEvaluation)
+        {
+            MoveTrailingNumbers(body, byColumn);
+        }
         var rows = Rows(byColumn.GetValueOrDefault(Column.Name) ?? [], byColumn.GetValueOrDefault(Column.Target) ?? []);
         if (rows.Count == 0)
         {
@@ -490,6 +494,53 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             names.AddRange(stray);
             names.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         }
+    }
+
+    /// <summary>
+    /// In -layout text a row's 分值 and 得分 are the last two plain numbers on its line, wherever the line's
+    /// characters pushed them: they are put in those columns by order, not by where they stand.
+    /// </summary>
+    private static void MoveTrailingNumbers(List<Cell> body, Dictionary<Column, List<Cell>> byColumn)
+    {
+        if (!byColumn.ContainsKey(Column.Weight) || !byColumn.ContainsKey(Column.Score))
+        {
+            return;
+        }
+
+        foreach (var line in body.Where(c => c.Unit == 1 && !c.Whole).GroupBy(c => c.Box.Top))
+        {
+            var pieces = line.OrderBy(c => c.Box.Left).ToList();
+            var numbers = new List<Cell>();
+            for (var i = pieces.Count - 1; i >= 0 && numbers.Count < 2; i--)
+            {
+                var columnOf = byColumn.FirstOrDefault(kv => kv.Value.Contains(pieces[i])).Key;
+                if (FormAssembler.Number(pieces[i].Compact, out _) is not null)
+                {
+                    numbers.Insert(0, pieces[i]);
+                }
+                else if (columnOf != Column.Deviation)
+                {
+                    break;
+                }
+            }
+
+            if (numbers.Count != 2)
+            {
+                continue;
+            }
+
+            foreach (var list in byColumn.Values)
+            {
+                list.Remove(numbers[0]);
+                list.Remove(numbers[1]);
+            }
+
+            byColumn[Column.Weight].Add(numbers[0]);
+            byColumn[Column.Score].Add(numbers[1]);
+        }
+
+        byColumn[Column.Weight].Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+        byColumn[Column.Score].Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
     }
 
     private static readonly string[] LevelWords = [.. IndicatorLevels.Level1, .. IndicatorLevels.Level1Misprints.Keys, .. IndicatorLevels.Level2.Keys, .. IndicatorLevels.Level2Aliases.Keys];

@@ -51,10 +51,11 @@ public static partial class LayoutTextCells
         var cells = new List<Cell>();
         var page = 1;
         var lineNo = 0;
-        foreach (var raw in text.AsSpan().EnumerateLines())
+        // Lines end at \n only: EnumerateLines would also end one at the form feed that starts a page.
+        foreach (var raw in text.Split('\n'))
         {
             lineNo++;
-            var line = raw;
+            var line = raw.AsSpan().TrimEnd('\r');
             while (line.Length > 0 && line[0] == '\f')
             {
                 page++;

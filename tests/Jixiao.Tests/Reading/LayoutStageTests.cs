@@ -1,0 +1,147 @@
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>Each stage of the geometry reader on its own: normalising, text pieces, assembling cells into forms.</summary>
+public class LayoutStageTests
+{
+    [Theory]
+    [InlineData("项⽬", "项目")]
+    [InlineData("主管部⻔", "主管部门")]
+    [InlineData("⻓期⻅效", "长期见效")]
+    [InlineData("≧95％", "≥95%")]
+    [InlineData("⩽５", "≤5")]
+    [InlineData("（元）", "（元）")]
+    public void Normaliser_maps_radicals_operators_and_full_width_digits(string input, string expected) =>
+        Assert.Equal(expected, TextNormaliser.Normalize(input));
+
+    [Theory]
+    [InlineData("≥8.00（人次）", "≥8.00(人次)")]
+    [InlineData(">= 95 %", "≥95%")]
+    [InlineData("及 时", "及时")]
+    public void Values_are_compact_with_ascii_brackets(string input, string expected) =>
+        Assert.Equal(expected, TextNormaliser.Value(input));
+
+    [Fact]
+    public void Layout_text_gives_pieces_at_character_columns_without_page_numbers()
+    {
+        var cells = LayoutTextCells.Read("项目名称 信息化运维项目          项目性 其他经常性\n                      质 项目\n\f- 2 -\n主管部门  上海市医疗保障局\n");
+        Assert.Equal(["项目名称", "信息化运维项目", "项目性", "其他经常性", "质", "项目", "主管部门", "上海市医疗保障局"], cells.Select(c => c.Text));
+        Assert.Equal(22, cells.Single(c => c.Text == "项目性").Box.Left);
+        var split = cells.Single(c => c.Text == "项目性");
+        var rest = cells.Single(c => c.Text == "质");
+        Assert.Equal(split.Box.Left, rest.Box.Left); // pdftotext counts characters, not display width
+        Assert.Equal(2, cells.Single(c => c.Text == "主管部门").Page);
+    }
+
+    [Fact]
+    public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
+    {
+        var text = """
+                               财政项目支出绩效目标申报表
+                                  （2023年度）
+            项目名称 信息化运维项目          项目性 其他经常性 项目类别           其他运转类
+                                  质 项目
+            主管部门 上海市医疗保障局                 实施单位 上海市医药集中招标采购事务管理所（上
+                                                  海医药采购中心）
+            计划开始 2024-01-01               计划完成日 2024-12-31
+            日期                            期
+            年度总体 保障平台运行稳定。
+            目标
+             一级指标 二级指标                       三级指标           年度(/项目)指标值
+                  数量指标         新增系统平台功能点                   ≥20.00(个)
+            产出指标
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(2023, form.Year);
+        Assert.Equal("信息化运维项目", form.Name);
+        Assert.Equal("其他经常性项目", form.Nature);
+        Assert.Equal("其他运转类", form.Category);
+        Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
+        Assert.Equal(new DateOnly(2024, 12, 31), form.EndDate);
+        Assert.Equal("保障平台运行稳定。", form.Goal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("产出指标", "数量指标", "新增系统平台功能点", "≥20.00(个)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
+    }
+
+    private static Cell W(double left, double top, double right, double bottom, string text) => new(1, new Box(left, top, right, bottom), text, 1, Whole: true, Unit: 10);
+
+    [Fact]
+    public void Money_block_printed_horizontally_reads_values_below_their_labels()
+    {
+        List<Cell> cells =
+        [
+            W(0, 0, 400, 20, "财政项目支出绩效目标申报表（2024年度）"),
+            W(0, 20, 100, 40, "项目名称"), W(100, 20, 400, 40, "课题经费"),
+            W(0, 40, 100, 60, "年度资金申请总额"), W(100, 40, 200, 60, "当年财政拨款"), W(200, 40, 300, 60, "上年结转资金"), W(300, 40, 400, 60, "其他资金"),
+            W(0, 60, 100, 80, "1,050,000"), W(100, 60, 200, 80, "1,000,000.00"), W(200, 60, 300, 80, "50,000.00"), W(300, 60, 400, 80, "-"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "h").Forms);
+        Assert.Equal(new Funds(1_050_000m, 1_000_000m, 50_000m, null), form.Funds);
+    }
+
+    [Fact]
+    public void Budget_columns_are_named_by_their_headers_in_any_order()
+    {
+        List<Cell> cells =
+        [
+            W(0, 0, 600, 20, "财政项目支出绩效自评表"), W(0, 20, 600, 40, "（2024年度）"),
+            W(0, 40, 100, 60, "项目名称"), W(100, 40, 600, 60, "医疗保险个人账户管理经费"),
+            W(100, 60, 200, 80, "执行率"), W(200, 60, 300, 80, "全年执行数"), W(300, 60, 400, 80, "得分"), W(400, 60, 500, 80, "分数"), W(500, 60, 600, 80, "年初预算数"),
+            W(0, 80, 100, 100, "年度资金总额"), W(100, 80, 200, 100, "83.57"), W(200, 80, 300, 100, "1,089.43"), W(300, 80, 400, 100, "8.36"), W(400, 80, 500, 100, "10"), W(500, 80, 600, 100, "1,107.00"),
+            W(0, 100, 100, 120, "其中：当年财政拨款"), W(100, 100, 200, 120, "83.57"), W(200, 100, 300, 120, "89.43"), W(300, 100, 400, 120, "/"), W(400, 100, 500, 120, "/"), W(500, 100, 600, 120, "107.00"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "b").Forms);
+        Assert.Equal(new BudgetRow(1107.00m, null, 1089.43m, 83.57m, 10m, 8.36m), form.Budget!.Total);
+        Assert.Equal(new BudgetRow(107.00m, null, 89.43m, 83.57m), form.Budget.CurrentYear);
+    }
+
+    [Fact]
+    public void A_header_repeated_on_a_continuation_page_is_skipped_and_spans_give_the_levels()
+    {
+        var page2 = Geometry.PageStride;
+        List<Cell> cells =
+        [
+            W(0, 0, 400, 20, "财政项目支出绩效目标申报表（2024年度）"),
+            W(0, 20, 100, 40, "项目名称"), W(100, 20, 400, 40, "课题经费"),
+            W(0, 40, 100, 60, "一级指标"), W(100, 40, 200, 60, "二级指标"), W(200, 40, 300, 60, "三级指标"), W(300, 40, 400, 60, "指标值"),
+            W(0, 60, 100, 100, "产出指标"), W(100, 60, 200, 100, "数量指标"), W(200, 60, 300, 80, "课题数"), W(300, 60, 400, 80, "=1(项)"),
+            W(200, 80, 300, 100, "研讨会次数"), W(300, 80, 400, 100, "≥3(次)"),
+            W(0, page2 + 0, 100, page2 + 20, "一级指标"), W(100, page2, 200, page2 + 20, "二级指标"), W(200, page2, 300, page2 + 20, "三级指标"), W(300, page2, 400, page2 + 20, "指标值"),
+            W(0, page2 + 20, 100, page2 + 40, "效益指标"), W(100, page2 + 20, 200, page2 + 40, "社会效益指标"), W(200, page2 + 20, 300, page2 + 40, "成果应用率"), W(300, page2 + 20, 400, page2 + 40, "≥80(%)"),
+        ];
+        var document = FormAssembler.Assemble(cells, "p");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal(
+            ["产出指标/数量指标/课题数/=1(项)", "产出指标/数量指标/研讨会次数/≥3(次)", "效益指标/社会效益指标/成果应用率/≥80(%)"],
+            form.Indicators.Select(i => $"{i.Level1}/{i.Level2}/{i.Name}/{i.Target}"));
+        Assert.Contains(document.Diagnostics, d => d.Code == "repeated-block");
+    }
+
+    [Fact]
+    public void Text_labels_printed_at_the_middle_of_their_group_span_the_group()
+    {
+        // Borderless pieces: 数量指标 centred on two rows, 时效指标 on one.
+        static Cell P(double left, double line, double right, string text) => new(1, new Box(left, line, right, line + 1), text, (int)line + 1, Whole: false, Unit: 1);
+        List<Cell> cells =
+        [
+            P(10, 0, 40, "财政项目支出绩效目标申报表"), P(0, 1, 4, "项目名称"), P(5, 1, 12, "课题经费"),
+            P(0, 2, 4, "一级指标"), P(10, 2, 14, "二级指标"), P(20, 2, 24, "三级指标"), P(40, 2, 45, "年度指标值"),
+            P(20, 3, 30, "课题数"), P(40, 3, 46, "=1(项)"),
+            P(0, 4, 4, "产出指标"), P(10, 4.5, 14, "数量指标"), P(20, 4, 30, "研讨会次数"), P(40, 4, 46, "≥3(次)"),
+            P(10, 5, 14, "时效指标"), P(20, 5, 30, "结题及时性"), P(40, 5, 46, "及时"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "s").Forms);
+        Assert.Equal(["数量指标", "数量指标", "时效指标"], form.Indicators.Select(i => i.Level2));
+        Assert.All(form.Indicators, i => Assert.Equal("产出指标", i.Level1));
+    }
+
+    [Fact]
+    public void Cells_without_a_form_title_are_no_disclosure()
+    {
+        var document = FormAssembler.Assemble([W(0, 0, 100, 20, "随便什么")], "x");
+        Assert.Empty(document.Forms);
+        Assert.Contains(document.Diagnostics, d => d.Severity == Severity.Error && d.Code == "not-a-disclosure");
+    }
+}
