@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["library"] = LibraryBenchmark.Run,
     ["form-page"] = FormPageBenchmark.Run,
     ["dump"] = ReaderDump.Run,
+    ["zoo"] = ZooBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

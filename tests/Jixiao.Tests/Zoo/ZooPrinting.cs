@@ -1,0 +1,125 @@
+namespace Jixiao.Tests.Zoo;
+
+/// <summary>Which program turns a printing into a PDF.</summary>
+public enum ZooProducer
+{
+    /// <summary>HTML printed by headless Chromium (<see cref="HtmlPrinter"/>).</summary>
+    Chromium,
+
+    /// <summary>An XLSX workbook converted by LibreOffice Calc (<see cref="XlsxPrinter"/>).</summary>
+    LibreOffice,
+}
+
+/// <summary>One column of a self-evaluation's money block, in the order a printing puts them.</summary>
+public enum BudgetColumn
+{
+    Initial,
+    Full,
+    Executed,
+    Weight,
+    Rate,
+    Score,
+}
+
+/// <summary>A form of the seeds: the <paramref name="Index"/>th form the reader gives of seed <paramref name="File"/>.</summary>
+public sealed record ZooFormRef(string File, int Index);
+
+/// <summary>
+/// One way of printing forms: every knob a producer reads, and a name. The values of the forms are printed
+/// as they are (the expected form is the generating form); only labels, layout, fonts and number formats vary.
+/// </summary>
+public sealed record ZooPrinting
+{
+    /// <summary>Short name, used for files and on the command line (<c>--only</c>).</summary>
+    public required string Name { get; init; }
+
+    public required ZooProducer Producer { get; init; }
+
+    /// <summary>The forms printed, in order.</summary>
+    public required IReadOnlyList<ZooFormRef> Forms { get; init; }
+
+    public bool Landscape { get; init; }
+
+    /// <summary>A font family installed on Debian (<c>fc-list :lang=zh</c>).</summary>
+    public string Font { get; init; } = "Noto Sans CJK SC";
+
+    /// <summary>Body text size in points (Chromium and LibreOffice alike).</summary>
+    public double FontSize { get; init; } = 10.5;
+
+    /// <summary>Relative widths of the eight grid columns every form is laid out on (see <see cref="ZooLayout"/>).</summary>
+    public IReadOnlyList<double> Widths { get; init; } = ZooWidths.Even;
+
+    /// <summary>Cell borders drawn; false gives a borderless table (no ruling lines at all).</summary>
+    public bool Borders { get; init; } = true;
+
+    // ---- label wording and order ----
+
+    /// <summary>Header of the target column: <c>年度(/项目)指标值</c>, <c>年度指标值</c>, <c>指标值</c>.</summary>
+    public string TargetLabel { get; init; } = "年度(/项目)指标值";
+
+    /// <summary>Header of the indicator weight column: <c>分值</c> or <c>分数</c>.</summary>
+    public string WeightLabel { get; init; } = "分值";
+
+    /// <summary>Header of the budget weight column: <c>分数</c> or <c>分值</c>.</summary>
+    public string BudgetWeightLabel { get; init; } = "分数";
+
+    /// <summary><c>执行率(%)</c> or <c>执行率</c>.</summary>
+    public string RateLabel { get; init; } = "执行率(%)";
+
+    /// <summary><c>偏差原因分析及改进措施</c> or <c>偏差原因分析</c>.</summary>
+    public string DeviationLabel { get; init; } = "偏差原因分析及改进措施";
+
+    /// <summary>The target form's total: <c>年度资金申请总额</c> or <c>年度资金总额</c>.</summary>
+    public string AnnualTotalLabel { get; init; } = "年度资金申请总额";
+
+    /// <summary>项目类别 printed before 项目性质.</summary>
+    public bool SwapNatureCategory { get; init; }
+
+    /// <summary>主管部门 and 实施单位 on two rows instead of one.</summary>
+    public bool DepartmentUnitTwoRows { get; init; }
+
+    /// <summary>项目名称/性质/类别 on one row (the official print); otherwise 项目名称 gets a row of its own.</summary>
+    public bool NameRowShared { get; init; } = true;
+
+    /// <summary>Target money block as one row of labels over one row of amounts instead of a label column.</summary>
+    public bool MoneyHorizontal { get; init; }
+
+    /// <summary>The order of the self-evaluation's money columns.</summary>
+    public IReadOnlyList<BudgetColumn> BudgetOrder { get; init; } = ZooWidths.OfficialBudgetOrder;
+
+    /// <summary>一级/二级 labels merged over their rows (rowspan); otherwise printed again on every row.</summary>
+    public bool MergeLevels { get; init; } = true;
+
+    /// <summary>The goal printed under its label (official) rather than beside it.</summary>
+    public bool GoalBelowLabel { get; init; } = true;
+
+    // ---- values ----
+
+    /// <summary>Thousands separators in amounts (<c>4,855,541.00</c>).</summary>
+    public bool Thousands { get; init; } = true;
+
+    /// <summary>Whole numbers without decimals (<c>4855541</c>, <c>10</c>).</summary>
+    public bool DropWholeDecimals { get; init; }
+
+    /// <summary>What an empty budget weight/score cell shows: <c>-</c>, <c>/</c> or nothing.</summary>
+    public string EmptyMark { get; init; } = "-";
+
+    /// <summary>Units in full-width brackets: <c>≥8.00（人次）</c>.</summary>
+    public bool FullWidthBrackets { get; init; }
+
+    // ---- pages ----
+
+    /// <summary>The indicator header row repeated on every page the table runs onto (a Chromium <c>thead</c>).</summary>
+    public bool RepeatHeader { get; init; }
+
+    /// <summary>The 汇总表 heading printed before the forms of its group (otherwise the forms have no group).</summary>
+    public bool GroupHeading { get; init; }
+
+    /// <summary>Every form starts on a new page.</summary>
+    public bool PageBreakBetweenForms { get; init; }
+
+    /// <summary>LibreOffice only: each form on a sheet of its own (each sheet starts a page), not all on one sheet.</summary>
+    public bool SheetPerForm { get; init; }
+
+    public override string ToString() => Name;
+}
