@@ -353,7 +353,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     private List<(double Top, double Bottom, List<Cell> Cells)> FindIndicatorHeaders()
     {
         var result = new List<(double, double, List<Cell>)>();
-        foreach (var anchor in Cells.Where(c => Labels.IndicatorColumn(c.Compact) == Column.Name && c.Compact.Length <= 12))
+        foreach (var anchor in Cells.Where(c => Labels.IsIndicatorHeaderAnchor(c.Compact)))
         {
             if (result.Any(r => anchor.Box.CenterY >= r.Item1 && anchor.Box.CenterY <= r.Item2))
             {
@@ -651,7 +651,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             for (var i = 0; i < rows.Count; i++)
             {
                 var center = rows[i].Center;
+                // A merged cell cut by a page break prints its text in one part: rows of the other part take
+                // the label above them (the part before the break), else the first one below.
                 result[i] = labels.FirstOrDefault(l => center >= l.Box.Top && center <= l.Box.Bottom)?.Compact
+                    ?? labels.LastOrDefault(l => l.Box.Bottom <= center)?.Compact
                     ?? labels.MinBy(l => Math.Abs(l.Box.CenterY - center))!.Compact;
             }
 

@@ -160,13 +160,9 @@ public static class TextNormaliser
 
     /// <summary>
     /// A value cell as the interchange JSON keeps it: compact, brackets ASCII (<c>≥8.00（人次）</c> is
-    /// <c>≥8.00(人次)</c>), <c>&gt;=</c> as <c>≥</c>.
+    /// <c>≥8.00(人次)</c>); operators as printed (<c>&gt;=95%</c> stays, its parsed value says ≥).
     /// </summary>
-    public static string Value(string s)
-    {
-        var c = Compact(s).Replace('（', '(').Replace('）', ')');
-        return c.Replace(">=", "≥", StringComparison.Ordinal).Replace("<=", "≤", StringComparison.Ordinal);
-    }
+    public static string Value(string s) => Compact(s).Replace('（', '(').Replace('）', ')');
 
     /// <summary>Whether a cell holds only a mark that says "nothing here": <c>-</c>, <c>/</c>, <c>—</c>, <c>无</c>.</summary>
     public static bool IsEmptyMark(string compact) => compact is "" or "-" or "/" or "—" or "——" or "－" or "--" or "\\" or "／" or "–";

@@ -117,6 +117,13 @@ public static class Labels
         return null;
     }
 
+    /// <summary>The header cell that marks the indicator table: 三级指标 (not an indicator named 三级故障处理时间).</summary>
+    public static bool IsIndicatorHeaderAnchor(string compact)
+    {
+        var h = Strip(compact);
+        return h is "三级指标" or "指标名称" or "三级指标名称" or "绩效指标名称" || h.Length <= 8 && h.StartsWith("三级指标", StringComparison.Ordinal);
+    }
+
     /// <summary>Header words of the self-evaluation's money table.</summary>
     public static Column? BudgetColumn(string header)
     {

@@ -14,10 +14,14 @@ public static class LayoutReader
     public static DisclosureDocument ReadLayoutText(string text, string source) =>
         FormAssembler.Assemble(LayoutTextCells.Read(text), source);
 
-    /// <summary>Reads a PDF's drawn tables, or null when it has none (or PdfPig cannot open it).</summary>
-    public static DisclosureDocument? ReadPdfGeometry(byte[] pdf, string source, out string? failure)
+    /// <summary>
+    /// Reads a PDF by geometry: drawn tables give whole cells; without borders the text pieces (exact
+    /// positions, unlike -layout text) are assembled all the same. Null when PdfPig cannot open it or it has no text.
+    /// </summary>
+    public static DisclosureDocument? ReadPdfGeometry(byte[] pdf, string source, out string? failure, out bool ruled)
     {
         failure = null;
+        ruled = false;
         PdfLayout layout;
         try
         {
@@ -29,11 +33,12 @@ public static class LayoutReader
             return null;
         }
 
-        if (!layout.Ruled)
+        if (layout.Letters == 0)
         {
             return null;
         }
 
+        ruled = layout.Ruled;
         return FormAssembler.Assemble(layout.Cells, source);
     }
 

@@ -25,8 +25,8 @@ public static class PdfCells
     /// <summary>Rules closer than this (points) in their constant coordinate are one rule; gaps this small are closed.</summary>
     internal const double RuleTolerance = 1.5;
 
-    /// <summary>A gap between letters wider than this many font sizes separates two free pieces of text.</summary>
-    internal const double FreeGap = 1.2;
+    /// <summary>A gap between letters wider than this many font sizes separates two free pieces of text (cell padding in a borderless table is about half a character; CJK text has no gaps, Latin words a quarter).</summary>
+    internal const double FreeGap = 0.6;
 
     /// <summary>A gap wider than this many font sizes is printed as a space inside a cell's line (Latin words).</summary>
     internal const double SpaceGap = 0.25;
@@ -330,6 +330,7 @@ public static class PdfCells
         public Box? Enclosing(double x, double y)
         {
             double left = double.NegativeInfinity, right = double.PositiveInfinity, top = double.NegativeInfinity, bottom = double.PositiveInfinity;
+            (double From, double To) leftSpan = default, rightSpan = default;
             foreach (var (at, from, to) in _vertical)
             {
                 if (y < from - RuleTolerance || y > to + RuleTolerance)
@@ -340,10 +341,12 @@ public static class PdfCells
                 if (at <= x && at > left)
                 {
                     left = at;
+                    leftSpan = (from, to);
                 }
                 else if (at > x && at < right)
                 {
                     right = at;
+                    rightSpan = (from, to);
                 }
             }
 
@@ -369,9 +372,17 @@ public static class PdfCells
                 }
             }
 
-            if (double.IsInfinity(top) || double.IsInfinity(bottom))
+            // A cell cut by a page break has no rule on that side: its side rules end there.
+            var sidesTop = Math.Max(leftSpan.From, rightSpan.From);
+            var sidesBottom = Math.Min(leftSpan.To, rightSpan.To);
+            if (double.IsInfinity(top) || top < sidesTop - RuleTolerance)
             {
-                return null;
+                top = sidesTop;
+            }
+
+            if (double.IsInfinity(bottom) || bottom > sidesBottom + RuleTolerance)
+            {
+                bottom = sidesBottom;
             }
 
             return new Box(Math.Round(left, 1), Math.Round(top, 1), Math.Round(right, 1), Math.Round(bottom, 1));

@@ -88,8 +88,8 @@ public static class DocumentLoader
     /// </summary>
     private static DisclosureDocument ReadPdf(byte[] bytes, string name, string? path)
     {
-        var geometry = LayoutReader.ReadPdfGeometry(bytes, name, out var failure);
-        if (geometry is not null && geometry.Forms.Count > 0)
+        var geometry = LayoutReader.ReadPdfGeometry(bytes, name, out var failure, out var ruled);
+        if (geometry is not null && geometry.Forms.Count > 0 && ruled)
         {
             return geometry;
         }

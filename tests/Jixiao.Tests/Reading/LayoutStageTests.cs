@@ -18,7 +18,7 @@ public class LayoutStageTests
 
     [Theory]
     [InlineData("≥8.00（人次）", "≥8.00(人次)")]
-    [InlineData(">= 95 %", "≥95%")]
+    [InlineData(">= 95 %", ">=95%")]
     [InlineData("及 时", "及时")]
     public void Values_are_compact_with_ascii_brackets(string input, string expected) =>
         Assert.Equal(expected, TextNormaliser.Value(input));
