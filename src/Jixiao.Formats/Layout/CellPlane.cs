@@ -10,8 +10,11 @@ internal sealed class CellPlane
     /// <summary>Two pieces on lines closer than this many line heights may be one wrapped cell.</summary>
     internal const double WrapGap = 1.6;
 
-    /// <summary>Cells whose vertical overlap is at least this share of the shorter one stand on one row.</summary>
-    internal const double SameRow = 0.4;
+    /// <summary>
+    /// Cells whose vertical overlap is at least this share of the shorter one stand on one row. A quarter:
+    /// a label printed at the middle of a two-line value overlaps each of its lines by about a third.
+    /// </summary>
+    internal const double SameRow = 0.25;
 
     private readonly HashSet<Cell> _used = new(ReferenceEqualityComparer.Instance);
 

@@ -162,7 +162,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return parts;
         }
 
-        var below = _plane.Below(label, c => !_plane.IsUsed(c));
+        var below = _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : PairedBelow(label);
         if (below is not null && !IsAnyLabel(below))
         {
             _plane.Use(below);
@@ -175,6 +175,31 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A row of labels over a row of values (the money block printed horizontally), when the values do not
+    /// stand under their labels (centred labels, right-aligned amounts): the k-th value goes with the k-th label.
+    /// </summary>
+    private Cell? PairedBelow(Cell label)
+    {
+        var labels = Cells.Where(c => Labels.FieldOf(c.Compact) is not null && CellPlane.OnSameRow(label, c)).OrderBy(c => c.Box.Left).ToList();
+        if (labels.Count < 2)
+        {
+            return null;
+        }
+
+        var left = labels[0].Box.Left - 2 * label.Unit;
+        var right = double.PositiveInfinity; // amounts are right-aligned: the last may end past its label
+        var next = Cells.Where(c => c.Box.Top >= labels.Max(l => l.Box.Bottom) - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
+            .MinBy(c => c.Box.Top);
+        if (next is null || next.Box.Top - label.Box.Bottom > 3 * label.Unit)
+        {
+            return null;
+        }
+
+        var values = Cells.Where(c => CellPlane.OnSameRow(next, c) && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c)).OrderBy(c => c.Box.Left).ToList();
+        return values.Count == labels.Count ? values[labels.IndexOf(label)] : null;
     }
 
     private decimal? Amount(Field field, double before)
@@ -222,7 +247,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
 
             // The official layout: 项目总目标 | 年度总体目标 as a header, the goal below it across the form.
-            var region = Region(label.Box.Left - 2 * label.Unit, double.PositiveInfinity, label.Box.Bottom - 0.2 * label.Unit, tableTop, exclude: label);
+            var header = Cells.Where(c => CellPlane.OnSameRow(label, c) && c.Compact is "项目总目标" or "总目标").Append(label).Min(c => c.Box.Left);
+            var region = Region(header - 2 * label.Unit, double.PositiveInfinity, label.Box.Bottom - 0.2 * label.Unit, tableTop, exclude: label);
             if (region.Count > 0)
             {
                 return Join(region);
@@ -416,7 +442,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         {
             MoveTrailingNumbers(body, byColumn);
         }
-        var rows = Rows(byColumn.GetValueOrDefault(Column.Name) ?? [], byColumn.GetValueOrDefault(Column.Target) ?? []);
+        var rows = Rows(byColumn.GetValueOrDefault(Column.Name) ?? [], byColumn.GetValueOrDefault(Column.Target) ?? [],
+            columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
         if (rows.Count == 0)
         {
             return [];
@@ -458,6 +485,13 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             var actualText = Join(assigned[Column.Actual][i]);
             var actual = TextNormaliser.IsEmptyMark(TextNormaliser.Compact(actualText)) && actualText.Length == 0 ? null : TextNormaliser.Value(actualText);
             var deviation = Join(assigned[Column.Deviation][i]);
+            if (assigned[Column.Score][i].Count == 0 && FormAssembler.Number(TextNormaliser.Compact(deviation), out _) is not null)
+            {
+                // A right-aligned score running past the middle between the 得分 and 偏差 headers.
+                assigned[Column.Score][i] = assigned[Column.Deviation][i];
+                deviation = "";
+            }
+
             result.Add(new Indicator(l1, l2, name, target, ValueGrammar.Parse(target), actual, actual is null ? null : ValueGrammar.Parse(actual),
                 NumberOf(assigned[Column.Weight][i]), NumberOf(assigned[Column.Score][i]),
                 deviation.Length == 0 || TextNormaliser.IsEmptyMark(TextNormaliser.Compact(deviation)) ? null : deviation, row.Line));
@@ -486,6 +520,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
 
             cells.RemoveAll(stray.Contains);
+            stray.RemoveAll(IsLabelFragment); // 绩效指标 printed down the table's left edge is no indicator
             if (!byColumn.TryGetValue(Column.Name, out var names))
             {
                 byColumn[Column.Name] = names = [];
@@ -568,7 +603,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// Rows from the 三级指标 column: a drawn cell is a row; text pieces are one row while a line reaches the
     /// column's right edge (the column wrapped it) and the next line follows at once.
     /// </summary>
-    private static List<Row> Rows(List<Cell> names, List<Cell> targets)
+    private static List<Row> Rows(List<Cell> names, List<Cell> targets, double columnLimit)
     {
         var rows = new List<Row>();
         if (names.Count == 0)
@@ -576,7 +611,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return rows;
         }
 
-        var columnRight = names.Max(c => c.Box.Right);
+        // The column's right edge as its wrapped lines show it; a piece running past the column (into the
+        // next one) does not move it.
+        var inside = names.Where(c => c.Box.Right <= columnLimit + c.Unit).ToList();
+        var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
         foreach (var c in names)
         {
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
@@ -597,7 +635,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
     private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets) =>
-        targets.Any(t => CellPlane.OnSameRow(t, next)) && targets.Any(t => CellPlane.OnSameRow(t, previous));
+        targets.Any(t => Holds(next, t)) && targets.Any(t => Holds(previous, t));
+
+    /// <summary>Whether a line holds a piece's middle (a value printed between two lines of a wrapped name is on neither).</summary>
+    private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;
 
     /// <summary>Each cell of a column to the row whose span it overlaps most, else the nearest; ties to the upper row.</summary>
     private static List<Cell>[] Assign(List<Row> rows, List<Cell> cells)

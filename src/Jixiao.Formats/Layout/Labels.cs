@@ -217,13 +217,35 @@ public static class Labels
     public static (Field Field, string Value)? Inline(string compact)
     {
         var colon = compact.IndexOfAny(['：', ':']);
-        if (colon <= 0 || colon == compact.Length - 1)
+        if (colon > 0 && colon < compact.Length - 1 && FieldOf(compact[..colon]) is { } f)
+        {
+            return (f, compact[(colon + 1)..]);
+        }
+
+        // A label glued to its value without a colon (a bold label overflowing its column): 计划开始日期2023-01-01.
+        if (FieldOf(compact) is not null || IsLabel(Strip(compact)))
         {
             return null;
         }
 
-        return FieldOf(compact[..colon]) is { } f ? (f, compact[(colon + 1)..]) : null;
+        foreach (var (field, spelling) in Glued)
+        {
+            if (compact.Length > spelling.Length && compact.StartsWith(spelling, StringComparison.Ordinal))
+            {
+                return (field, compact[spelling.Length..]);
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>Labels recognised glued to their value: the short fields, longest spelling first (not goals, whose text may start with 年度目标).</summary>
+    private static readonly (Field Field, string Spelling)[] Glued =
+    [
+        .. Fields.Where(kv => kv.Key is not (Field.Goal or Field.ExpectedGoal or Field.Outcome or Field.TotalScore or Field.Grade or Field.FundsOther))
+            .SelectMany(kv => kv.Value.Where(s => s.Length >= 4).Select(s => (kv.Key, s)))
+            .OrderByDescending(x => x.s.Length),
+    ];
 
     /// <summary>Whether a piece of text is the beginning of a label that is printed split (to join it with the next piece).</summary>
     public static bool IsLabelStart(string compact)

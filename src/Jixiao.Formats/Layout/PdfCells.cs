@@ -73,7 +73,7 @@ public static class PdfCells
                 }
             }
 
-            foreach (var piece in FreePieces(free))
+            foreach (var piece in FreePieces(free, page.Height))
             {
                 cells.Add(piece with { Page = page.Number, Line = page.Number, Box = Shift(piece.Box, offset) });
             }
@@ -179,7 +179,7 @@ public static class PdfCells
     }
 
     /// <summary>Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes.</summary>
-    private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs)
+    private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs, double pageHeight)
     {
         foreach (var line in Lines(glyphs))
         {
@@ -195,9 +195,9 @@ public static class PdfCells
                 var sb = new StringBuilder();
                 AppendLine(sb, part);
                 var text = TextNormaliser.Normalize(sb.ToString().Trim());
-                if (text.Length > 0 && !LayoutTextCells.PageFurniture.IsMatch(text))
+                var box = part.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
+                if (text.Length > 0 && !IsPageFurniture(text, box, pageHeight))
                 {
-                    var box = part.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
                     yield return new Cell(0, box, text, 0, Whole: false, part.Average(g => g.Size));
                 }
 
@@ -205,6 +205,16 @@ public static class PdfCells
             }
         }
     }
+
+    /// <summary>
+    /// A page number: text like <c>- 3 -</c> or <c>第3页</c> in the top or bottom <see cref="Margin"/> of the page
+    /// (a <c>0</c> in a table is an amount, not a page number).
+    /// </summary>
+    private static bool IsPageFurniture(string text, Box box, double pageHeight) =>
+        (box.Bottom > pageHeight * (1 - Margin) || box.Top < pageHeight * Margin) && LayoutTextCells.PageFurniture.IsMatch(text);
+
+    /// <summary>The share of a page's height at its top and bottom where running headers and page numbers stand.</summary>
+    internal const double Margin = 0.08;
 
     /// <summary>The horizontal and vertical rules of one page, merged, in top-down coordinates.</summary>
     private sealed class Rules
