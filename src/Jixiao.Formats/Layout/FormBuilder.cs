@@ -442,8 +442,13 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         {
             MoveTrailingNumbers(body, byColumn);
         }
-        var rows = Rows(byColumn.GetValueOrDefault(Column.Name) ?? [], byColumn.GetValueOrDefault(Column.Target) ?? [],
-            columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
+        var names = byColumn.GetValueOrDefault(Column.Name) ?? [];
+        var targets = byColumn.GetValueOrDefault(Column.Target) ?? [];
+        var layoutText = names.Count > 0 && names.All(c => c.Unit == 1 && !c.Whole);
+        var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
+        var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
+            : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets.Count)
+            : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
         if (rows.Count == 0)
         {
             return [];
@@ -452,7 +457,13 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var assigned = new Dictionary<Column, List<Cell>[]>();
         foreach (var column in new[] { Column.Target, Column.Actual, Column.Weight, Column.Score, Column.Deviation })
         {
-            assigned[column] = Assign(rows, byColumn.GetValueOrDefault(column) ?? []);
+            var pieces = byColumn.GetValueOrDefault(column) ?? [];
+            // In -layout text a row's single-line values may be printed lines away from its name (pdftotext
+            // orders a wrapped row's lines by their own heights): when a column has one piece a row, the k-th
+            // piece is the k-th row's.
+            assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
+                ? pieces.Select(p => new List<Cell> { p }).ToArray()
+                : Assign(rows, pieces);
         }
 
         var level1 = Levels(rows, byColumn.GetValueOrDefault(Column.Level1) ?? [], level1: true);
@@ -590,11 +601,11 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     }
 
     /// <summary>One indicator row: its name pieces and the height it spans.</summary>
-    private sealed record Row(List<Cell> Name, double Top, double Bottom)
+    private sealed record Row(List<Cell> Name, double Top, double Bottom, Cell Anchor)
     {
-        public int Line => Name[0].Line;
+        public int Line => Anchor.Line;
 
-        public string Place => Name[0].Place;
+        public string Place => Anchor.Place;
 
         public double Center => (Top + Bottom) / 2;
     }
@@ -627,7 +638,61 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 continue;
             }
 
-            rows.Add(new Row([c], c.Box.Top, c.Box.Bottom));
+            rows.Add(new Row([c], c.Box.Top, c.Box.Bottom, c));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Rows of a self-evaluation in -layout text: a row's 得分 is one number on one line, printed at the row's
+    /// middle; every piece of the name column goes to the row whose 得分 line is nearest.
+    /// </summary>
+    private static List<Row> RowsAtScores(List<Cell> names, List<Cell> scores)
+    {
+        var rows = scores.OrderBy(c => c.Box.Top).Select(c => new Row([], c.Box.Top, c.Box.Bottom, c)).ToList();
+        var assigned = Assign(rows, names);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Name.AddRange(assigned[i].OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Rows for -layout text, where lines of one cell do not line up: the names are joined into as many rows
+    /// as the column of targets has pieces, joining first the pairs of lines that most look like one
+    /// wrapped cell (adjacent lines, the first as long as the column is wide, the second short).
+    /// </summary>
+    private static List<Row> RowsByCount(List<Cell> names, int count)
+    {
+        var ordered = names.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
+        var widest = ordered.Max(c => c.Compact.Length);
+        var likelihood = new List<(int Index, double Score)>();
+        for (var i = 0; i + 1 < ordered.Count; i++)
+        {
+            var (a, b) = (ordered[i], ordered[i + 1]);
+            var gap = b.Box.Top - a.Box.Bottom;
+            var score = (double)a.Compact.Length / widest + 0.3 * (1 - (double)b.Compact.Length / widest)
+                - (gap > 1.5 ? 10 : gap * 0.5) - (TextTools.EndsSentence(a.Compact) ? 0.5 : 0);
+            likelihood.Add((i, score));
+        }
+
+        var joins = likelihood.OrderByDescending(x => x.Score).Take(ordered.Count - count).Select(x => x.Index).ToHashSet();
+        var rows = new List<Row>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var c = ordered[i];
+            if (i > 0 && joins.Contains(i - 1))
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = Math.Max(rows[^1].Bottom, c.Box.Bottom) };
+            }
+            else
+            {
+                rows.Add(new Row([c], c.Box.Top, c.Box.Bottom, c));
+            }
         }
 
         return rows;

@@ -86,10 +86,26 @@ public static class LayoutReader
             }
         }
 
+        // An indicator counts when it looks like one: known 一级/二级 labels, a name and a target. A reading
+        // that cut rows in pieces has more rows, not more plausible ones.
         foreach (var i in f.Indicators)
         {
-            n += 1 + (i.Level1.Length > 0 ? 1 : 0) + (i.Level2.Length > 0 ? 1 : 0) + (i.Name.Length > 0 ? 1 : 0) + (i.Target.Length > 0 ? 1 : 0)
-                + (i.Actual is { Length: > 0 } ? 1 : 0) + (i.Weight is null ? 0 : 1) + (i.Score is null ? 0 : 1);
+            var plausible = IndicatorLevels.IsLevel1(i.Level1) && IndicatorLevels.IsLevel2(i.Level2) && i.Name.Length > 0 && i.Target.Length > 0;
+            n += plausible ? 2 + (i.Actual is { Length: > 0 } ? 1 : 0) + (i.Weight is null ? 0 : 1) + (i.Score is null ? 0 : 1) : -1;
+        }
+
+        // The form's own sums agree: the reading put the numbers where they belong.
+        if (f.Kind == FormKind.SelfEvaluation && f.Indicators.Count > 0)
+        {
+            var weights = f.Indicators.Sum(i => i.Weight ?? 0) + (f.Budget?.Total?.Weight ?? 0);
+            var scores = f.Indicators.Sum(i => i.Score ?? 0) + (f.Budget?.Total?.Score ?? 0);
+            n += f.TotalWeight is { } tw && weights == tw ? 10 : 0;
+            n += f.TotalScore is { } ts && Math.Abs(scores - ts) <= 0.05m ? 10 : 0;
+        }
+
+        if (f.Funds is { AnnualTotal: { } total } fs && total == (fs.CurrentYear ?? 0) + (fs.CarryOver ?? 0) + (fs.Other ?? 0))
+        {
+            n += 5;
         }
 
         return n;
