@@ -51,7 +51,9 @@ public static class HtmlPrinter
         var total = p.Widths.Sum();
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(Escape(p.Name)).Append("</title>\n<style>\n")
-          .Append("@page { size: A4 ").Append(p.Landscape ? "landscape" : "portrait").Append("; margin: 12mm 10mm; }\n")
+          .Append("@page { size: A4 ").Append(p.Landscape ? "landscape" : "portrait").Append("; margin: 12mm 10mm;")
+          .Append(p.PageFooter ? $" @bottom-center {{ content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-family: \"{p.Font}\"; font-size: 9pt; }}" : "")
+          .Append(" }\n")
           .Append("body { margin: 0; font-family: \"").Append(p.Font).Append("\"; font-size: ").Append(size).Append("pt; line-height: 1.35; }\n")
           .Append("table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 ").Append(p.Borders ? "0" : "4pt").Append(" 0; }\n")
           .Append("td, th { border: ").Append(border).Append("; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }\n")

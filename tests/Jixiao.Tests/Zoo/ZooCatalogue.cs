@@ -71,6 +71,7 @@ public static class ZooCatalogue
         MoneyHorizontal = true,
         DropWholeDecimals = true,
         EmptyMark = "",
+        Dates = ZooDateStyle.Slash,
     };
 
     public static readonly ZooPrinting ChromiumBorderlessLandscape = new()
@@ -103,6 +104,7 @@ public static class ZooCatalogue
         RepeatHeader = true,
         PageBreakBetweenForms = true,
         GroupHeading = true,
+        PageFooter = true,
     };
 
     public static readonly ZooPrinting ChromiumTheadNarrow = new()
@@ -120,6 +122,8 @@ public static class ZooCatalogue
         EmptyMark = "/",
         BudgetOrder = ZooWidths.ScoresFirst,
         WeightLabel = "分数",
+        RatePercentSign = true,
+        RateLabel = "执行率",
     };
 
     /// <summary>Five targets across two 汇总表 groups, money horizontal, 项目名称 on a row of its own, 类别 before 性质.</summary>
@@ -136,6 +140,7 @@ public static class ZooCatalogue
         SwapNatureCategory = true,
         GroupHeading = true,
         TargetLabel = "年度指标值",
+        Dates = ZooDateStyle.Chinese,
     };
 
     public static readonly ZooPrinting ChromiumDense = new()
@@ -151,6 +156,7 @@ public static class ZooCatalogue
         RateLabel = "执行率",
         DeviationLabel = "偏差原因分析",
         GroupHeading = true,
+        PageFooter = true,
     };
 
     public static readonly ZooPrinting ChromiumPermuted = new()
@@ -169,6 +175,7 @@ public static class ZooCatalogue
         DeviationLabel = "偏差原因分析",
         GoalBelowLabel = false,
         EmptyMark = "",
+        RatePercentSign = true,
     };
 
     // ---- LibreOffice (XLSX) ----
@@ -213,6 +220,7 @@ public static class ZooCatalogue
         MoneyHorizontal = true,
         Thousands = false,
         GroupHeading = true,
+        Dates = ZooDateStyle.Chinese,
     };
 
     public static readonly ZooPrinting CalcNarrow = new()
@@ -230,6 +238,8 @@ public static class ZooCatalogue
         WeightLabel = "分数",
         BudgetWeightLabel = "分值",
         DeviationLabel = "偏差原因分析",
+        PageFooter = true,
+        RatePercentSign = true,
     };
 
     public static readonly ZooPrinting CalcLong = new()
@@ -242,6 +252,7 @@ public static class ZooCatalogue
         FontSize = 14,
         PageBreakBetweenForms = true,
         GroupHeading = true,
+        PageFooter = true,
     };
 
     public static readonly ZooPrinting CalcSwapped = new()
@@ -260,6 +271,7 @@ public static class ZooCatalogue
         EmptyMark = "",
         AnnualTotalLabel = "年度资金总额",
         TargetLabel = "年度指标值",
+        Dates = ZooDateStyle.Slash,
     };
 
     /// <summary>Every printing of the zoo (the bench runs them all).</summary>

@@ -83,10 +83,17 @@ public static class ZooLayout
     private static ZooCell T(string? text, int columns = 1, int rows = 1) => new(text ?? "", ZooCellKind.Text, columns, rows);
 
     private static ZooCell N(ZooPrinting p, decimal? value, int columns = 1, string? empty = null) => value is { } v
-        ? new ZooCell(ZooNumbers.Format(p, v), ZooCellKind.Number, columns, 1, v, ZooNumbers.Decimals(p, v))
+        ? new ZooCell(ZooNumbers.Format(p, v), ZooCellKind.Number, columns, 1, v, ZooNumbers.FormatCode(p, v))
         : new ZooCell(empty ?? p.EmptyMark, ZooCellKind.Text, columns);
 
-    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    /// <summary>An execution rate: a number, with a percent sign when the printing wants one.</summary>
+    private static ZooCell Rate(ZooPrinting p, decimal? value) => value is { } v && p.RatePercentSign
+        ? new ZooCell(ZooNumbers.Format(p, v) + "%", ZooCellKind.Number, 1, 1, v, ZooNumbers.FormatCode(p, v) + "\"%\"")
+        : N(p, value);
+
+    private static ZooCell Date(ZooPrinting p, DateOnly? d) => d is { } date
+        ? new ZooCell(ZooNumbers.Date(p, date), ZooCellKind.Text, 3, 1, ZooNumbers.Serial(date), ZooNumbers.DateFormatCode(p))
+        : T("", 3);
 
     private static ZooTable TargetHead(ZooPrinting p, PerformanceForm f)
     {
@@ -107,7 +114,7 @@ public static class ZooLayout
         }
 
         AddDepartmentUnit(p, f, rows);
-        rows.Add([L("计划开始日期"), T(Date(f.StartDate), 3), L("计划完成日期"), T(Date(f.EndDate), 3)]);
+        rows.Add([L("计划开始日期"), Date(p, f.StartDate), L("计划完成日期"), Date(p, f.EndDate)]);
         var funds = f.Funds;
         if (p.MoneyHorizontal)
         {
@@ -200,15 +207,15 @@ public static class ZooLayout
         foreach (var (label, row) in new[] { ("年度资金总额", b?.Total), ("其中：当年财政拨款", b?.CurrentYear), ("上年结转资金", b?.CarryOver), ("其他资金", b?.Other) })
         {
             var cells = new List<ZooCell> { L(label) };
-            cells.AddRange(p.BudgetOrder.Select(c => N(p, c switch
+            cells.AddRange(p.BudgetOrder.Select(c => c switch
             {
-                BudgetColumn.Initial => row?.Initial,
-                BudgetColumn.Full => row?.Full,
-                BudgetColumn.Executed => row?.Executed,
-                BudgetColumn.Weight => row?.Weight,
-                BudgetColumn.Rate => row?.Rate,
-                _ => row?.Score,
-            })));
+                BudgetColumn.Initial => N(p, row?.Initial),
+                BudgetColumn.Full => N(p, row?.Full),
+                BudgetColumn.Executed => N(p, row?.Executed),
+                BudgetColumn.Weight => N(p, row?.Weight),
+                BudgetColumn.Rate => Rate(p, row?.Rate),
+                _ => N(p, row?.Score),
+            }));
             rows.Add(cells);
         }
 

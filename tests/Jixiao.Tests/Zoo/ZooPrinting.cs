@@ -21,6 +21,19 @@ public enum BudgetColumn
     Score,
 }
 
+/// <summary>How a printing writes 计划开始日期 and 计划完成日期.</summary>
+public enum ZooDateStyle
+{
+    /// <summary><c>2024-01-01</c></summary>
+    Iso,
+
+    /// <summary><c>2024/1/1</c></summary>
+    Slash,
+
+    /// <summary><c>2024年1月1日</c></summary>
+    Chinese,
+}
+
 /// <summary>A form of the seeds: the <paramref name="Index"/>th form the reader gives of seed <paramref name="File"/>.</summary>
 public sealed record ZooFormRef(string File, int Index);
 
@@ -104,6 +117,12 @@ public sealed record ZooPrinting
     /// <summary>What an empty budget weight/score cell shows: <c>-</c>, <c>/</c> or nothing.</summary>
     public string EmptyMark { get; init; } = "-";
 
+    /// <summary>The execution rate with a percent sign (<c>89.55%</c>).</summary>
+    public bool RatePercentSign { get; init; }
+
+    /// <summary>How dates are written (a spreadsheet stores a date and formats it).</summary>
+    public ZooDateStyle Dates { get; init; } = ZooDateStyle.Iso;
+
     /// <summary>Units in full-width brackets: <c>≥8.00（人次）</c>.</summary>
     public bool FullWidthBrackets { get; init; }
 
@@ -117,6 +136,9 @@ public sealed record ZooPrinting
 
     /// <summary>Every form starts on a new page.</summary>
     public bool PageBreakBetweenForms { get; init; }
+
+    /// <summary>A page footer <c>第 1 页，共 3 页</c> on every page.</summary>
+    public bool PageFooter { get; init; }
 
     /// <summary>LibreOffice only: each form on a sheet of its own (each sheet starts a page), not all on one sheet.</summary>
     public bool SheetPerForm { get; init; }

@@ -66,6 +66,10 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
         Assert.True(all.Select(p => string.Join(",", p.BudgetOrder)).Distinct().Count() >= 3);
         Assert.True(all.Select(p => p.EmptyMark).Distinct().Count() >= 3);
         Assert.True(all.Select(p => p.TargetLabel).Distinct().Count() >= 3);
+        Assert.Equal(3, all.Select(p => p.Dates).Distinct().Count());
+        Assert.Contains(all, p => p.PageFooter && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.PageFooter && p.Producer == ZooProducer.LibreOffice);
+        Assert.Contains(all, p => p.RatePercentSign);
         Assert.All(all, p => Assert.InRange(p.FontSize, 9, 14));
         Assert.All(all, p => Assert.InRange(p.Forms.Count, 2, 6));
         Assert.All(ZooCatalogue.Sample, p => Assert.Contains(p, all));
