@@ -80,6 +80,12 @@ public static class ZooLayout
 
     private static ZooCell L(string text, int columns = 1, int rows = 1) => new(text, ZooCellKind.Label, columns, rows);
 
+    /// <summary>A field label (项目名称 …), with a colon when the printing writes one.</summary>
+    private static ZooCell F(ZooPrinting p, string label) => L(p.LabelColon ? label + "：" : label);
+
+    /// <summary>A label merged down the side of a block, stacked on short lines when the printing does (<c>项目</c> / <c>绩效</c> / <c>目标</c>).</summary>
+    private static ZooCell S(ZooPrinting p, string label, string stacked, int rows) => L(p.StackedSideLabels ? stacked : label, 1, rows);
+
     private static ZooCell T(string? text, int columns = 1, int rows = 1) => new(text ?? "", ZooCellKind.Text, columns, rows);
 
     private static ZooCell N(ZooPrinting p, decimal? value, int columns = 1, string? empty = null) => value is { } v
@@ -98,32 +104,32 @@ public static class ZooLayout
     private static ZooTable TargetHead(ZooPrinting p, PerformanceForm f)
     {
         var rows = new List<IReadOnlyList<ZooCell>>();
-        ZooCell[] nature = [L("项目性质"), T(f.Nature)];
-        ZooCell[] category = [L("项目类别"), T(f.Category, 2)];
+        ZooCell[] nature = [F(p, "项目性质"), T(f.Nature)];
+        ZooCell[] category = [F(p, "项目类别"), T(f.Category, 2)];
         var pair = p.SwapNatureCategory ? category.Concat(nature) : nature.Concat(category);
         if (p.NameRowShared)
         {
-            rows.Add([L("项目名称"), T(f.Name, 2), .. pair]);
+            rows.Add([F(p, "项目名称"), T(f.Name, 2), .. pair]);
         }
         else
         {
-            rows.Add([L("项目名称"), T(f.Name, 7)]);
-            ZooCell[] n = [L("项目性质"), T(f.Nature, 3)];
-            ZooCell[] c = [L("项目类别"), T(f.Category, 3)];
+            rows.Add([F(p, "项目名称"), T(f.Name, 7)]);
+            ZooCell[] n = [F(p, "项目性质"), T(f.Nature, 3)];
+            ZooCell[] c = [F(p, "项目类别"), T(f.Category, 3)];
             rows.Add(p.SwapNatureCategory ? [.. c, .. n] : [.. n, .. c]);
         }
 
         AddDepartmentUnit(p, f, rows);
-        rows.Add([L("计划开始日期"), Date(p, f.StartDate), L("计划完成日期"), Date(p, f.EndDate)]);
+        rows.Add([F(p, "计划开始日期"), Date(p, f.StartDate), F(p, "计划完成日期"), Date(p, f.EndDate)]);
         var funds = f.Funds;
         if (p.MoneyHorizontal)
         {
-            rows.Add([L("项目资金（元）", 1, 2), L(p.AnnualTotalLabel, 2), L("当年财政拨款", 2), L("上年结转资金", 1), L("其他资金", 2)]);
+            rows.Add([S(p, "项目资金（元）", "项目资金\n（元）", 2), L(p.AnnualTotalLabel, 2), L("当年财政拨款", 2), L("上年结转资金", 1), L("其他资金", 2)]);
             rows.Add([N(p, funds?.AnnualTotal, 2, ""), N(p, funds?.CurrentYear, 2, ""), N(p, funds?.CarryOver, 1, ""), N(p, funds?.Other, 2, "")]);
         }
         else
         {
-            rows.Add([L("项目资金（元）", 1, 4), L("项目资金总额"), L(p.AnnualTotalLabel, 3), N(p, funds?.AnnualTotal, 3, "")]);
+            rows.Add([S(p, "项目资金（元）", "项目资金\n（元）", 4), L("项目资金总额"), L(p.AnnualTotalLabel, 3), N(p, funds?.AnnualTotal, 3, "")]);
             rows.Add([L("其中：财政资金", 1, 2), L("其中：当年财政拨款", 3), N(p, funds?.CurrentYear, 3, "")]);
             rows.Add([L("上年结转资金", 3), N(p, funds?.CarryOver, 3, "")]);
             rows.Add([L("其他资金"), L("其他资金", 3), N(p, funds?.Other, 3, "")]);
@@ -131,7 +137,7 @@ public static class ZooLayout
 
         if (p.GoalBelowLabel)
         {
-            rows.Add([L("项目绩效目标", 1, 2), L("项目总目标"), L("年度总体目标", 6)]);
+            rows.Add([S(p, "项目绩效目标", "项目\n绩效\n目标", 2), L("项目总目标"), L("年度总体目标", 6)]);
             rows.Add([T(f.Goal, 7)]);
         }
         else
@@ -146,12 +152,12 @@ public static class ZooLayout
     {
         if (p.DepartmentUnitTwoRows)
         {
-            rows.Add([L("主管部门"), T(f.Department, 7)]);
-            rows.Add([L("实施单位"), T(f.Unit, 7)]);
+            rows.Add([F(p, "主管部门"), T(f.Department, 7)]);
+            rows.Add([F(p, "实施单位"), T(f.Unit, 7)]);
         }
         else
         {
-            rows.Add([L("主管部门"), T(f.Department, 3), L("实施单位"), T(f.Unit, 3)]);
+            rows.Add([F(p, "主管部门"), T(f.Department, 3), F(p, "实施单位"), T(f.Unit, 3)]);
         }
     }
 
@@ -162,7 +168,7 @@ public static class ZooLayout
         var rows = new List<IReadOnlyList<ZooCell>>
         {
             side
-                ? [L("绩效指标", 1, f.Indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
+                ? [S(p, "绩效指标", "绩效\n指标", f.Indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
                 : [L("一级指标"), L("二级指标"), L("三级指标", 4), L(p.TargetLabel, 2)],
         };
         var spans = Spans(p, f.Indicators);
@@ -190,10 +196,10 @@ public static class ZooLayout
 
     private static ZooTable SelfHead(ZooPrinting p, PerformanceForm f)
     {
-        var rows = new List<IReadOnlyList<ZooCell>> { new[] { L("项目名称"), T(f.Name, 7) } };
+        var rows = new List<IReadOnlyList<ZooCell>> { new[] { F(p, "项目名称"), T(f.Name, 7) } };
         AddDepartmentUnit(p, f, rows);
         var b = f.Budget;
-        var header = new List<ZooCell> { L("项目资金（万元）", 1, 5), L("") };
+        var header = new List<ZooCell> { S(p, "项目资金（万元）", "项目资金\n（万元）", 5), L("") };
         header.AddRange(p.BudgetOrder.Select(c => L(c switch
         {
             BudgetColumn.Initial => "年初预算数",
@@ -221,7 +227,7 @@ public static class ZooLayout
 
         if (p.GoalBelowLabel)
         {
-            rows.Add([L("年度总体目标", 1, 2), L("预期目标", 3), L("实际完成情况", 4)]);
+            rows.Add([S(p, "年度总体目标", "年度\n总体\n目标", 2), L("预期目标", 3), L("实际完成情况", 4)]);
             rows.Add([T(f.Goal, 3), T(f.Outcome, 4)]);
         }
         else

@@ -94,6 +94,12 @@ public sealed record ZooPrinting
     /// <summary>项目名称/性质/类别 on one row (the official print); otherwise 项目名称 gets a row of its own.</summary>
     public bool NameRowShared { get; init; } = true;
 
+    /// <summary>Field labels end with a colon: <c>项目名称：</c>, <c>主管部门：</c>.</summary>
+    public bool LabelColon { get; init; }
+
+    /// <summary>Labels merged down the side of a block printed on short lines: <c>项目</c> / <c>绩效</c> / <c>目标</c>, <c>项目资金</c> / <c>（元）</c>.</summary>
+    public bool StackedSideLabels { get; init; }
+
     /// <summary>Target money block as one row of labels over one row of amounts instead of a label column.</summary>
     public bool MoneyHorizontal { get; init; }
 
@@ -144,4 +150,11 @@ public sealed record ZooPrinting
     public bool SheetPerForm { get; init; }
 
     public override string ToString() => Name;
+
+    /// <summary>Every knob as <c>name = value</c>, a line each (what <c>bench zoo --out</c> writes beside the PDF).</summary>
+    public string Describe() => string.Join("\n", typeof(ZooPrinting).GetProperties().Select(p => p.GetValue(this) switch
+    {
+        System.Collections.IEnumerable list and not string => $"{p.Name} = [{string.Join(", ", list.Cast<object>())}]",
+        var v => $"{p.Name} = {v}",
+    })) + "\n";
 }

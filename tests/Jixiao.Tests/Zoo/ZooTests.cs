@@ -76,6 +76,20 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Generated_printings_are_the_same_for_the_same_seed_and_differ_for_another()
+    {
+        static string Describe(ZooPrinting p) =>
+            $"{string.Join(",", p.Forms)} {string.Join(",", p.Widths)} {string.Join(",", p.BudgetOrder)} "
+            + $"{p.Producer} {p.Font} {p.FontSize} {p.Borders} {p.TargetLabel} {p.EmptyMark} {p.RepeatHeader} {p.MoneyHorizontal}";
+
+        var a = ZooCatalogue.Generated(7, 12).Select(Describe).ToList();
+        Assert.Equal(a, ZooCatalogue.Generated(7, 12).Select(Describe));
+        Assert.NotEqual(a, ZooCatalogue.Generated(8, 12).Select(Describe));
+        Assert.Equal(12, a.Distinct().Count());
+        Assert.Contains(ZooCatalogue.Generated(7, 12), p => p.Producer == ZooProducer.LibreOffice);
+    }
+
+    [Fact]
     public void A_printing_prints_values_as_the_knobs_say_and_the_expected_form_is_the_generating_form()
     {
         var p = ZooCatalogue.ChromiumNarrowUming with { Thousands = true, DropWholeDecimals = true };
