@@ -82,7 +82,7 @@ public static class XlsxPrinter
                     forms++;
                     break;
                 case ZooPageBreak:
-                    if (!p.SheetPerForm && row > 1)
+                    if (row > 1)
                     {
                         current.Breaks.Add(row - 1);
                     }

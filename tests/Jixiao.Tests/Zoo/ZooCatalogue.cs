@@ -180,6 +180,7 @@ public static class ZooCatalogue
         GoalBelowLabel = false,
         EmptyMark = "",
         RatePercentSign = true,
+        IndicatorsPerPage = 10,
     };
 
     // ---- LibreOffice (XLSX) ----
@@ -259,6 +260,7 @@ public static class ZooCatalogue
         PageBreakBetweenForms = true,
         GroupHeading = true,
         PageFooter = true,
+        IndicatorsPerPage = 10,
     };
 
     public static readonly ZooPrinting CalcSwapped = new()
@@ -343,6 +345,7 @@ public static class ZooCatalogue
                 FullWidthBrackets = Chance(35),
                 RepeatHeader = Chance(40),
                 GroupHeading = Chance(50),
+                IndicatorsPerPage = Chance(20) ? Pick([8, 10, 12]) : null,
                 PageBreakBetweenForms = Chance(25),
                 PageFooter = Chance(30),
                 SheetPerForm = producer == ZooProducer.LibreOffice && Chance(30),

@@ -40,19 +40,37 @@ public static class ZooLayout
                 blocks.Add(new ZooHeading($"（{year}年度）", 1.0, Bold: false));
             }
 
-            if (f.Kind == FormKind.Target)
+            blocks.Add(new ZooTableBlock(f.Kind == FormKind.Target ? TargetHead(p, f) : SelfHead(p, f)));
+            var chunks = Chunks(p, f.Indicators);
+            for (var c = 0; c < chunks.Count; c++)
             {
-                blocks.Add(new ZooTableBlock(TargetHead(p, f)));
-                blocks.Add(new ZooTableBlock(TargetIndicators(p, f)));
-            }
-            else
-            {
-                blocks.Add(new ZooTableBlock(SelfHead(p, f)));
-                blocks.Add(new ZooTableBlock(SelfIndicators(p, f)));
+                if (c > 0)
+                {
+                    blocks.Add(new ZooPageBreak());
+                }
+
+                blocks.Add(new ZooTableBlock(f.Kind == FormKind.Target
+                    ? TargetIndicators(p, chunks[c])
+                    : SelfIndicators(p, f, chunks[c], last: c == chunks.Count - 1)));
             }
         }
 
         return (new ZooDocument(p, blocks), expected);
+    }
+
+    /// <summary>
+    /// The indicators in the runs a printing puts on a page each (all in one run unless
+    /// <see cref="ZooPrinting.IndicatorsPerPage"/> is set); the first run is half as long, as it shares its
+    /// page with the form's head.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<Indicator>> Chunks(ZooPrinting p, IReadOnlyList<Indicator> indicators)
+    {
+        if (p.IndicatorsPerPage is not (> 1 and var n) || indicators.Count <= n / 2)
+        {
+            return [indicators];
+        }
+
+        return [indicators.Take(n / 2).ToArray(), .. indicators.Skip(n / 2).Chunk(n)];
     }
 
     /// <summary>The fields a form of its kind prints; the others are left out of what the reader must give back.</summary>
@@ -161,20 +179,20 @@ public static class ZooLayout
         }
     }
 
-    private static ZooTable TargetIndicators(ZooPrinting p, PerformanceForm f)
+    private static ZooTable TargetIndicators(ZooPrinting p, IReadOnlyList<Indicator> indicators)
     {
         // The official print has a 绩效指标 column merged down the whole table; a repeated header cannot carry it.
         var side = p.MergeLevels && !p.RepeatHeader;
         var rows = new List<IReadOnlyList<ZooCell>>
         {
             side
-                ? [S(p, "绩效指标", "绩效\n指标", f.Indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
+                ? [S(p, "绩效指标", "绩效\n指标", indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
                 : [L("一级指标"), L("二级指标"), L("三级指标", 4), L(p.TargetLabel, 2)],
         };
-        var spans = Spans(p, f.Indicators);
-        for (var k = 0; k < f.Indicators.Count; k++)
+        var spans = Spans(p, indicators);
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = f.Indicators[k];
+            var i = indicators[k];
             var row = new List<ZooCell>();
             if (spans[k].Level1 > 0)
             {
@@ -239,16 +257,16 @@ public static class ZooLayout
         return new ZooTable(rows);
     }
 
-    private static ZooTable SelfIndicators(ZooPrinting p, PerformanceForm f)
+    private static ZooTable SelfIndicators(ZooPrinting p, PerformanceForm f, IReadOnlyList<Indicator> indicators, bool last)
     {
         var rows = new List<IReadOnlyList<ZooCell>>
         {
             new[] { L("一级指标"), L("二级指标"), L("三级指标"), L(p.TargetLabel), L("实际完成值"), L(p.WeightLabel), L("得分"), L(p.DeviationLabel) },
         };
-        var spans = Spans(p, f.Indicators);
-        for (var k = 0; k < f.Indicators.Count; k++)
+        var spans = Spans(p, indicators);
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = f.Indicators[k];
+            var i = indicators[k];
             var row = new List<ZooCell>();
             if (spans[k].Level1 > 0)
             {
@@ -269,8 +287,12 @@ public static class ZooLayout
             rows.Add(row);
         }
 
-        rows.Add([L("总分", 5), N(p, f.TotalWeight, 1, ""), N(p, f.TotalScore, 1, ""), T("")]);
-        rows.Add([L("评分等级", 5), T(f.Grade, 3)]);
+        if (last)
+        {
+            rows.Add([L("总分", 5), N(p, f.TotalWeight, 1, ""), N(p, f.TotalScore, 1, ""), T("")]);
+            rows.Add([L("评分等级", 5), T(f.Grade, 3)]);
+        }
+
         return new ZooTable(rows, HeaderRows: 1);
     }
 

@@ -137,6 +137,13 @@ public sealed record ZooPrinting
     /// <summary>The indicator header row repeated on every page the table runs onto (a Chromium <c>thead</c>).</summary>
     public bool RepeatHeader { get; init; }
 
+    /// <summary>
+    /// When set, a form's indicators are printed this many to a page (half as many under the form's head):
+    /// each run starts on a new page with the header row and its 一级/二级 labels printed again (merges cut at
+    /// the page), as office software does.
+    /// </summary>
+    public int? IndicatorsPerPage { get; init; }
+
     /// <summary>The 汇总表 heading printed before the forms of its group (otherwise the forms have no group).</summary>
     public bool GroupHeading { get; init; }
 

@@ -60,6 +60,8 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
         Assert.True(all.Select(p => p.Font).Distinct().Count() >= 5);
         Assert.True(all.Count(p => !p.Borders) >= 2);
         Assert.Contains(all, p => p.RepeatHeader);
+        Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.LibreOffice);
         Assert.Contains(all, p => p.MoneyHorizontal);
         Assert.Contains(all, p => p.FullWidthBrackets);
         Assert.Contains(all, p => p.GroupHeading);
