@@ -327,8 +327,9 @@ public static class XlsxPrinter
             })
             {
                 FontId = (uint)fonts.IndexOf((s.Bold, s.Size)),
-                FillId = 0,
-                BorderId = p.Borders && !s.Heading ? 1U : 0U,
+                FillId = p.LabelShading && s.Kind == ZooCellKind.Label && !s.Heading ? 2U : 0U,
+                BorderId = p.Borders && !s.Heading ? (p.HorizontalRulesOnly ? 2U : 1U) : 0U,
+                ApplyFill = p.LabelShading,
                 NumberFormatId = s.Format is { } code ? FirstCustomFormat + (uint)codes.IndexOf(code) : 0U,
                 FormatId = 0,
                 ApplyFont = true,
@@ -340,11 +341,16 @@ public static class XlsxPrinter
             return new Stylesheet(
                 formats,
                 new Fonts(fonts.Select(f => Font(f.Bold, f.Size))) { Count = (uint)fonts.Count },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Fills(
+                    new Fill(new PatternFill { PatternType = PatternValues.None }),
+                    new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                    new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE4E4E4" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))
+                { Count = 3 },
                 new Borders(
                     new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-                    new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()))
-                { Count = 2 },
+                    new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()),
+                    new Border(new LeftBorder(), new RightBorder(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()))
+                { Count = 3 },
                 new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
                 new CellFormats(cellFormats) { Count = (uint)_styles.Count },
                 new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });

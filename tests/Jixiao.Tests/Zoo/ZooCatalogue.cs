@@ -107,6 +107,7 @@ public static class ZooCatalogue
         PageBreakBetweenForms = true,
         GroupHeading = true,
         PageFooter = true,
+        LabelShading = true,
     };
 
     public static readonly ZooPrinting ChromiumTheadNarrow = new()
@@ -144,6 +145,7 @@ public static class ZooCatalogue
         GroupHeading = true,
         TargetLabel = "年度指标值",
         Dates = ZooDateStyle.Chinese,
+        HorizontalRulesOnly = true,
     };
 
     public static readonly ZooPrinting ChromiumDense = new()
@@ -181,6 +183,7 @@ public static class ZooCatalogue
         EmptyMark = "",
         RatePercentSign = true,
         IndicatorsPerPage = 10,
+        LabelShading = true,
     };
 
     // ---- LibreOffice (XLSX) ----
@@ -212,6 +215,7 @@ public static class ZooCatalogue
         TargetLabel = "年度指标值",
         Thousands = false,
         EmptyMark = "/",
+        LabelShading = true,
     };
 
     public static readonly ZooPrinting CalcBorderless = new()
@@ -280,6 +284,7 @@ public static class ZooCatalogue
         AnnualTotalLabel = "年度资金总额",
         TargetLabel = "年度指标值",
         Dates = ZooDateStyle.Slash,
+        HorizontalRulesOnly = true,
     };
 
     /// <summary>Every printing of the zoo (the bench runs them all).</summary>
@@ -322,6 +327,8 @@ public static class ZooCatalogue
                 FontSize = Pick([9, 9.5, 10, 10.5, 11, 12, 13, 14]),
                 Widths = widths,
                 Borders = Chance(80),
+                HorizontalRulesOnly = Chance(15),
+                LabelShading = Chance(25),
                 TargetLabel = Pick(["年度(/项目)指标值", "年度指标值", "指标值"]),
                 WeightLabel = Pick(["分值", "分数"]),
                 BudgetWeightLabel = Pick(["分数", "分值"]),

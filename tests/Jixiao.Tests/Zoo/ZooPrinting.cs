@@ -65,6 +65,12 @@ public sealed record ZooPrinting
     /// <summary>Cell borders drawn; false gives a borderless table (no ruling lines at all).</summary>
     public bool Borders { get; init; } = true;
 
+    /// <summary>With <see cref="Borders"/>: only horizontal rules between rows, no vertical lines (a word-processor table).</summary>
+    public bool HorizontalRulesOnly { get; init; }
+
+    /// <summary>Label cells filled light grey (filled rectangles on the page, which are not rules).</summary>
+    public bool LabelShading { get; init; }
+
     // ---- label wording and order ----
 
     /// <summary>Header of the target column: <c>年度(/项目)指标值</c>, <c>年度指标值</c>, <c>指标值</c>.</summary>

@@ -59,6 +59,10 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(all, p => !p.Landscape);
         Assert.True(all.Select(p => p.Font).Distinct().Count() >= 5);
         Assert.True(all.Count(p => !p.Borders) >= 2);
+        Assert.Contains(all, p => p.Borders && p.HorizontalRulesOnly && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.Borders && p.HorizontalRulesOnly && p.Producer == ZooProducer.LibreOffice);
+        Assert.Contains(all, p => p.LabelShading && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.LabelShading && p.Producer == ZooProducer.LibreOffice);
         Assert.Contains(all, p => p.RepeatHeader);
         Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.Chromium);
         Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.LibreOffice);
