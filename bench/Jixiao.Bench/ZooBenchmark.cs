@@ -8,8 +8,9 @@ using Jixiao.Tests.Zoo;
 namespace Jixiao.Bench;
 
 /// <summary>
-/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2]</c>. Prints every printing of
-/// <see cref="ZooCatalogue.All"/>, reads its PDF, <c>pdftotext</c> raw and <c>-layout</c> texts back with the
+/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2] [--generated N [--seed 1]]</c>.
+/// Prints every printing of <see cref="ZooCatalogue.All"/> (or N printings drawn by
+/// <see cref="ZooCatalogue.Generated"/> from the seed: a held-out set nobody tuned to), reads its PDF, <c>pdftotext</c> raw and <c>-layout</c> texts back with the
 /// current reader and prints fields/forms exact per printing and path, the totals, and the 20 most frequent
 /// kinds of difference per path. With <c>--out</c> the HTML/XLSX, PDFs, texts, expected and read JSON and the
 /// differences of every printing stay in DIR for inspection.
@@ -20,10 +21,12 @@ internal static class ZooBenchmark
     {
         var only = BenchSupport.OptionText(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var jobs = BenchSupport.Option(args, "--jobs", 2);
-        var printings = ZooCatalogue.All.Where(p => only is null || only.Any(o => p.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
+        var generated = BenchSupport.Option(args, "--generated", 0);
+        var catalogue = generated > 0 ? ZooCatalogue.Generated(BenchSupport.Option(args, "--seed", 1), generated) : ZooCatalogue.All;
+        var printings = catalogue.Where(p => only is null || only.Any(o => p.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         if (printings.Count == 0)
         {
-            Console.Error.WriteLine($"no printing matches; the zoo has: {string.Join(", ", ZooCatalogue.All.Select(p => p.Name))}");
+            Console.Error.WriteLine($"no printing matches; the zoo has: {string.Join(", ", catalogue.Select(p => p.Name))}");
             return 2;
         }
 
@@ -106,6 +109,7 @@ internal static class ZooBenchmark
     private static void Save(string folder, ZooResult r)
     {
         var name = r.Printing.Name;
+        File.WriteAllText(Path.Combine(folder, name + ".printing.txt"), r.Printing.Describe(), new UTF8Encoding(false));
         WriteJson(Path.Combine(folder, name + ".expected.json"), new DisclosureDocument(name, r.Expected, []));
         var diffs = new StringBuilder();
         foreach (var x in r.Paths)

@@ -47,15 +47,20 @@ public static class HtmlPrinter
     {
         var p = document.Printing;
         var size = p.FontSize.ToString("0.#", CultureInfo.InvariantCulture);
-        var border = p.Borders ? "0.75pt solid #000" : "none";
+        var border = !p.Borders ? "border: none;"
+            : p.HorizontalRulesOnly ? "border: none; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
+            : "border: 0.75pt solid #000;";
         var total = p.Widths.Sum();
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(Escape(p.Name)).Append("</title>\n<style>\n")
-          .Append("@page { size: A4 ").Append(p.Landscape ? "landscape" : "portrait").Append("; margin: 12mm 10mm; }\n")
+          .Append("@page { size: A4 ").Append(p.Landscape ? "landscape" : "portrait").Append("; margin: 12mm 10mm;")
+          .Append(p.PageFooter ? $" @bottom-center {{ content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-family: \"{p.Font}\"; font-size: 9pt; }}" : "")
+          .Append(" }\n")
           .Append("body { margin: 0; font-family: \"").Append(p.Font).Append("\"; font-size: ").Append(size).Append("pt; line-height: 1.35; }\n")
           .Append("table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 ").Append(p.Borders ? "0" : "4pt").Append(" 0; }\n")
-          .Append("td, th { border: ").Append(border).Append("; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }\n")
-          .Append("th { font-weight: bold; text-align: center; }\n")
+          .Append("td, th { ").Append(border).Append(" padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }\n")
+          .Append("th { font-weight: bold; text-align: center;")
+          .Append(p.LabelShading ? " background: #e4e4e4; print-color-adjust: exact; -webkit-print-color-adjust: exact;" : "").Append(" }\n")
           .Append("td.num { text-align: right; white-space: nowrap; }\n")
           .Append(".heading { text-align: center; margin: 4pt 0; }\n")
           .Append(".break { break-before: page; }\n")

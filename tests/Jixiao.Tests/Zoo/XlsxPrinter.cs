@@ -82,7 +82,7 @@ public static class XlsxPrinter
                     forms++;
                     break;
                 case ZooPageBreak:
-                    if (!p.SheetPerForm && row > 1)
+                    if (row > 1)
                     {
                         current.Breaks.Add(row - 1);
                     }
@@ -188,7 +188,7 @@ public static class XlsxPrinter
                 var cell = new Cell { CellReference = Ref(r, c), StyleIndex = styles[placed.Style] };
                 if (placed.Cell is { } z)
                 {
-                    if (z.Kind == ZooCellKind.Number && z.Number is { } n)
+                    if (z.Number is { } n)
                     {
                         cell.CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture));
                     }
@@ -219,6 +219,10 @@ public static class XlsxPrinter
             new PrintOptions { HorizontalCentered = true },
             new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = p.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
+        if (p.PageFooter)
+        {
+            worksheet.Append(new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
+        }
         if (sheet.Breaks.Count > 0)
         {
             worksheet.Append(new RowBreaks(sheet.Breaks.Select(b => new Break { Id = (uint)b, Max = 16383U, ManualPageBreak = true }))
@@ -234,7 +238,7 @@ public static class XlsxPrinter
     private static string Ref(int row, int column) => $"{(char)('A' + column - 1)}{row}";
 
     /// <summary>How one cell looks: the key of a cell format.</summary>
-    private readonly record struct Style(ZooCellKind Kind, bool Bold, double Size, bool Heading, int Decimals);
+    private readonly record struct Style(ZooCellKind Kind, bool Bold, double Size, bool Heading, string? Format);
 
     private sealed record Placed(ZooCell? Cell, Style Style);
 
@@ -253,7 +257,7 @@ public static class XlsxPrinter
 
         public void Put(int row, int column, ZooCell cell, double size, bool heading, bool bold)
         {
-            var style = new Style(cell.Kind, bold, Math.Round(size * 2) / 2, heading, cell.Decimals);
+            var style = new Style(cell.Kind, bold, Math.Round(size * 2) / 2, heading, cell.Number is null ? null : cell.Format);
             for (var r = row; r < row + cell.Rows; r++)
             {
                 for (var c = column; c < column + cell.Columns; c++)
@@ -285,7 +289,7 @@ public static class XlsxPrinter
     private sealed class Styles(ZooPrinting p)
     {
         private const uint FirstCustomFormat = 164;
-        private readonly List<Style> _styles = [new Style(ZooCellKind.Text, false, 10, false, 0)];
+        private readonly List<Style> _styles = [new Style(ZooCellKind.Text, false, 10, false, null)];
         private readonly Dictionary<Style, uint> _index = [];
 
         public uint this[Style style]
@@ -306,13 +310,13 @@ public static class XlsxPrinter
         public Stylesheet Build()
         {
             var fonts = _styles.Select(s => (s.Bold, s.Size)).Distinct().ToList();
-            var decimals = _styles.Where(s => s.Kind == ZooCellKind.Number).Select(s => s.Decimals).Distinct().Order().ToList();
-            var formats = new NumberingFormats(decimals.Select((d, i) => new NumberingFormat
+            var codes = _styles.Where(s => s.Format is not null).Select(s => s.Format!).Distinct().Order(StringComparer.Ordinal).ToList();
+            var formats = new NumberingFormats(codes.Select((code, i) => new NumberingFormat
             {
                 NumberFormatId = FirstCustomFormat + (uint)i,
-                FormatCode = (p.Thousands ? "#,##0" : "0") + (d > 0 ? "." + new string('0', d) : ""),
+                FormatCode = code,
             }))
-            { Count = (uint)decimals.Count };
+            { Count = (uint)codes.Count };
             var cellFormats = _styles.Select(s => new CellFormat(new Alignment
             {
                 Horizontal = s.Heading || s.Kind == ZooCellKind.Label ? HorizontalAlignmentValues.Center
@@ -323,24 +327,30 @@ public static class XlsxPrinter
             })
             {
                 FontId = (uint)fonts.IndexOf((s.Bold, s.Size)),
-                FillId = 0,
-                BorderId = p.Borders && !s.Heading ? 1U : 0U,
-                NumberFormatId = s.Kind == ZooCellKind.Number ? FirstCustomFormat + (uint)decimals.IndexOf(s.Decimals) : 0U,
+                FillId = p.LabelShading && s.Kind == ZooCellKind.Label && !s.Heading ? 2U : 0U,
+                BorderId = p.Borders && !s.Heading ? (p.HorizontalRulesOnly ? 2U : 1U) : 0U,
+                ApplyFill = p.LabelShading,
+                NumberFormatId = s.Format is { } code ? FirstCustomFormat + (uint)codes.IndexOf(code) : 0U,
                 FormatId = 0,
                 ApplyFont = true,
                 ApplyBorder = true,
                 ApplyAlignment = true,
-                ApplyNumberFormat = s.Kind == ZooCellKind.Number,
+                ApplyNumberFormat = s.Format is not null,
             });
 
             return new Stylesheet(
                 formats,
                 new Fonts(fonts.Select(f => Font(f.Bold, f.Size))) { Count = (uint)fonts.Count },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Fills(
+                    new Fill(new PatternFill { PatternType = PatternValues.None }),
+                    new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                    new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE4E4E4" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))
+                { Count = 3 },
                 new Borders(
                     new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-                    new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()))
-                { Count = 2 },
+                    new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()),
+                    new Border(new LeftBorder(), new RightBorder(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()))
+                { Count = 3 },
                 new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
                 new CellFormats(cellFormats) { Count = (uint)_styles.Count },
                 new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });

@@ -23,6 +23,7 @@ public static class ZooCatalogue
         Font = "Noto Sans CJK SC",
         FontSize = 10.5,
         GroupHeading = true,
+        StackedSideLabels = true,
     };
 
     /// <summary>Self-evaluations, landscape, serif; 执行率 before 分值, full-width brackets, short labels.</summary>
@@ -71,6 +72,8 @@ public static class ZooCatalogue
         MoneyHorizontal = true,
         DropWholeDecimals = true,
         EmptyMark = "",
+        Dates = ZooDateStyle.Slash,
+        LabelColon = true,
     };
 
     public static readonly ZooPrinting ChromiumBorderlessLandscape = new()
@@ -103,6 +106,8 @@ public static class ZooCatalogue
         RepeatHeader = true,
         PageBreakBetweenForms = true,
         GroupHeading = true,
+        PageFooter = true,
+        LabelShading = true,
     };
 
     public static readonly ZooPrinting ChromiumTheadNarrow = new()
@@ -120,6 +125,9 @@ public static class ZooCatalogue
         EmptyMark = "/",
         BudgetOrder = ZooWidths.ScoresFirst,
         WeightLabel = "分数",
+        RatePercentSign = true,
+        RateLabel = "执行率",
+        StackedSideLabels = true,
     };
 
     /// <summary>Five targets across two 汇总表 groups, money horizontal, 项目名称 on a row of its own, 类别 before 性质.</summary>
@@ -136,6 +144,8 @@ public static class ZooCatalogue
         SwapNatureCategory = true,
         GroupHeading = true,
         TargetLabel = "年度指标值",
+        Dates = ZooDateStyle.Chinese,
+        HorizontalRulesOnly = true,
     };
 
     public static readonly ZooPrinting ChromiumDense = new()
@@ -151,6 +161,8 @@ public static class ZooCatalogue
         RateLabel = "执行率",
         DeviationLabel = "偏差原因分析",
         GroupHeading = true,
+        PageFooter = true,
+        LabelColon = true,
     };
 
     public static readonly ZooPrinting ChromiumPermuted = new()
@@ -169,6 +181,9 @@ public static class ZooCatalogue
         DeviationLabel = "偏差原因分析",
         GoalBelowLabel = false,
         EmptyMark = "",
+        RatePercentSign = true,
+        IndicatorsPerPage = 10,
+        LabelShading = true,
     };
 
     // ---- LibreOffice (XLSX) ----
@@ -181,6 +196,7 @@ public static class ZooCatalogue
         Font = "Noto Sans CJK SC",
         FontSize = 10,
         GroupHeading = true,
+        StackedSideLabels = true,
     };
 
     /// <summary>Self-evaluations, a sheet each, landscape serif; 执行率 before 分值, no separators, <c>/</c> for empty.</summary>
@@ -199,6 +215,7 @@ public static class ZooCatalogue
         TargetLabel = "年度指标值",
         Thousands = false,
         EmptyMark = "/",
+        LabelShading = true,
     };
 
     public static readonly ZooPrinting CalcBorderless = new()
@@ -213,6 +230,8 @@ public static class ZooCatalogue
         MoneyHorizontal = true,
         Thousands = false,
         GroupHeading = true,
+        Dates = ZooDateStyle.Chinese,
+        LabelColon = true,
     };
 
     public static readonly ZooPrinting CalcNarrow = new()
@@ -230,6 +249,8 @@ public static class ZooCatalogue
         WeightLabel = "分数",
         BudgetWeightLabel = "分值",
         DeviationLabel = "偏差原因分析",
+        PageFooter = true,
+        RatePercentSign = true,
     };
 
     public static readonly ZooPrinting CalcLong = new()
@@ -242,6 +263,8 @@ public static class ZooCatalogue
         FontSize = 14,
         PageBreakBetweenForms = true,
         GroupHeading = true,
+        PageFooter = true,
+        IndicatorsPerPage = 10,
     };
 
     public static readonly ZooPrinting CalcSwapped = new()
@@ -260,6 +283,8 @@ public static class ZooCatalogue
         EmptyMark = "",
         AnnualTotalLabel = "年度资金总额",
         TargetLabel = "年度指标值",
+        Dates = ZooDateStyle.Slash,
+        HorizontalRulesOnly = true,
     };
 
     /// <summary>Every printing of the zoo (the bench runs them all).</summary>
@@ -269,6 +294,73 @@ public static class ZooCatalogue
         ChromiumLongThead, ChromiumTheadNarrow, ChromiumHorizontalMoney, ChromiumDense, ChromiumPermuted,
         CalcOfficial, CalcSelf, CalcBorderless, CalcNarrow, CalcLong, CalcSwapped,
     ];
+
+    /// <summary>The CJK fonts the catalogue prints in (Debian: fonts-noto-cjk, fonts-arphic-uming, fonts-wqy-microhei, fonts-wqy-zenhei).</summary>
+    public static readonly IReadOnlyList<string> Fonts = ["Noto Sans CJK SC", "Noto Serif CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"];
+
+    /// <summary>
+    /// <paramref name="count"/> printings with knobs and forms drawn from <paramref name="seed"/> (the same seed,
+    /// the same printings): printings nobody tuned the reader to, for <c>bench zoo --generated N --seed S</c>.
+    /// About one in three is printed by LibreOffice.
+    /// </summary>
+    public static IReadOnlyList<ZooPrinting> Generated(int seed, int count)
+    {
+        var rng = new Random(seed);
+        T Pick<T>(IReadOnlyList<T> items) => items[rng.Next(items.Count)];
+        bool Chance(int percent) => rng.Next(100) < percent;
+        var pool = Seeds.All.SelectMany(f => Enumerable.Range(0, Seeds.Read(f).Forms.Count).Select(i => new ZooFormRef(f, i))).ToList();
+        IReadOnlyList<double>[] widthSets = [ZooWidths.Even, ZooWidths.Wide, ZooWidths.Narrow, ZooWidths.ValuesWide];
+        IReadOnlyList<BudgetColumn>[] orders = [ZooWidths.OfficialBudgetOrder, ZooWidths.RateFirst, ZooWidths.ScoresFirst];
+        var printings = new List<ZooPrinting>();
+        for (var k = 0; k < count; k++)
+        {
+            var producer = Chance(33) ? ZooProducer.LibreOffice : ZooProducer.Chromium;
+            var forms = pool.OrderBy(_ => rng.Next()).Take(rng.Next(2, 6)).ToArray();
+            var widths = Pick(widthSets).Select(w => Math.Round(w * (0.8 + (0.45 * rng.NextDouble())), 2)).ToArray();
+            printings.Add(new ZooPrinting
+            {
+                Name = $"gen{seed}-{k:000}-{(producer == ZooProducer.Chromium ? "chromium" : "calc")}",
+                Producer = producer,
+                Forms = forms,
+                Landscape = Chance(40),
+                Font = Pick(Fonts),
+                FontSize = Pick([9, 9.5, 10, 10.5, 11, 12, 13, 14]),
+                Widths = widths,
+                Borders = Chance(80),
+                HorizontalRulesOnly = Chance(15),
+                LabelShading = Chance(25),
+                TargetLabel = Pick(["年度(/项目)指标值", "年度指标值", "指标值"]),
+                WeightLabel = Pick(["分值", "分数"]),
+                BudgetWeightLabel = Pick(["分数", "分值"]),
+                RateLabel = Pick(["执行率(%)", "执行率"]),
+                DeviationLabel = Pick(["偏差原因分析及改进措施", "偏差原因分析"]),
+                AnnualTotalLabel = Pick(["年度资金申请总额", "年度资金总额"]),
+                SwapNatureCategory = Chance(30),
+                DepartmentUnitTwoRows = Chance(30),
+                NameRowShared = Chance(70),
+                LabelColon = Chance(20),
+                StackedSideLabels = Chance(40),
+                MoneyHorizontal = Chance(30),
+                BudgetOrder = Pick(orders),
+                MergeLevels = Chance(70),
+                GoalBelowLabel = Chance(70),
+                Thousands = Chance(60),
+                DropWholeDecimals = Chance(25),
+                EmptyMark = Pick(["-", "/", ""]),
+                RatePercentSign = Chance(20),
+                Dates = Pick([ZooDateStyle.Iso, ZooDateStyle.Iso, ZooDateStyle.Slash, ZooDateStyle.Chinese]),
+                FullWidthBrackets = Chance(35),
+                RepeatHeader = Chance(40),
+                GroupHeading = Chance(50),
+                IndicatorsPerPage = Chance(20) ? Pick([8, 10, 12]) : null,
+                PageBreakBetweenForms = Chance(25),
+                PageFooter = Chance(30),
+                SheetPerForm = producer == ZooProducer.LibreOffice && Chance(30),
+            });
+        }
+
+        return printings;
+    }
 
     /// <summary>The small fixed sample of the normal test run: two printings per producer, three forms each.</summary>
     public static readonly IReadOnlyList<ZooPrinting> Sample = [ChromiumOfficial, ChromiumSelfWide, CalcOfficial, CalcSelf];

@@ -40,19 +40,37 @@ public static class ZooLayout
                 blocks.Add(new ZooHeading($"（{year}年度）", 1.0, Bold: false));
             }
 
-            if (f.Kind == FormKind.Target)
+            blocks.Add(new ZooTableBlock(f.Kind == FormKind.Target ? TargetHead(p, f) : SelfHead(p, f)));
+            var chunks = Chunks(p, f.Indicators);
+            for (var c = 0; c < chunks.Count; c++)
             {
-                blocks.Add(new ZooTableBlock(TargetHead(p, f)));
-                blocks.Add(new ZooTableBlock(TargetIndicators(p, f)));
-            }
-            else
-            {
-                blocks.Add(new ZooTableBlock(SelfHead(p, f)));
-                blocks.Add(new ZooTableBlock(SelfIndicators(p, f)));
+                if (c > 0)
+                {
+                    blocks.Add(new ZooPageBreak());
+                }
+
+                blocks.Add(new ZooTableBlock(f.Kind == FormKind.Target
+                    ? TargetIndicators(p, chunks[c])
+                    : SelfIndicators(p, f, chunks[c], last: c == chunks.Count - 1)));
             }
         }
 
         return (new ZooDocument(p, blocks), expected);
+    }
+
+    /// <summary>
+    /// The indicators in the runs a printing puts on a page each (all in one run unless
+    /// <see cref="ZooPrinting.IndicatorsPerPage"/> is set); the first run is half as long, as it shares its
+    /// page with the form's head.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<Indicator>> Chunks(ZooPrinting p, IReadOnlyList<Indicator> indicators)
+    {
+        if (p.IndicatorsPerPage is not (> 1 and var n) || indicators.Count <= n / 2)
+        {
+            return [indicators];
+        }
+
+        return [indicators.Take(n / 2).ToArray(), .. indicators.Skip(n / 2).Chunk(n)];
     }
 
     /// <summary>The fields a form of its kind prints; the others are left out of what the reader must give back.</summary>
@@ -80,43 +98,56 @@ public static class ZooLayout
 
     private static ZooCell L(string text, int columns = 1, int rows = 1) => new(text, ZooCellKind.Label, columns, rows);
 
+    /// <summary>A field label (项目名称 …), with a colon when the printing writes one.</summary>
+    private static ZooCell F(ZooPrinting p, string label) => L(p.LabelColon ? label + "：" : label);
+
+    /// <summary>A label merged down the side of a block, stacked on short lines when the printing does (<c>项目</c> / <c>绩效</c> / <c>目标</c>).</summary>
+    private static ZooCell S(ZooPrinting p, string label, string stacked, int rows) => L(p.StackedSideLabels ? stacked : label, 1, rows);
+
     private static ZooCell T(string? text, int columns = 1, int rows = 1) => new(text ?? "", ZooCellKind.Text, columns, rows);
 
     private static ZooCell N(ZooPrinting p, decimal? value, int columns = 1, string? empty = null) => value is { } v
-        ? new ZooCell(ZooNumbers.Format(p, v), ZooCellKind.Number, columns, 1, v, ZooNumbers.Decimals(p, v))
+        ? new ZooCell(ZooNumbers.Format(p, v), ZooCellKind.Number, columns, 1, v, ZooNumbers.FormatCode(p, v))
         : new ZooCell(empty ?? p.EmptyMark, ZooCellKind.Text, columns);
 
-    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    /// <summary>An execution rate: a number, with a percent sign when the printing wants one.</summary>
+    private static ZooCell Rate(ZooPrinting p, decimal? value) => value is { } v && p.RatePercentSign
+        ? new ZooCell(ZooNumbers.Format(p, v) + "%", ZooCellKind.Number, 1, 1, v, ZooNumbers.FormatCode(p, v) + "\"%\"")
+        : N(p, value);
+
+    private static ZooCell Date(ZooPrinting p, DateOnly? d) => d is { } date
+        ? new ZooCell(ZooNumbers.Date(p, date), ZooCellKind.Text, 3, 1, ZooNumbers.Serial(date), ZooNumbers.DateFormatCode(p))
+        : T("", 3);
 
     private static ZooTable TargetHead(ZooPrinting p, PerformanceForm f)
     {
         var rows = new List<IReadOnlyList<ZooCell>>();
-        ZooCell[] nature = [L("项目性质"), T(f.Nature)];
-        ZooCell[] category = [L("项目类别"), T(f.Category, 2)];
+        ZooCell[] nature = [F(p, "项目性质"), T(f.Nature)];
+        ZooCell[] category = [F(p, "项目类别"), T(f.Category, 2)];
         var pair = p.SwapNatureCategory ? category.Concat(nature) : nature.Concat(category);
         if (p.NameRowShared)
         {
-            rows.Add([L("项目名称"), T(f.Name, 2), .. pair]);
+            rows.Add([F(p, "项目名称"), T(f.Name, 2), .. pair]);
         }
         else
         {
-            rows.Add([L("项目名称"), T(f.Name, 7)]);
-            ZooCell[] n = [L("项目性质"), T(f.Nature, 3)];
-            ZooCell[] c = [L("项目类别"), T(f.Category, 3)];
+            rows.Add([F(p, "项目名称"), T(f.Name, 7)]);
+            ZooCell[] n = [F(p, "项目性质"), T(f.Nature, 3)];
+            ZooCell[] c = [F(p, "项目类别"), T(f.Category, 3)];
             rows.Add(p.SwapNatureCategory ? [.. c, .. n] : [.. n, .. c]);
         }
 
         AddDepartmentUnit(p, f, rows);
-        rows.Add([L("计划开始日期"), T(Date(f.StartDate), 3), L("计划完成日期"), T(Date(f.EndDate), 3)]);
+        rows.Add([F(p, "计划开始日期"), Date(p, f.StartDate), F(p, "计划完成日期"), Date(p, f.EndDate)]);
         var funds = f.Funds;
         if (p.MoneyHorizontal)
         {
-            rows.Add([L("项目资金（元）", 1, 2), L(p.AnnualTotalLabel, 2), L("当年财政拨款", 2), L("上年结转资金", 1), L("其他资金", 2)]);
+            rows.Add([S(p, "项目资金（元）", "项目资金\n（元）", 2), L(p.AnnualTotalLabel, 2), L("当年财政拨款", 2), L("上年结转资金", 1), L("其他资金", 2)]);
             rows.Add([N(p, funds?.AnnualTotal, 2, ""), N(p, funds?.CurrentYear, 2, ""), N(p, funds?.CarryOver, 1, ""), N(p, funds?.Other, 2, "")]);
         }
         else
         {
-            rows.Add([L("项目资金（元）", 1, 4), L("项目资金总额"), L(p.AnnualTotalLabel, 3), N(p, funds?.AnnualTotal, 3, "")]);
+            rows.Add([S(p, "项目资金（元）", "项目资金\n（元）", 4), L("项目资金总额"), L(p.AnnualTotalLabel, 3), N(p, funds?.AnnualTotal, 3, "")]);
             rows.Add([L("其中：财政资金", 1, 2), L("其中：当年财政拨款", 3), N(p, funds?.CurrentYear, 3, "")]);
             rows.Add([L("上年结转资金", 3), N(p, funds?.CarryOver, 3, "")]);
             rows.Add([L("其他资金"), L("其他资金", 3), N(p, funds?.Other, 3, "")]);
@@ -124,7 +155,7 @@ public static class ZooLayout
 
         if (p.GoalBelowLabel)
         {
-            rows.Add([L("项目绩效目标", 1, 2), L("项目总目标"), L("年度总体目标", 6)]);
+            rows.Add([S(p, "项目绩效目标", "项目\n绩效\n目标", 2), L("项目总目标"), L("年度总体目标", 6)]);
             rows.Add([T(f.Goal, 7)]);
         }
         else
@@ -139,29 +170,29 @@ public static class ZooLayout
     {
         if (p.DepartmentUnitTwoRows)
         {
-            rows.Add([L("主管部门"), T(f.Department, 7)]);
-            rows.Add([L("实施单位"), T(f.Unit, 7)]);
+            rows.Add([F(p, "主管部门"), T(f.Department, 7)]);
+            rows.Add([F(p, "实施单位"), T(f.Unit, 7)]);
         }
         else
         {
-            rows.Add([L("主管部门"), T(f.Department, 3), L("实施单位"), T(f.Unit, 3)]);
+            rows.Add([F(p, "主管部门"), T(f.Department, 3), F(p, "实施单位"), T(f.Unit, 3)]);
         }
     }
 
-    private static ZooTable TargetIndicators(ZooPrinting p, PerformanceForm f)
+    private static ZooTable TargetIndicators(ZooPrinting p, IReadOnlyList<Indicator> indicators)
     {
         // The official print has a 绩效指标 column merged down the whole table; a repeated header cannot carry it.
         var side = p.MergeLevels && !p.RepeatHeader;
         var rows = new List<IReadOnlyList<ZooCell>>
         {
             side
-                ? [L("绩效指标", 1, f.Indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
+                ? [S(p, "绩效指标", "绩效\n指标", indicators.Count + 1), L("一级指标"), L("二级指标"), L("三级指标", 3), L(p.TargetLabel, 2)]
                 : [L("一级指标"), L("二级指标"), L("三级指标", 4), L(p.TargetLabel, 2)],
         };
-        var spans = Spans(p, f.Indicators);
-        for (var k = 0; k < f.Indicators.Count; k++)
+        var spans = Spans(p, indicators);
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = f.Indicators[k];
+            var i = indicators[k];
             var row = new List<ZooCell>();
             if (spans[k].Level1 > 0)
             {
@@ -183,10 +214,10 @@ public static class ZooLayout
 
     private static ZooTable SelfHead(ZooPrinting p, PerformanceForm f)
     {
-        var rows = new List<IReadOnlyList<ZooCell>> { new[] { L("项目名称"), T(f.Name, 7) } };
+        var rows = new List<IReadOnlyList<ZooCell>> { new[] { F(p, "项目名称"), T(f.Name, 7) } };
         AddDepartmentUnit(p, f, rows);
         var b = f.Budget;
-        var header = new List<ZooCell> { L("项目资金（万元）", 1, 5), L("") };
+        var header = new List<ZooCell> { S(p, "项目资金（万元）", "项目资金\n（万元）", 5), L("") };
         header.AddRange(p.BudgetOrder.Select(c => L(c switch
         {
             BudgetColumn.Initial => "年初预算数",
@@ -200,21 +231,21 @@ public static class ZooLayout
         foreach (var (label, row) in new[] { ("年度资金总额", b?.Total), ("其中：当年财政拨款", b?.CurrentYear), ("上年结转资金", b?.CarryOver), ("其他资金", b?.Other) })
         {
             var cells = new List<ZooCell> { L(label) };
-            cells.AddRange(p.BudgetOrder.Select(c => N(p, c switch
+            cells.AddRange(p.BudgetOrder.Select(c => c switch
             {
-                BudgetColumn.Initial => row?.Initial,
-                BudgetColumn.Full => row?.Full,
-                BudgetColumn.Executed => row?.Executed,
-                BudgetColumn.Weight => row?.Weight,
-                BudgetColumn.Rate => row?.Rate,
-                _ => row?.Score,
-            })));
+                BudgetColumn.Initial => N(p, row?.Initial),
+                BudgetColumn.Full => N(p, row?.Full),
+                BudgetColumn.Executed => N(p, row?.Executed),
+                BudgetColumn.Weight => N(p, row?.Weight),
+                BudgetColumn.Rate => Rate(p, row?.Rate),
+                _ => N(p, row?.Score),
+            }));
             rows.Add(cells);
         }
 
         if (p.GoalBelowLabel)
         {
-            rows.Add([L("年度总体目标", 1, 2), L("预期目标", 3), L("实际完成情况", 4)]);
+            rows.Add([S(p, "年度总体目标", "年度\n总体\n目标", 2), L("预期目标", 3), L("实际完成情况", 4)]);
             rows.Add([T(f.Goal, 3), T(f.Outcome, 4)]);
         }
         else
@@ -226,16 +257,16 @@ public static class ZooLayout
         return new ZooTable(rows);
     }
 
-    private static ZooTable SelfIndicators(ZooPrinting p, PerformanceForm f)
+    private static ZooTable SelfIndicators(ZooPrinting p, PerformanceForm f, IReadOnlyList<Indicator> indicators, bool last)
     {
         var rows = new List<IReadOnlyList<ZooCell>>
         {
             new[] { L("一级指标"), L("二级指标"), L("三级指标"), L(p.TargetLabel), L("实际完成值"), L(p.WeightLabel), L("得分"), L(p.DeviationLabel) },
         };
-        var spans = Spans(p, f.Indicators);
-        for (var k = 0; k < f.Indicators.Count; k++)
+        var spans = Spans(p, indicators);
+        for (var k = 0; k < indicators.Count; k++)
         {
-            var i = f.Indicators[k];
+            var i = indicators[k];
             var row = new List<ZooCell>();
             if (spans[k].Level1 > 0)
             {
@@ -256,8 +287,12 @@ public static class ZooLayout
             rows.Add(row);
         }
 
-        rows.Add([L("总分", 5), N(p, f.TotalWeight, 1, ""), N(p, f.TotalScore, 1, ""), T("")]);
-        rows.Add([L("评分等级", 5), T(f.Grade, 3)]);
+        if (last)
+        {
+            rows.Add([L("总分", 5), N(p, f.TotalWeight, 1, ""), N(p, f.TotalScore, 1, ""), T("")]);
+            rows.Add([L("评分等级", 5), T(f.Grade, 3)]);
+        }
+
         return new ZooTable(rows, HeaderRows: 1);
     }
 

@@ -21,6 +21,19 @@ public enum BudgetColumn
     Score,
 }
 
+/// <summary>How a printing writes 计划开始日期 and 计划完成日期.</summary>
+public enum ZooDateStyle
+{
+    /// <summary><c>2024-01-01</c></summary>
+    Iso,
+
+    /// <summary><c>2024/1/1</c></summary>
+    Slash,
+
+    /// <summary><c>2024年1月1日</c></summary>
+    Chinese,
+}
+
 /// <summary>A form of the seeds: the <paramref name="Index"/>th form the reader gives of seed <paramref name="File"/>.</summary>
 public sealed record ZooFormRef(string File, int Index);
 
@@ -52,6 +65,12 @@ public sealed record ZooPrinting
     /// <summary>Cell borders drawn; false gives a borderless table (no ruling lines at all).</summary>
     public bool Borders { get; init; } = true;
 
+    /// <summary>With <see cref="Borders"/>: only horizontal rules between rows, no vertical lines (a word-processor table).</summary>
+    public bool HorizontalRulesOnly { get; init; }
+
+    /// <summary>Label cells filled light grey (filled rectangles on the page, which are not rules).</summary>
+    public bool LabelShading { get; init; }
+
     // ---- label wording and order ----
 
     /// <summary>Header of the target column: <c>年度(/项目)指标值</c>, <c>年度指标值</c>, <c>指标值</c>.</summary>
@@ -81,6 +100,12 @@ public sealed record ZooPrinting
     /// <summary>项目名称/性质/类别 on one row (the official print); otherwise 项目名称 gets a row of its own.</summary>
     public bool NameRowShared { get; init; } = true;
 
+    /// <summary>Field labels end with a colon: <c>项目名称：</c>, <c>主管部门：</c>.</summary>
+    public bool LabelColon { get; init; }
+
+    /// <summary>Labels merged down the side of a block printed on short lines: <c>项目</c> / <c>绩效</c> / <c>目标</c>, <c>项目资金</c> / <c>（元）</c>.</summary>
+    public bool StackedSideLabels { get; init; }
+
     /// <summary>Target money block as one row of labels over one row of amounts instead of a label column.</summary>
     public bool MoneyHorizontal { get; init; }
 
@@ -104,6 +129,12 @@ public sealed record ZooPrinting
     /// <summary>What an empty budget weight/score cell shows: <c>-</c>, <c>/</c> or nothing.</summary>
     public string EmptyMark { get; init; } = "-";
 
+    /// <summary>The execution rate with a percent sign (<c>89.55%</c>).</summary>
+    public bool RatePercentSign { get; init; }
+
+    /// <summary>How dates are written (a spreadsheet stores a date and formats it).</summary>
+    public ZooDateStyle Dates { get; init; } = ZooDateStyle.Iso;
+
     /// <summary>Units in full-width brackets: <c>≥8.00（人次）</c>.</summary>
     public bool FullWidthBrackets { get; init; }
 
@@ -112,14 +143,31 @@ public sealed record ZooPrinting
     /// <summary>The indicator header row repeated on every page the table runs onto (a Chromium <c>thead</c>).</summary>
     public bool RepeatHeader { get; init; }
 
+    /// <summary>
+    /// When set, a form's indicators are printed this many to a page (half as many under the form's head):
+    /// each run starts on a new page with the header row and its 一级/二级 labels printed again (merges cut at
+    /// the page), as office software does.
+    /// </summary>
+    public int? IndicatorsPerPage { get; init; }
+
     /// <summary>The 汇总表 heading printed before the forms of its group (otherwise the forms have no group).</summary>
     public bool GroupHeading { get; init; }
 
     /// <summary>Every form starts on a new page.</summary>
     public bool PageBreakBetweenForms { get; init; }
 
+    /// <summary>A page footer <c>第 1 页，共 3 页</c> on every page.</summary>
+    public bool PageFooter { get; init; }
+
     /// <summary>LibreOffice only: each form on a sheet of its own (each sheet starts a page), not all on one sheet.</summary>
     public bool SheetPerForm { get; init; }
 
     public override string ToString() => Name;
+
+    /// <summary>Every knob as <c>name = value</c>, a line each (what <c>bench zoo --out</c> writes beside the PDF).</summary>
+    public string Describe() => string.Join("\n", typeof(ZooPrinting).GetProperties().Select(p => p.GetValue(this) switch
+    {
+        System.Collections.IEnumerable list and not string => $"{p.Name} = [{string.Join(", ", list.Cast<object>())}]",
+        var v => $"{p.Name} = {v}",
+    })) + "\n";
 }

@@ -172,7 +172,8 @@ public static class ZooRunner
         foreach (var path in Paths)
         {
             var d = totals[path];
-            sb.AppendLine($"{path}: {d.Right} of {d.Fields} fields ({d.FieldAccuracy:P2}), {d.FormsExact} of {d.Forms} forms exact ({d.FormAccuracy:P1})");
+            var read = results.Sum(r => r.Paths.Single(x => x.Path == path).Read.Count);
+            sb.AppendLine($"{path}: {d.Right} of {d.Fields} fields ({d.FieldAccuracy:P2}), {d.FormsExact} of {d.Forms} forms exact ({d.FormAccuracy:P1}), {read} forms read");
         }
 
         return sb.ToString();

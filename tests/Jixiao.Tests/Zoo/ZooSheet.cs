@@ -15,9 +15,9 @@ public enum ZooCellKind
 
 /// <summary>One printed cell on the eight-column grid, with its span.</summary>
 /// <param name="Text">The text exactly as printed (a number already formatted per the printing's knobs).</param>
-/// <param name="Number">For a number cell, its value (a spreadsheet stores it and formats it itself).</param>
-/// <param name="Decimals">For a number cell, the decimals printed.</param>
-public sealed record ZooCell(string Text, ZooCellKind Kind, int Columns = 1, int Rows = 1, decimal? Number = null, int Decimals = 2);
+/// <param name="Number">For a number or date cell, the value a spreadsheet stores (a date as its serial day number).</param>
+/// <param name="Format">For a number or date cell, the spreadsheet format code that prints <paramref name="Text"/> from <paramref name="Number"/>.</param>
+public sealed record ZooCell(string Text, ZooCellKind Kind, int Columns = 1, int Rows = 1, decimal? Number = null, string? Format = null);
 
 /// <summary>A table on the grid: rows of cells whose spans fill eight columns; the first <see cref="HeaderRows"/> rows are its header.</summary>
 public sealed record ZooTable(IReadOnlyList<IReadOnlyList<ZooCell>> Rows, int HeaderRows = 0);

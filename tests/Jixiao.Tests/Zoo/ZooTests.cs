@@ -59,16 +59,40 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(all, p => !p.Landscape);
         Assert.True(all.Select(p => p.Font).Distinct().Count() >= 5);
         Assert.True(all.Count(p => !p.Borders) >= 2);
+        Assert.Contains(all, p => p.Borders && p.HorizontalRulesOnly && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.Borders && p.HorizontalRulesOnly && p.Producer == ZooProducer.LibreOffice);
+        Assert.Contains(all, p => p.LabelShading && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.LabelShading && p.Producer == ZooProducer.LibreOffice);
         Assert.Contains(all, p => p.RepeatHeader);
+        Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.IndicatorsPerPage is not null && p.Producer == ZooProducer.LibreOffice);
         Assert.Contains(all, p => p.MoneyHorizontal);
         Assert.Contains(all, p => p.FullWidthBrackets);
         Assert.Contains(all, p => p.GroupHeading);
         Assert.True(all.Select(p => string.Join(",", p.BudgetOrder)).Distinct().Count() >= 3);
         Assert.True(all.Select(p => p.EmptyMark).Distinct().Count() >= 3);
         Assert.True(all.Select(p => p.TargetLabel).Distinct().Count() >= 3);
+        Assert.Equal(3, all.Select(p => p.Dates).Distinct().Count());
+        Assert.Contains(all, p => p.PageFooter && p.Producer == ZooProducer.Chromium);
+        Assert.Contains(all, p => p.PageFooter && p.Producer == ZooProducer.LibreOffice);
+        Assert.Contains(all, p => p.RatePercentSign);
         Assert.All(all, p => Assert.InRange(p.FontSize, 9, 14));
         Assert.All(all, p => Assert.InRange(p.Forms.Count, 2, 6));
         Assert.All(ZooCatalogue.Sample, p => Assert.Contains(p, all));
+    }
+
+    [Fact]
+    public void Generated_printings_are_the_same_for_the_same_seed_and_differ_for_another()
+    {
+        static string Describe(ZooPrinting p) =>
+            $"{string.Join(",", p.Forms)} {string.Join(",", p.Widths)} {string.Join(",", p.BudgetOrder)} "
+            + $"{p.Producer} {p.Font} {p.FontSize} {p.Borders} {p.TargetLabel} {p.EmptyMark} {p.RepeatHeader} {p.MoneyHorizontal}";
+
+        var a = ZooCatalogue.Generated(7, 12).Select(Describe).ToList();
+        Assert.Equal(a, ZooCatalogue.Generated(7, 12).Select(Describe));
+        Assert.NotEqual(a, ZooCatalogue.Generated(8, 12).Select(Describe));
+        Assert.Equal(12, a.Distinct().Count());
+        Assert.Contains(ZooCatalogue.Generated(7, 12), p => p.Producer == ZooProducer.LibreOffice);
     }
 
     [Fact]
