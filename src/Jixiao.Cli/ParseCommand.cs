@@ -34,7 +34,7 @@ internal static class ParseCommand
                 {
                     if (s.Forms is { } forms)
                     {
-                        SummaryTable.Write(s.Source, forms);
+                        SummaryTable.Write(s.Source, Paced(forms));
                     }
                     else
                     {
@@ -56,7 +56,7 @@ internal static class ParseCommand
                 {
                     if (s.Forms is { } forms)
                     {
-                        json.WriteDocument(s.Source, forms);
+                        json.WriteDocument(s.Source, Paced(forms));
                     }
                     else if (s.Documents!.Count == 1)
                     {
@@ -81,7 +81,7 @@ internal static class ParseCommand
                     {
                         if (s.Forms is { } forms)
                         {
-                            json.WriteDocument(s.Source, forms);
+                            json.WriteDocument(s.Source, Paced(forms));
                         }
                         else
                         {
@@ -99,6 +99,29 @@ internal static class ParseCommand
 
         stdout.WriteByte((byte)'\n');
         return exit;
+    }
+
+    /// <summary>Allocation between two collections of the youngest generation while streaming (see <see cref="Paced"/>).</summary>
+    private const long PaceBytes = 16L << 20;
+
+    /// <summary>
+    /// Passes the results on, collecting the youngest generation each time <see cref="PaceBytes"/> more have been
+    /// allocated. The GC sizes its gen0 budget from the CPU cache: with this machine's 260 MB L3 it lets gen0 grow
+    /// past 100 MB between collections, and a stream that keeps almost nothing alive peaked at 165 MB on a 90 MB
+    /// text. Each forced collection finds little alive.
+    /// </summary>
+    private static IEnumerable<T> Paced<T>(IEnumerable<T> items)
+    {
+        var next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
+        foreach (var item in items)
+        {
+            yield return item;
+            if (GC.GetAllocatedBytesForCurrentThread() >= next)
+            {
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
+            }
+        }
     }
 
     /// <summary>Opens a file and writes it; a file that cannot be read is reported on stderr and makes the exit code 2.</summary>
