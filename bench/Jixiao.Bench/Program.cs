@@ -5,6 +5,7 @@ using Jixiao.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["parse"] = ParseBenchmark.Run,
+    ["parse-cli"] = ParseCliBenchmark.Run,
     ["import"] = ImportBenchmark.Run,
     ["score"] = ScoreBenchmark.Run,
     ["fill-db"] = FillDatabase.Run,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
 using Spectre.Console;
@@ -18,29 +19,134 @@ internal static class ParseCommand
         return command;
     }
 
+    /// <summary>
+    /// Streams: a text file's forms are written as they are read (JSON flushed form by form, tables a
+    /// hundred rows at a time), so memory does not grow with the input; other files are small and loaded whole.
+    /// </summary>
     private static int Run(string[] paths, string format)
     {
-        var (documents, exit) = InputFiles.Load(paths);
+        var exit = 0;
         if (format == "table")
         {
-            SummaryTable.Write(documents);
-        }
-        else
-        {
-            using var stdout = Console.OpenStandardOutput();
-            if (documents.Count == 1 && paths.Length == 1)
+            foreach (var path in paths)
             {
-                DisclosureJson.Write(stdout, documents[0]);
+                Each(path, ref exit, s =>
+                {
+                    if (s.Forms is { } forms)
+                    {
+                        SummaryTable.Write(s.Source, Paced(forms));
+                    }
+                    else
+                    {
+                        SummaryTable.Write(s.Documents!);
+                    }
+                });
+            }
+
+            return exit;
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        using (var json = new DisclosureJsonStream(stdout))
+        {
+            if (paths.Length == 1)
+            {
+                // One file is one document, as an object — unless it holds several (an array) or none ("[]").
+                Each(paths[0], ref exit, s =>
+                {
+                    if (s.Forms is { } forms)
+                    {
+                        json.WriteDocument(s.Source, Paced(forms));
+                    }
+                    else if (s.Documents!.Count == 1)
+                    {
+                        json.WriteDocument(s.Documents[0]);
+                    }
+                    else
+                    {
+                        WriteArray(json, s.Documents);
+                    }
+                });
+                if (!json.Started)
+                {
+                    WriteArray(json, []);
+                }
             }
             else
             {
-                DisclosureJson.WriteMany(stdout, documents);
-            }
+                json.WriteStartArray();
+                foreach (var path in paths)
+                {
+                    Each(path, ref exit, s =>
+                    {
+                        if (s.Forms is { } forms)
+                        {
+                            json.WriteDocument(s.Source, Paced(forms));
+                        }
+                        else
+                        {
+                            foreach (var d in s.Documents!)
+                            {
+                                json.WriteDocument(d);
+                            }
+                        }
+                    });
+                }
 
-            stdout.WriteByte((byte)'\n');
+                json.WriteEndArray();
+            }
         }
 
+        stdout.WriteByte((byte)'\n');
         return exit;
+    }
+
+    /// <summary>Allocation between two collections of the youngest generation while streaming (see <see cref="Paced"/>).</summary>
+    private const long PaceBytes = 16L << 20;
+
+    /// <summary>
+    /// Passes the results on, collecting the youngest generation each time <see cref="PaceBytes"/> more have been
+    /// allocated. The GC sizes its gen0 budget from the CPU cache: with this machine's 260 MB L3 it lets gen0 grow
+    /// past 100 MB between collections, and a stream that keeps almost nothing alive peaked at 165 MB on a 90 MB
+    /// text. Each forced collection finds little alive.
+    /// </summary>
+    private static IEnumerable<T> Paced<T>(IEnumerable<T> items)
+    {
+        var next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
+        foreach (var item in items)
+        {
+            yield return item;
+            if (GC.GetAllocatedBytesForCurrentThread() >= next)
+            {
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
+            }
+        }
+    }
+
+    /// <summary>Opens a file and writes it; a file that cannot be read is reported on stderr and makes the exit code 2.</summary>
+    private static void Each(string path, ref int exit, Action<SourceStream> write)
+    {
+        try
+        {
+            write(SourceStream.Open(path));
+        }
+        catch (UnreadableSourceException ex)
+        {
+            Console.Error.WriteLine($"jixiao: {ex.Message}");
+            exit = 2;
+        }
+    }
+
+    private static void WriteArray(DisclosureJsonStream json, IEnumerable<DisclosureDocument> documents)
+    {
+        json.WriteStartArray();
+        foreach (var d in documents)
+        {
+            json.WriteDocument(d);
+        }
+
+        json.WriteEndArray();
     }
 }
 
@@ -54,40 +160,62 @@ internal static class CliOptions
     }
 }
 
-/// <summary>A readable summary of what was read, for people rather than programs.</summary>
+/// <summary>
+/// A readable summary of what was read, for people rather than programs: per document, its forms in tables of
+/// at most <see cref="RowsPerTable"/> rows (printed as they fill, so a large file is not held), then the
+/// counts and the warnings and errors by line.
+/// </summary>
 internal static class SummaryTable
 {
+    public const int RowsPerTable = 100;
+
     public static void Write(IReadOnlyList<DisclosureDocument> documents)
     {
-        var console = Terminal.Console;
         foreach (var doc in documents)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(doc.Source)}[/]");
-            table.AddColumn("行");
-            table.AddColumn("类型");
-            table.AddColumn("年度");
-            table.AddColumn("实施单位");
-            table.AddColumn("项目名称");
-            table.AddColumn(new TableColumn("指标数").RightAligned());
-            table.AddColumn(new TableColumn("资金/总分").RightAligned());
-            foreach (var f in doc.Forms)
+            Write(doc.Source, doc.Forms.Select(f => new FormReadResult(f, [])).Append(new FormReadResult(null, doc.Diagnostics)));
+        }
+    }
+
+    /// <summary>One document from streamed results; if a result cannot be read, what was read is printed and the exception thrown.</summary>
+    public static void Write(string source, IEnumerable<FormReadResult> results)
+    {
+        var console = Terminal.Console;
+        using var spool = new DiagnosticSpool();
+        int forms = 0, indicators = 0, diagnostics = 0;
+        Table? table = null;
+        try
+        {
+            foreach (var r in results)
             {
-                var money = f.Kind == FormKind.Target
-                    ? f.Funds?.AnnualTotal?.ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " 元"
-                    : $"{f.TotalScore} {f.Grade}";
-                table.AddRow(
-                    f.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    f.Kind == FormKind.Target ? "目标申报" : "自评",
-                    f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    Markup.Escape(f.Unit),
-                    Markup.Escape(f.Name),
-                    f.Indicators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(money ?? ""));
+                diagnostics += r.Diagnostics.Count;
+                spool.AddRange(r.Diagnostics);
+
+                if (r.Form is not { } f)
+                {
+                    continue;
+                }
+
+                table ??= NewTable(forms == 0 ? source : $"{source}（续）");
+                AddRow(table, f);
+                forms++;
+                indicators += f.Indicators.Count;
+                if (table.Rows.Count == RowsPerTable)
+                {
+                    console.Write(table);
+                    table = null;
+                }
+            }
+        }
+        finally
+        {
+            if (table is not null || forms == 0)
+            {
+                console.Write(table ?? NewTable(source));
             }
 
-            console.Write(table);
-            console.MarkupLine($"表 {doc.Forms.Count} 张，指标 {doc.Forms.Sum(f => f.Indicators.Count)} 个，诊断 {doc.Diagnostics.Count} 条");
-            foreach (var d in doc.Diagnostics.Where(d => d.Severity != Severity.Info))
+            console.MarkupLine($"表 {forms} 张，指标 {indicators} 个，诊断 {diagnostics} 条");
+            foreach (var d in spool.Sorted().Where(d => d.Severity != Severity.Info))
             {
                 var color = d.Severity == Severity.Error ? "red" : "yellow";
                 console.MarkupLine($"  [{color}]{d.Severity.ToString().ToLowerInvariant()}[/] 第{d.Line}行 {Markup.Escape(d.Code)}：{Markup.Escape(d.Message)}");
@@ -95,6 +223,34 @@ internal static class SummaryTable
 
             console.WriteLine();
         }
+    }
+
+    private static Table NewTable(string title)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]");
+        table.AddColumn("行");
+        table.AddColumn("类型");
+        table.AddColumn("年度");
+        table.AddColumn("实施单位");
+        table.AddColumn("项目名称");
+        table.AddColumn(new TableColumn("指标数").RightAligned());
+        table.AddColumn(new TableColumn("资金/总分").RightAligned());
+        return table;
+    }
+
+    private static void AddRow(Table table, PerformanceForm f)
+    {
+        var money = f.Kind == FormKind.Target
+            ? f.Funds?.AnnualTotal?.ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + " 元"
+            : $"{f.TotalScore} {f.Grade}";
+        table.AddRow(
+            f.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            f.Kind == FormKind.Target ? "目标申报" : "自评",
+            f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            Markup.Escape(f.Unit),
+            Markup.Escape(f.Name),
+            f.Indicators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Markup.Escape(money ?? ""));
     }
 }
 

@@ -88,6 +88,45 @@ public class PdfExportTests(KestrelWebFixture fixture) : IClassFixture<KestrelWe
         }
     }
 
+    /// <summary>
+    /// The page around the form — header, menu, search box, language switch, crumbs, downloads, findings,
+    /// footer — and the recomputed scores beside the published ones are on screen, not on paper.
+    /// </summary>
+    [Fact]
+    public async Task The_pdf_carries_the_official_form_alone_with_the_published_scores_only()
+    {
+        var data = fixture.Web.Services.GetRequiredService<IReadModel>();
+        var row = data.Forms(new Scope()).First(f => f.Name == "医疗保险稽核检查经费" && f.Year == 2024);
+        var form = data.Form(row.Id)!.Form;
+        var total = form.TotalScore!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        string[] furniture = ["Jixiao", "仪表盘", "审核问题", "部门概况", "搜索", "导入", "草稿", "English", "登录", "XLSX", "JSON", "历年", "来源", "计分规则", "处理记录", "数据来自公开"];
+        var html = await http.GetStringAsync($"{fixture.BaseUrl}/forms/{row.Id}?lang=zh");
+        Assert.All(furniture, w => Assert.Contains(w, html, StringComparison.Ordinal));
+        Assert.Contains("details class=\"recomputed", html, StringComparison.Ordinal);
+
+        var pdf = await http.GetByteArrayAsync($"{fixture.BaseUrl}/forms/{row.Id}/pdf");
+
+        var path = Path.Combine(Path.GetTempPath(), $"jixiao-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            var text = Run("pdftotext", "-layout", path, "-");
+            var compact = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+            Assert.StartsWith("财政项目支出绩效自评表（2024年度）项目名称医疗保险稽核检查经费", compact, StringComparison.Ordinal);
+            Assert.Contains(form.Unit, compact, StringComparison.Ordinal);
+            Assert.All(furniture, w => Assert.DoesNotContain(w, text, StringComparison.Ordinal));
+            Assert.DoesNotContain("→", text, StringComparison.Ordinal); // the explanations: "2.00 × 3135 / 10000 = 0.627 → 0.63 (half-up)"
+            Assert.DoesNotContain("×", text, StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(total)));
+            Assert.EndsWith("评分等级" + form.Grade, compact, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Run(string tool, params string[] args)
     {
         var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };

@@ -63,15 +63,21 @@ public static class DisclosureJson
         w.WriteStartArray("diagnostics");
         foreach (var d in document.Diagnostics)
         {
-            w.WriteStartObject();
-            w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
-            w.WriteNumber("line", d.Line);
-            w.WriteString("code", d.Code);
-            w.WriteString("message", d.Message);
-            w.WriteEndObject();
+            WriteDiagnostic(w, d);
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One entry of a document's <c>diagnostics</c> (also written by <see cref="DisclosureJsonStream"/>).</summary>
+    internal static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        w.WriteStartObject();
+        w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+        w.WriteNumber("line", d.Line);
+        w.WriteString("code", d.Code);
+        w.WriteString("message", d.Message);
         w.WriteEndObject();
     }
 

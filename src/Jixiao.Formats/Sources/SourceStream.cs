@@ -1,0 +1,174 @@
+using System.Text;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
+
+namespace Jixiao.Formats.Sources;
+
+/// <summary>
+/// A file opened for reading as a stream of forms. A text file is read form by form while the caller
+/// enumerates <see cref="Forms"/> (memory does not grow with the file); anything else — a PDF, interchange
+/// JSON, an XLSX workbook, all small — is loaded whole by <see cref="DocumentLoader.Load"/> into
+/// <see cref="Documents"/>. Exactly one of the two is set.
+/// </summary>
+public sealed class SourceStream
+{
+    /// <summary>How many leading bytes decide whether a file is text (see <see cref="Open"/>).</summary>
+    private const int SniffLength = 64 * 1024;
+
+    /// <summary>U+FEFF in GB18030.</summary>
+    private static readonly byte[] Gb18030Bom = [0x84, 0x31, 0x95, 0x33];
+
+    private SourceStream(string source, IEnumerable<FormReadResult>? forms, IReadOnlyList<DisclosureDocument>? documents)
+    {
+        Source = source;
+        Forms = forms;
+        Documents = documents;
+    }
+
+    /// <summary>The file name, as <see cref="DisclosureDocument.Source"/> gives it.</summary>
+    public string Source { get; }
+
+    /// <summary>A text file's forms with their diagnostics, read lazily; enumerate once.</summary>
+    public IEnumerable<FormReadResult>? Forms { get; }
+
+    /// <summary>The documents of a file that is not plain text.</summary>
+    public IReadOnlyList<DisclosureDocument>? Documents { get; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>. It is streamed when <see cref="DocumentLoader.LoadBytes"/> would read it as
+    /// text: not a PDF, not an <c>.xlsx</c> zip, not named <c>.json</c> and not starting with <c>{</c> or
+    /// <c>[</c>. The text is decoded as <see cref="DocumentLoader.Decode"/> does (UTF-8 with or without BOM;
+    /// GB18030 when the bytes are not valid UTF-8, which a first pass over the file checks), so the forms
+    /// and diagnostics are those of <c>DocumentLoader.Load</c>. Throws <see cref="UnreadableSourceException"/>.
+    /// </summary>
+    public static SourceStream Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UnreadableSourceException($"文件不存在：{path}");
+        }
+
+        var name = Path.GetFileName(path);
+        bool text;
+        Encoding? encoding = null;
+        try
+        {
+            text = LooksLikeText(path, name);
+            if (text)
+            {
+                encoding = IsUtf8(path) ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : Gb18030();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
+        }
+
+        if (!text)
+        {
+            return new SourceStream(name, null, DocumentLoader.Load(path));
+        }
+
+        // The encoding's preamble (a UTF-8 BOM) is skipped by StreamReader, as Decode drops it.
+        return new SourceStream(name, Read(path, name, encoding!), null);
+    }
+
+    private static IEnumerable<FormReadResult> Read(string path, string name, Encoding encoding)
+    {
+        using var results = DisclosureReader.ReadForms(
+            () => new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), name).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!results.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
+            }
+
+            yield return results.Current;
+        }
+    }
+
+    /// <summary>What <see cref="DocumentLoader.LoadBytes"/> tells from a file's first bytes, without reading the rest.</summary>
+    private static bool LooksLikeText(string path, string name)
+    {
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var head = new byte[SniffLength];
+        int n;
+        using (var file = File.OpenRead(path))
+        {
+            n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var bytes = head.AsSpan(0, n);
+        if (bytes.StartsWith("%PDF-"u8) || (bytes.StartsWith("PK\u0003\u0004"u8) && name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        // Skip what LoadBytes trims before looking for JSON: BOMs (UTF-8, GB18030) and white space.
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (bytes[i..].StartsWith("\uFEFF"u8))
+            {
+                i += 3;
+            }
+            else if (bytes[i..].StartsWith(Gb18030Bom))
+            {
+                i += 4;
+            }
+            else if (bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            else
+            {
+                return bytes[i] is not ((byte)'{' or (byte)'[');
+            }
+        }
+
+        // Empty, or white space as far as we looked: a short file is text; a long one is left to Load.
+        return n < SniffLength;
+    }
+
+    /// <summary>Whether the whole file is valid UTF-8 (one pass, a buffer at a time).</summary>
+    private static bool IsUtf8(string path)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length + 4]; // GetCharCount would not carry a sequence split between buffers
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        try
+        {
+            int n;
+            while ((n = file.Read(buffer)) > 0)
+            {
+                decoder.GetChars(buffer.AsSpan(0, n), chars, flush: false);
+            }
+
+            decoder.GetChars([], chars, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static Encoding Gb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Json;
+using Jixiao.Formats.Sources;
+using Jixiao.Tests.Support;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>
+/// <c>jixiao parse</c> streams text files (forms written as they are read); its output must be byte for byte
+/// what writing the whole document gives.
+/// </summary>
+public class StreamedParseTests
+{
+    public static TheoryData<string> SeedFiles => [.. Seeds.All];
+
+    [Theory]
+    [MemberData(nameof(SeedFiles))]
+    public void Parse_of_one_seed_prints_exactly_the_whole_document_json(string seed)
+    {
+        var path = Seeds.PathOf(seed);
+        var expected = Whole(s => DisclosureJson.Write(s, Assert.Single(DocumentLoader.Load(path))));
+
+        var result = JixiaoProcess.Run("parse", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Stdout);
+    }
+
+    [Fact]
+    public void Parse_of_several_files_prints_exactly_the_array_of_whole_documents()
+    {
+        var paths = Seeds.All.Select(Seeds.PathOf).ToArray();
+        var expected = Whole(s => DisclosureJson.WriteMany(s, paths.SelectMany(DocumentLoader.Load).ToList()));
+
+        var result = JixiaoProcess.Run(["parse", .. paths]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(expected, result.Stdout);
+    }
+
+    [Fact]
+    public void An_unreadable_file_among_several_is_left_out_and_exits_2()
+    {
+        var paths = new[] { Seeds.PathOf(Seeds.File000), "/nonexistent/x.txt", Seeds.PathOf(Seeds.File004) };
+        var expected = Whole(s => DisclosureJson.WriteMany(s, [.. DocumentLoader.Load(paths[0]), .. DocumentLoader.Load(paths[2])]));
+
+        var result = JixiaoProcess.Run(["parse", .. paths]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Stdout);
+        Assert.Contains("文件不存在：/nonexistent/x.txt", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_unreadable_file_prints_an_empty_array()
+    {
+        var result = JixiaoProcess.Run("parse", "/nonexistent/x.txt", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("[]\n", result.Stdout);
+    }
+
+    /// <summary>
+    /// Thirty copies of the seeds: thousands of diagnostics, so the spool moves to its file, and many on the
+    /// same line, whose order must stay that of <see cref="DisclosureReader.Collect"/>.
+    /// </summary>
+    [Fact]
+    public void A_large_text_streams_to_the_same_bytes_as_the_whole_document()
+    {
+        var text = string.Concat(Enumerable.Repeat(string.Concat(Seeds.All.Select(f => Seeds.Text(f) + "\n")), 30));
+        var path = TempFile("large.txt", Encoding.UTF8.GetBytes(text));
+        try
+        {
+            var whole = DisclosureReader.Read(text, "large.txt");
+            Assert.True(whole.Diagnostics.Count > DiagnosticSpool.InMemory);
+
+            Assert.Equal(Whole(s => DisclosureJson.Write(s, whole)), Streamed(path));
+        }
+        finally
+        {
+            Remove(path);
+        }
+    }
+
+    [Fact]
+    public void GB18030_and_BOM_texts_stream_as_they_load()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = Seeds.Text(Seeds.File002);
+        var variants = new[]
+        {
+            TempFile("gb.txt", Encoding.GetEncoding("GB18030").GetBytes(text)),
+            TempFile("bom.txt", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]),
+            TempFile("empty.txt", []),
+        };
+        try
+        {
+            foreach (var path in variants)
+            {
+                Assert.Equal(Whole(s => DisclosureJson.Write(s, Assert.Single(DocumentLoader.Load(path)))), Streamed(path));
+            }
+
+            Assert.Equal(9, DocumentLoader.Load(variants[0])[0].Forms.Count);
+        }
+        finally
+        {
+            foreach (var path in variants)
+            {
+                Remove(path);
+            }
+        }
+    }
+
+    [Fact]
+    public void Json_files_are_loaded_whole_not_streamed()
+    {
+        var json = DisclosureJson.ToJson(Seeds.Read(Seeds.File000));
+        var path = TempFile("doc.txt", Encoding.UTF8.GetBytes("\n  " + json));
+        try
+        {
+            var source = SourceStream.Open(path);
+
+            Assert.Null(source.Forms);
+            Assert.Equal(7, Assert.Single(source.Documents!).Forms.Count);
+        }
+        finally
+        {
+            Remove(path);
+        }
+    }
+
+    [Fact]
+    public void Parse_table_of_a_large_text_prints_tables_of_a_hundred_rows_and_the_totals()
+    {
+        var text = string.Concat(Enumerable.Repeat(Seeds.Text(Seeds.File001) + "\n", 4));
+        var path = TempFile("four.txt", Encoding.UTF8.GetBytes(text));
+        try
+        {
+            var whole = DisclosureReader.Read(text, "four.txt");
+
+            var result = JixiaoProcess.Run("parse", path, "--format", "table");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(136, whole.Forms.Count);
+            Assert.Contains($"表 136 张，指标 {whole.Forms.Sum(f => f.Indicators.Count)} 个，诊断 {whole.Diagnostics.Count} 条", result.Stdout, StringComparison.Ordinal);
+            Assert.Contains("four.txt（续）", result.Stdout, StringComparison.Ordinal);
+            var warnings = whole.Diagnostics.Where(d => d.Severity != Severity.Info).Select(d => $"第{d.Line}行 {d.Code}：{d.Message}").ToList();
+            var printed = result.Stdout.Split('\n').Where(l => l.StartsWith("  warning ", StringComparison.Ordinal) || l.StartsWith("  error ", StringComparison.Ordinal))
+                .Select(l => l[(l.IndexOf(' ', 3) + 1)..]).ToList();
+            Assert.Equal(warnings, printed);
+        }
+        finally
+        {
+            Remove(path);
+        }
+    }
+
+    private static string Whole(Action<Stream> write)
+    {
+        using var ms = new MemoryStream();
+        write(ms);
+        ms.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static string Streamed(string path)
+    {
+        var source = SourceStream.Open(path);
+        Assert.NotNull(source.Forms);
+        using var ms = new MemoryStream();
+        using (var json = new DisclosureJsonStream(ms))
+        {
+            json.WriteDocument(source.Source, source.Forms);
+        }
+
+        ms.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void Remove(string path) => Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+
+    private static string TempFile(string name, byte[] bytes)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"jixiao-stream-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}
