@@ -64,7 +64,7 @@ public sealed class SourceStream
             throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
         }
 
-        if (!text)
+        if (!text || HasLayoutColumns(path))
         {
             return new SourceStream(name, null, DocumentLoader.Load(path));
         }
@@ -141,6 +141,31 @@ public sealed class SourceStream
         // Empty, or white space as far as we looked: a short file is text; a long one is left to Load.
         return n < SniffLength;
     }
+
+    /// <summary>
+    /// Text that keeps the page's columns (pdftotext -layout) is read whole, by geometry as well as line by
+    /// line (<see cref="DocumentLoader.ReadText"/>), up to <see cref="LayoutWholeLimit"/>; a larger file streams.
+    /// </summary>
+    private static bool HasLayoutColumns(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Length > LayoutWholeLimit)
+        {
+            return false;
+        }
+
+        var head = new byte[SniffLength];
+        int n;
+        using (var file = File.OpenRead(path))
+        {
+            n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        return Layout.LayoutTextCells.LooksLikeLayout(Encoding.UTF8.GetString(head, 0, n));
+    }
+
+    /// <summary>The largest -layout text read whole (a printing of thousands of forms; larger files stream).</summary>
+    internal const long LayoutWholeLimit = 64L * 1024 * 1024;
 
     /// <summary>Whether the whole file is valid UTF-8 (one pass, a buffer at a time).</summary>
     private static bool IsUtf8(string path)
