@@ -152,7 +152,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var right = _plane.RightOf(label, c => !(Labels.FieldOf(c.Compact) == field));
         if (right is not null && !IsAnyLabel(right) && !_plane.IsUsed(right))
         {
-            var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
+            // Words of the value split by a space: the pieces that follow it closely on its line, up to a label.
+            var next = _plane.RightOf(right);
+            while (next is not null && !next.Whole && !right.Whole && next.Box.Left - right.Box.Right <= right.Unit && !IsAnyLabel(next) && !_plane.IsUsed(next))
+            {
+                right = right.Joined(next, right.Text + " " + next.Text);
+                next = _plane.RightOf(next);
+            }
+
+            var limit = next?.Box.Left ?? double.PositiveInfinity;
             var parts = _plane.Continuation(label, right, limit);
             foreach (var p in parts)
             {

@@ -25,8 +25,8 @@ public static class PdfCells
     /// <summary>Rules closer than this (points) in their constant coordinate are one rule; gaps this small are closed.</summary>
     internal const double RuleTolerance = 1.5;
 
-    /// <summary>A gap between letters wider than this many font sizes separates two free pieces of text (cell padding in a borderless table is about half a character; CJK text has no gaps, Latin words a quarter).</summary>
-    internal const double FreeGap = 0.6;
+    /// <summary>A gap between letters wider than this many font sizes separates two free pieces of text (a spreadsheet's borderless cells stand a third of a character apart; CJK text has no gaps; Latin words split here are joined again by the assembler).</summary>
+    internal const double FreeGap = 0.3;
 
     /// <summary>A gap wider than this many font sizes is printed as a space inside a cell's line (Latin words).</summary>
     internal const double SpaceGap = 0.25;
@@ -183,6 +183,15 @@ public static class PdfCells
     {
         foreach (var line in Lines(glyphs))
         {
+            // A running footer (第 1 页，共 9 页) is recognised on its whole line, before it is cut into pieces.
+            var whole = new StringBuilder();
+            AppendLine(whole, line);
+            var lineBox = line.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
+            if (IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
+            {
+                continue;
+            }
+
             var start = 0;
             for (var i = 1; i <= line.Count; i++)
             {
