@@ -273,7 +273,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             && !_plane.IsUsed(c) && !IsAnyLabel(c) && !IsLabelFragment(c)).ToList();
 
     /// <summary>A short piece of a vertical label column (<c>项目</c>/<c>绩效</c>/<c>目标</c>) that is no value.</summary>
-    private static bool IsLabelFragment(Cell c) => !c.Whole && c.Compact.Length <= 4 && c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "绩效指标" or "项目绩效目标" or "（元）" or "(元)" or "项目资金" or "（万元）" or "(万元)";
+    private static bool IsLabelFragment(Cell c) => !c.Whole && (c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "（元）" or "(元)" or "（万元）" or "(万元)"
+        || Array.IndexOf(Labels.SideLabels, c.Compact) >= 0);
 
     private static string Join(IEnumerable<Cell> parts) =>
         string.Concat(parts.OrderBy(p => p.Box.Top).ThenBy(p => p.Box.Left).Select(p => p.Text.Trim()));
@@ -611,6 +612,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// <summary>One indicator row: its name pieces and the height it spans.</summary>
     private sealed record Row(List<Cell> Name, double Top, double Bottom, Cell Anchor)
     {
+        /// <summary>The part of a borderless row that a page break carried to the next page, if any.</summary>
+        public Box? Spill { get; init; }
+
         public int Line => Anchor.Line;
 
         public string Place => Anchor.Place;
@@ -643,6 +647,17 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
+                continue;
+            }
+
+            // A borderless row cut by a page break: the name goes on at the top of the next page.
+            if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } end && c.Page == end.Page + 1 && rows[^1].Spill is null
+                && end.Box.Right >= columnRight - 1.5 * c.Unit
+                && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
+                && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit)
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Spill = c.Box };
                 continue;
             }
 
@@ -729,7 +744,12 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             for (var i = 0; i < rows.Count; i++)
             {
                 var r = rows[i];
-                var distance = c.Box.CenterY >= r.Top && c.Box.CenterY <= r.Bottom ? 0 : Math.Min(Math.Abs(c.Box.CenterY - r.Top), Math.Abs(c.Box.CenterY - r.Bottom));
+                var distance = Distance(c.Box.CenterY, r.Top, r.Bottom);
+                if (r.Spill is { } spill)
+                {
+                    distance = Math.Min(distance, Distance(c.Box.CenterY, spill.Top, spill.Bottom));
+                }
+
                 if (distance < bestDistance - 1e-6)
                 {
                     best = i;
@@ -745,6 +765,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return result;
     }
+
+    private static double Distance(double y, double top, double bottom) =>
+        y >= top && y <= bottom ? 0 : Math.Min(Math.Abs(y - top), Math.Abs(y - bottom));
 
     /// <summary>
     /// The 一级 or 二级 label of each row. A drawn merged cell spans its rows exactly. Text labels are printed

@@ -168,6 +168,9 @@ public static class Labels
         "偏差原因分析及改进措施", "年初预算数", "全年预算数", "全年执行数", "执行率(%)", "执行率",
     ];
 
+    /// <summary>Labels printed down the left edge of a block, naming it (no field of their own).</summary>
+    public static readonly string[] SideLabels = ["绩效指标", "项目绩效目标", "项目资金", "项目资金（元）", "项目资金(元)", "项目资金（万元）", "项目资金(万元)", "项目总目标"];
+
     /// <summary>Every label that may be printed split over lines (so pieces are joined when they spell one).</summary>
     public static readonly string[] Splittable = BuildSplittable();
 
@@ -182,6 +185,7 @@ public static class Labels
         all.AddRange(HeaderWords);
         all.AddRange(IndicatorLevels.Level1);
         all.AddRange(IndicatorLevels.Level2.Keys);
+        all.AddRange(SideLabels);
         all.AddRange(["其中：当年财政拨款", "其中:当年财政拨款", "年度资金总额：", "年度资金总额:", "项目资金（元）", "项目资金(元)"]);
         return [.. all.Distinct()];
     }
