@@ -34,7 +34,7 @@ internal static class ParseCommand
                 {
                     if (s.Forms is { } forms)
                     {
-                        SummaryTable.Write(s.Source, Paced(forms));
+                        SummaryTable.Write(s.Source, forms);
                     }
                     else
                     {
@@ -47,7 +47,7 @@ internal static class ParseCommand
         }
 
         using var stdout = Console.OpenStandardOutput();
-        using (var json = new DisclosureJsonStream(stdout))
+        using (var json = new DisclosureJsonStream(stdout, GcPacer.Tick))
         {
             if (paths.Length == 1)
             {
@@ -56,7 +56,7 @@ internal static class ParseCommand
                 {
                     if (s.Forms is { } forms)
                     {
-                        json.WriteDocument(s.Source, Paced(forms));
+                        json.WriteDocument(s.Source, forms);
                     }
                     else if (s.Documents!.Count == 1)
                     {
@@ -81,7 +81,7 @@ internal static class ParseCommand
                     {
                         if (s.Forms is { } forms)
                         {
-                            json.WriteDocument(s.Source, Paced(forms));
+                            json.WriteDocument(s.Source, forms);
                         }
                         else
                         {
@@ -99,29 +99,6 @@ internal static class ParseCommand
 
         stdout.WriteByte((byte)'\n');
         return exit;
-    }
-
-    /// <summary>Allocation between two collections of the youngest generation while streaming (see <see cref="Paced"/>).</summary>
-    private const long PaceBytes = 16L << 20;
-
-    /// <summary>
-    /// Passes the results on, collecting the youngest generation each time <see cref="PaceBytes"/> more have been
-    /// allocated. The GC sizes its gen0 budget from the CPU cache: with this machine's 260 MB L3 it lets gen0 grow
-    /// past 100 MB between collections, and a stream that keeps almost nothing alive peaked at 165 MB on a 90 MB
-    /// text. Each forced collection finds little alive.
-    /// </summary>
-    private static IEnumerable<T> Paced<T>(IEnumerable<T> items)
-    {
-        var next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
-        foreach (var item in items)
-        {
-            yield return item;
-            if (GC.GetAllocatedBytesForCurrentThread() >= next)
-            {
-                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-                next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
-            }
-        }
     }
 
     /// <summary>Opens a file and writes it; a file that cannot be read is reported on stderr and makes the exit code 2.</summary>
@@ -188,6 +165,7 @@ internal static class SummaryTable
         {
             foreach (var r in results)
             {
+                GcPacer.Tick();
                 diagnostics += r.Diagnostics.Count;
                 spool.AddRange(r.Diagnostics);
 
@@ -217,6 +195,7 @@ internal static class SummaryTable
             console.MarkupLine($"表 {forms} 张，指标 {indicators} 个，诊断 {diagnostics} 条");
             foreach (var d in spool.Sorted().Where(d => d.Severity != Severity.Info))
             {
+                GcPacer.Tick();
                 var color = d.Severity == Severity.Error ? "red" : "yellow";
                 console.MarkupLine($"  [{color}]{d.Severity.ToString().ToLowerInvariant()}[/] 第{d.Line}行 {Markup.Escape(d.Code)}：{Markup.Escape(d.Message)}");
             }
@@ -251,6 +230,34 @@ internal static class SummaryTable
             Markup.Escape(f.Name),
             f.Indicators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Markup.Escape(money ?? ""));
+    }
+}
+
+/// <summary>
+/// Collects the young generations each time <see cref="PaceBytes"/> more have been allocated on the calling
+/// thread, while a command streams. The GC sizes its gen0 budget from the CPU cache: with the 260 MB L3 of the
+/// machine measured (docs/benchmarks.md) gen0 grew past 100 MB between collections, and `parse` of a 90 MB
+/// text, which keeps almost nothing alive, peaked at 165 MB. A forced collection finds little alive.
+/// </summary>
+internal static class GcPacer
+{
+    private const long PaceBytes = 16L << 20;
+
+    [ThreadStatic]
+    private static long _next;
+
+    public static void Tick()
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (_next == 0)
+        {
+            _next = allocated + PaceBytes;
+        }
+        else if (allocated >= _next)
+        {
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            _next = GC.GetAllocatedBytesForCurrentThread() + PaceBytes;
+        }
     }
 }
 

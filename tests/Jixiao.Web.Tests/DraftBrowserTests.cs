@@ -244,6 +244,38 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         return weights;
     }
 
+    /// <summary>On paper a form page shows its form alone; a draft's print preview keeps its mark, so it never passes for a published form.</summary>
+    [Fact]
+    public async Task Printed_a_published_form_is_the_form_alone_and_a_draft_keeps_its_mark()
+    {
+        var filler = await SignIn("filler@医保中心");
+        await filler.GotoAsync(fixture.BaseUrl + "/drafts/new");
+        await filler.FillAsync("#Name", "打印草稿（浏览器）");
+        await Click(filler, "main form button[type=submit]");
+        await filler.WaitForSelectorAsync("#draft-form");
+        var print = await filler.GetAttributeAsync("#draft-print", "href");
+        await filler.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await filler.GotoAsync(fixture.BaseUrl + print);
+
+        Assert.True(await filler.IsVisibleAsync("#draft-mark"));
+        Assert.True(await filler.IsVisibleAsync("article.official"));
+        Assert.False(await filler.IsVisibleAsync("header.site"));
+        Assert.False(await filler.IsVisibleAsync("nav.crumbs"));
+
+        await filler.GotoAsync(fixture.BaseUrl + "/search?q=" + Uri.EscapeDataString("医疗保险稽核检查经费"));
+        await filler.Locator(".hits a").First.ClickAsync();
+        await filler.WaitForSelectorAsync("article.official");
+        Assert.True(await filler.IsVisibleAsync("article.official"));
+        foreach (var furniture in new[] { "header.site", "footer.site", "nav.crumbs", "details.recomputed", "section.form-findings", "#import-history" })
+        {
+            Assert.False(await filler.Locator(furniture).First.IsVisibleAsync(), furniture);
+        }
+
+        await filler.EmulateMediaAsync(new() { Media = Media.Screen });
+        Assert.True(await filler.IsVisibleAsync("header.site"));
+    }
+
     /// <summary>The actions logged for one draft, oldest first, as its page's history shows them.</summary>
     private static async Task<List<string>> Actions(IPage page, long draft)
     {

@@ -11,8 +11,12 @@ namespace Jixiao.Formats.Json;
 /// by line, as <see cref="DisclosureReader.Collect"/> orders them. The bytes are those of
 /// <see cref="DisclosureJson.Write"/> and <see cref="DisclosureJson.WriteMany"/> for the same document.
 /// </summary>
-public sealed class DisclosureJsonStream(Stream stream) : IDisposable
+/// <param name="afterEach">Called after each form and each diagnostic of a streamed document (the CLI paces the GC with it).</param>
+public sealed class DisclosureJsonStream(Stream stream, Action? afterEach = null) : IDisposable
 {
+    /// <summary>Pending diagnostics output written out at once (they are small; forms are flushed one by one).</summary>
+    private const int FlushBytes = 64 * 1024;
+
     private readonly Utf8JsonWriter _writer = new(stream, DisclosureJson.WriterOptions);
 
     /// <summary>Whether anything has been written yet.</summary>
@@ -60,6 +64,8 @@ public sealed class DisclosureJsonStream(Stream stream) : IDisposable
                 forms++;
             }
 
+            afterEach?.Invoke();
+
             diagnostics.AddRange(r.Diagnostics);
             try
             {
@@ -77,6 +83,12 @@ public sealed class DisclosureJsonStream(Stream stream) : IDisposable
         foreach (var d in diagnostics.Sorted())
         {
             DisclosureJson.WriteDiagnostic(_writer, d);
+            if (_writer.BytesPending >= FlushBytes)
+            {
+                _writer.Flush();
+            }
+
+            afterEach?.Invoke();
         }
 
         _writer.WriteEndArray();

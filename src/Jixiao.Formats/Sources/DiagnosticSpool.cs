@@ -87,7 +87,12 @@ public sealed class DiagnosticSpool : IDisposable
     private void Spill()
     {
         var path = Path.Combine(Path.GetTempPath(), $"jixiao-diagnostics-{Guid.NewGuid():N}.bin");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.Delete(path); // gone from the folder at once; the open handle keeps it until disposed, even if the process is killed
+        }
+
         _writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
         for (var k = 0; k < _keys.Count; k++)
         {
