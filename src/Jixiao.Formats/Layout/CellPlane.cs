@@ -20,7 +20,37 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(cells);
+        Cells = JoinSplitLabels(JoinPageCuts(cells));
+    }
+
+    /// <summary>
+    /// A drawn cell that a page break cut in two (no rule below it on one page, none above it on the next,
+    /// same column edges) is one cell: a long goal or name printed across the break.
+    /// </summary>
+    private static List<Cell> JoinPageCuts(List<Cell> cells)
+    {
+        if (!cells.Any(c => c.Cut.HasFlag(PageCut.Below)))
+        {
+            return cells;
+        }
+
+        var result = new List<Cell>(cells);
+        foreach (var upper in cells.Where(c => c.Cut.HasFlag(PageCut.Below)).OrderBy(c => c.Box.Top))
+        {
+            var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && c.Cut.HasFlag(PageCut.Above)
+                && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
+            var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
+            if (lower is null || current is null)
+            {
+                continue;
+            }
+
+            result.Remove(lower);
+            result.Remove(current);
+            result.Add(new Cell(current.Page, current.Box, current.Text + lower.Text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below)));
+        }
+
+        return result;
     }
 
     /// <summary>The cells, top to bottom, left to right.</summary>

@@ -37,7 +37,8 @@ public readonly record struct Box(double Left, double Top, double Right, double 
 /// <param name="Line">1-based source line (text inputs) or page (PDF) for diagnostics.</param>
 /// <param name="Whole">True when borders bound it: nothing else belongs to it.</param>
 /// <param name="Unit">The height of one text line in <see cref="Box"/> units (font size for PDFs, 1 for text).</param>
-public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, double Unit)
+/// <param name="Cut">A drawn cell that a page break cut: it has no rule on that side (its side rules end there).</param>
+public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, double Unit, PageCut Cut = PageCut.None)
 {
     private string? _compact;
 
@@ -45,12 +46,21 @@ public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, 
     public string Compact => _compact ??= TextNormaliser.Compact(Text);
 
     /// <summary>This piece and another (below it or beside it) as one cell with the given text.</summary>
-    public Cell Joined(Cell other, string text) => new(Page, Box.Union(other.Box), text, Line, Whole, Unit);
+    public Cell Joined(Cell other, string text) => new(Page, Box.Union(other.Box), text, Line, Whole, Unit, Cut);
 
     /// <summary>Where it is, in words, for diagnostics.</summary>
     public string Place => Unit == 1 ? $"第{Line}行" : FormattableString.Invariant($"第{Page}页 {Box}");
 
     public override string ToString() => $"{Place} {Text}";
+}
+
+/// <summary>Which sides of a drawn cell a page break cut off.</summary>
+[Flags]
+public enum PageCut
+{
+    None = 0,
+    Above = 1,
+    Below = 2,
 }
 
 /// <summary>Constants of the reading plane.</summary>
@@ -75,6 +85,11 @@ public static class TextNormaliser
         for (var i = 0; i + 1 < RadicalTable.Pairs.Length; i += 2)
         {
             map[RadicalTable.Pairs[i]] = RadicalTable.Pairs[i + 1];
+        }
+
+        for (var i = 0; i + 1 < RadicalTable.Simplified.Length; i += 2)
+        {
+            map[RadicalTable.Simplified[i]] = RadicalTable.Simplified[i + 1];
         }
 
         return map.ToFrozenDictionary();

@@ -43,15 +43,15 @@ public static class PdfCells
             letters += glyphs.Count;
             var rules = Rules.Of(page);
             var offset = (page.Number - 1) * Geometry.PageStride;
-            var inCells = new Dictionary<Box, List<Glyph>>();
+            var inCells = new Dictionary<(Box, PageCut), List<Glyph>>();
             var free = new List<Glyph>();
             foreach (var g in glyphs)
             {
-                if (rules.Enclosing(g.Box.CenterX, g.Box.CenterY) is { } box)
+                if (rules.Enclosing(g.Box.CenterX, g.Box.CenterY) is { } enclosing)
                 {
-                    if (!inCells.TryGetValue(box, out var list))
+                    if (!inCells.TryGetValue(enclosing, out var list))
                     {
-                        inCells[box] = list = [];
+                        inCells[enclosing] = list = [];
                     }
 
                     list.Add(g);
@@ -63,13 +63,13 @@ public static class PdfCells
             }
 
             ruled |= inCells.Count > 0;
-            foreach (var (box, list) in inCells)
+            foreach (var ((box, cut), list) in inCells)
             {
                 var text = CellText(list);
                 if (text.Length > 0)
                 {
                     var size = list.Average(g => g.Size);
-                    cells.Add(new Cell(page.Number, Shift(box, offset), text, page.Number, Whole: true, size));
+                    cells.Add(new Cell(page.Number, Shift(box, offset), text, page.Number, Whole: true, size, cut));
                 }
             }
 
@@ -346,7 +346,7 @@ public static class PdfCells
         }
 
         /// <summary>The cell around a point: the nearest rule on each side that spans the point, or null.</summary>
-        public Box? Enclosing(double x, double y)
+        public (Box, PageCut)? Enclosing(double x, double y)
         {
             double left = double.NegativeInfinity, right = double.PositiveInfinity, top = double.NegativeInfinity, bottom = double.PositiveInfinity;
             (double From, double To) leftSpan = default, rightSpan = default;
@@ -394,17 +394,20 @@ public static class PdfCells
             // A cell cut by a page break has no rule on that side: its side rules end there.
             var sidesTop = Math.Max(leftSpan.From, rightSpan.From);
             var sidesBottom = Math.Min(leftSpan.To, rightSpan.To);
+            var cut = PageCut.None;
             if (double.IsInfinity(top) || top < sidesTop - RuleTolerance)
             {
                 top = sidesTop;
+                cut |= PageCut.Above;
             }
 
             if (double.IsInfinity(bottom) || bottom > sidesBottom + RuleTolerance)
             {
                 bottom = sidesBottom;
+                cut |= PageCut.Below;
             }
 
-            return new Box(Math.Round(left, 1), Math.Round(top, 1), Math.Round(right, 1), Math.Round(bottom, 1));
+            return (new Box(Math.Round(left, 1), Math.Round(top, 1), Math.Round(right, 1), Math.Round(bottom, 1)), cut);
         }
     }
 }

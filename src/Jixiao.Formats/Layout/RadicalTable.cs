@@ -9,6 +9,12 @@ namespace Jixiao.Formats.Layout;
 /// </summary>
 internal static class RadicalTable
 {
+    /// <summary>
+    /// Where a simplified-Chinese font draws a Kangxi radical as the simplified character, not the
+    /// traditional one the UCD gives (measured: ⼾ in the app's own print of 个人账户 is 户, not 戶).
+    /// </summary>
+    public const string Simplified = "⼾户⾭青⿈黄";
+
     /// <summary>Pairs: radical, ideograph, radical, ideograph, …</summary>
     public const string Pairs = ""
         + "⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺫目⺬示"

@@ -10,6 +10,7 @@ public class LayoutStageTests
     [InlineData("项⽬", "项目")]
     [InlineData("主管部⻔", "主管部门")]
     [InlineData("⻓期⻅效", "长期见效")]
+    [InlineData("个人账⼾", "个人账户")]
     [InlineData("≧95％", "≥95%")]
     [InlineData("⩽５", "≤5")]
     [InlineData("（元）", "（元）")]
