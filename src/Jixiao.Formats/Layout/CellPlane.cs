@@ -47,7 +47,9 @@ internal sealed class CellPlane
 
             result.Remove(lower);
             result.Remove(current);
-            result.Add(new Cell(current.Page, current.Box, current.Text + lower.Text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below)));
+            // LibreOffice prints a merged cell's text again on each page it crosses: keep it once.
+            var text = lower.Text == current.Text ? current.Text : current.Text + lower.Text;
+            result.Add(new Cell(current.Page, current.Box, text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below)));
         }
 
         return result;

@@ -757,6 +757,14 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 }
             }
 
+            // A drawn cell at the top of a page beside no row (the row's name was cut by the page break and
+            // printed whole on the page before) goes on the previous page's last row.
+            if (best >= 0 && bestDistance > 0 && c.Whole && !rows.Any(r => r.Anchor.Page == c.Page && r.Top < c.Box.Top)
+                && rows.FindLastIndex(r => r.Anchor.Page < c.Page) is var previous and >= 0)
+            {
+                best = previous;
+            }
+
             if (best >= 0)
             {
                 result[best].Add(c);

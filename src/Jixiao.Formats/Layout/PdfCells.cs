@@ -216,11 +216,11 @@ public static class PdfCells
     }
 
     /// <summary>
-    /// A page number: text like <c>- 3 -</c> or <c>第3页</c> in the top or bottom <see cref="Margin"/> of the page
-    /// (a <c>0</c> in a table is an amount, not a page number).
+    /// A page number: <c>第3页，共9页</c> anywhere, a bare <c>3</c> or <c>- 3 -</c> in the top or bottom
+    /// <see cref="Margin"/> of the page (a <c>0</c> in a table is an amount, not a page number).
     /// </summary>
     private static bool IsPageFurniture(string text, Box box, double pageHeight) =>
-        (box.Bottom > pageHeight * (1 - Margin) || box.Top < pageHeight * Margin) && LayoutTextCells.PageFurniture.IsMatch(text);
+        LayoutTextCells.PageFurniture.IsMatch(text) && (text.Contains('页') || box.Bottom > pageHeight * (1 - Margin) || box.Top < pageHeight * Margin);
 
     /// <summary>The share of a page's height at its top and bottom where running headers and page numbers stand.</summary>
     internal const double Margin = 0.08;
