@@ -9,16 +9,16 @@ namespace Jixiao.Tests.Zoo;
 /// </summary>
 public sealed class ZooTests(ITestOutputHelper output) : IDisposable
 {
-    // What the reader merged at the time of writing gives back of the sample (measured with bench zoo and this
-    // test); the floor keeps it from getting worse until the new reader lands.
-    // TODO(lead): raise to 0.995 once the geometry reader lands
-    public const double PdfFieldThreshold = 0.15;
+    // The goal on the PDF path (the geometry reader: 100 % of the sample's fields and forms when
+    // this was written). The text paths are floors at what the reader gives today (raw 21-27 %, -layout
+    // 72-83 % of the sample's fields), so they do not get worse; their goal of 99.5 % is not met.
+    public const double PdfFieldThreshold = 0.995;
 
-    // TODO(lead): raise to 0.995 once the geometry reader lands
-    public const double RawFieldThreshold = 0.15;
+    public const double PdfFormThreshold = 0.95;
 
-    // TODO(lead): raise to 0.995 once the geometry reader lands
-    public const double LayoutFieldThreshold = 0.12;
+    public const double RawFieldThreshold = 0.20;
+
+    public const double LayoutFieldThreshold = 0.70;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("jixiao-zoo-").FullName;
 
@@ -44,6 +44,7 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
 
         var byPath = ZooRunner.ByPath(results);
         Assert.True(byPath[ZooRunner.PdfPath].FieldAccuracy >= PdfFieldThreshold, $"pdf: {byPath[ZooRunner.PdfPath].FieldAccuracy:P2} of fields < {PdfFieldThreshold:P1}");
+        Assert.True(byPath[ZooRunner.PdfPath].FormAccuracy >= PdfFormThreshold, $"pdf: {byPath[ZooRunner.PdfPath].FormAccuracy:P2} of forms < {PdfFormThreshold:P1}");
         Assert.True(byPath[ZooRunner.RawPath].FieldAccuracy >= RawFieldThreshold, $"raw: {byPath[ZooRunner.RawPath].FieldAccuracy:P2} of fields < {RawFieldThreshold:P1}");
         Assert.True(byPath[ZooRunner.LayoutPath].FieldAccuracy >= LayoutFieldThreshold, $"layout: {byPath[ZooRunner.LayoutPath].FieldAccuracy:P2} of fields < {LayoutFieldThreshold:P1}");
     }
