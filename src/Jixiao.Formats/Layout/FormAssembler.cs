@@ -21,6 +21,15 @@ public static partial class FormAssembler
         foreach (var segment in segments)
         {
             var diagnostics = new DiagnosticBag();
+            if (segment.Cells.Count > MaxCellsPerForm)
+            {
+                // The assembler compares cells pairwise within a form: a "form" this large is no form, and
+                // reading it would take minutes.
+                diagnostics.Error(segment.Title.Line, DiagnosticCodes.FormTruncated, $"{segment.Title.Place}：此表有{segment.Cells.Count}个单元格，超过{MaxCellsPerForm}个，不是一张绩效表，未读取。");
+                results.Add(new FormReadResult(null, diagnostics.Items));
+                continue;
+            }
+
             try
             {
                 var form = new FormBuilder(segment, diagnostics).Build();
@@ -43,6 +52,9 @@ public static partial class FormAssembler
 
         return new DisclosureDocument(source, forms, all);
     }
+
+    /// <summary>The most cells one form may have (the longest seed form has about 600).</summary>
+    public const int MaxCellsPerForm = 20_000;
 
     /// <summary>The cells of one form: from its title to the next title or 汇总表 heading.</summary>
     internal sealed record FormSegment(FormKind Kind, Cell Title, string? Group, List<Cell> Cells);

@@ -146,3 +146,37 @@ public class LayoutStageTests
         Assert.Contains(document.Diagnostics, d => d.Severity == Severity.Error && d.Code == "not-a-disclosure");
     }
 }
+
+/// <summary>The geometry reader is total: junk and damaged layout text give diagnostics, never an exception or a hang.</summary>
+public class LayoutJunkTests
+{
+    [Fact]
+    public void Shuffled_and_cut_layout_text_of_the_seeds_never_throws()
+    {
+        var random = new Random(11);
+        var lines = Jixiao.Tests.Support.Seeds.All
+            .SelectMany(f => File.ReadAllLines(Path.Combine(Jixiao.Tests.Support.Seeds.Directory, f)))
+            .Where(l => l.Trim().Length > 0).ToArray();
+        for (var round = 0; round < 200; round++)
+        {
+            var picked = Enumerable.Range(0, random.Next(1, 120)).Select(_ =>
+            {
+                var line = lines[random.Next(lines.Length)];
+                var cut = random.Next(line.Length + 1);
+                return new string(' ', random.Next(0, 30)) + (random.Next(4) == 0 ? line[..cut] : line.Replace(" ", new string(' ', random.Next(1, 6))));
+            });
+            var text = string.Join(random.Next(8) == 0 ? "\n\f" : "\n", picked);
+            var document = LayoutReader.ReadLayoutText(text, "junk.txt");
+            Assert.All(document.Forms, f => Assert.False(string.IsNullOrEmpty(f.Name)));
+        }
+    }
+
+    [Fact]
+    public void A_form_of_too_many_cells_is_reported_not_read()
+    {
+        var text = "财政项目支出绩效目标申报表\n" + string.Concat(Enumerable.Repeat("项目名称 甲   乙   丙   丁\n", FormAssembler.MaxCellsPerForm / 4 + 10));
+        var document = LayoutReader.ReadLayoutText(text, "big.txt");
+        Assert.Empty(document.Forms);
+        Assert.Contains(document.Diagnostics, d => d.Severity == Jixiao.Domain.Model.Severity.Error && d.Message.Contains("超过", StringComparison.Ordinal));
+    }
+}
