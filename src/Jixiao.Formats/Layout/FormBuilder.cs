@@ -722,8 +722,19 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     }
 
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
-    private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets) =>
-        targets.Any(t => Holds(next, t)) && targets.Any(t => Holds(previous, t));
+    private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets)
+    {
+        var mine = targets.FirstOrDefault(t => Holds(next, t));
+        var theirs = targets.FirstOrDefault(t => Holds(previous, t));
+        if (mine is null || theirs is null)
+        {
+            return false;
+        }
+
+        // Both columns wrapped side by side (不高于往年水 / 平): the target on the next line continues the one above.
+        var targetRight = targets.Max(t => t.Box.Right);
+        return !(theirs.Box.Right >= targetRight - 1.5 * theirs.Unit && Math.Abs(mine.Box.Left - theirs.Box.Left) <= theirs.Unit);
+    }
 
     /// <summary>Whether a line holds a piece's middle (a value printed between two lines of a wrapped name is on neither).</summary>
     private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;
