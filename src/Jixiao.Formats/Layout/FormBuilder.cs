@@ -654,7 +654,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } end && c.Page == end.Page + 1 && rows[^1].Spill is null
                 && end.Box.Right >= columnRight - 1.5 * c.Unit
                 && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
-                && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit)
+                && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
+                && !HasOwnTarget(c, end, targets))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };

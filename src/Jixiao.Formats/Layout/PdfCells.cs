@@ -205,7 +205,7 @@ public static class PdfCells
                 AppendLine(sb, part);
                 var text = TextNormaliser.Normalize(sb.ToString().Trim());
                 var box = part.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
-                if (text.Length > 0)
+                if (text.Length > 0 && !(text.Contains('页') && IsPageFurniture(text, box, pageHeight)))
                 {
                     yield return new Cell(0, box, text, 0, Whole: false, part.Average(g => g.Size));
                 }
