@@ -655,7 +655,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 && end.Box.Right >= columnRight - 1.5 * c.Unit
                 && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
-                && !HasOwnTarget(c, end, targets))
+                && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact)))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -736,6 +736,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var targetRight = targets.Max(t => t.Box.Right);
         return !(theirs.Box.Right >= targetRight - 1.5 * theirs.Unit && Math.Abs(mine.Box.Left - theirs.Box.Left) <= theirs.Unit);
     }
+
+    /// <summary>A piece that begins a quantity (an operator or a digit), not the rest of a wrapped one.</summary>
+    private static bool StartsLikeValue(string compact) => compact.Length > 0 && (char.IsAsciiDigit(compact[0]) || compact[0] is '≥' or '≤' or '=' or '>' or '<' or '≧' or '≦');
 
     /// <summary>Whether a line holds a piece's middle (a value printed between two lines of a wrapped name is on neither).</summary>
     private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;
