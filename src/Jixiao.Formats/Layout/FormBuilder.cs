@@ -319,7 +319,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return null;
         }
 
-        var columns = Columns(headers.Where(h => CellPlane.OnSameRow(anchor, h) || Math.Abs(h.Box.CenterY - anchor.Box.CenterY) <= anchor.Unit).ToList(), Labels.BudgetColumn);
+        var budgetBody = Cells.Where(c => c.Box.Top > anchor.Box.Bottom && c.Box.Top < tableTop && FormAssembler.Number(c.Compact, out _) is not null).ToList();
+        var columns = Columns(headers.Where(h => CellPlane.OnSameRow(anchor, h) || Math.Abs(h.Box.CenterY - anchor.Box.CenterY) <= anchor.Unit).ToList(), Labels.BudgetColumn, budgetBody);
         BudgetRow? Row(Field field, bool total)
         {
             var label = Cells.FirstOrDefault(c => c.Box.Top > anchor.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == field);
@@ -353,10 +354,12 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     }
 
     /// <summary>
-    /// Column x ranges from header cells. Drawn cells give exact edges; text pieces split at the midpoint
-    /// between neighbouring headers (a header is centred over its column, its values fill the column).
+    /// Column x ranges from header cells. Drawn cells give exact edges. Text pieces split between two
+    /// neighbouring headers where the body below leaves a gutter (the x crossed by fewest pieces, the
+    /// widest such run): values are left- or right-aligned in their columns, not centred like headers.
+    /// Without a body, at the midpoint between the headers.
     /// </summary>
-    private static Dictionary<Column, (double Left, double Right)> Columns(List<Cell> headers, Func<string, Column?> role)
+    private static Dictionary<Column, (double Left, double Right)> Columns(List<Cell> headers, Func<string, Column?> role, List<Cell>? body = null)
     {
         var named = headers.Select(h => (Cell: h, Column: role(h.Compact))).Where(x => x.Column is not null)
             .GroupBy(x => x.Column!.Value).Select(g => (g.First().Cell, Column: g.Key)).OrderBy(x => x.Cell.Box.CenterX).ToList();
@@ -372,14 +375,45 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
             else
             {
-                left = i == 0 ? double.NegativeInfinity : (named[i - 1].Cell.Box.Right + cell.Box.Left) / 2;
-                right = i == named.Count - 1 ? double.PositiveInfinity : (cell.Box.Right + named[i + 1].Cell.Box.Left) / 2;
+                left = i == 0 ? double.NegativeInfinity : Gutter(named[i - 1].Cell, cell, body);
+                right = i == named.Count - 1 ? double.PositiveInfinity : Gutter(cell, named[i + 1].Cell, body);
             }
 
             result[column] = (left, right);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The x between two header pieces' texts where the fewest body pieces cross (the widest such run's
+    /// middle). Searched between the headers' edges, not centres: a narrow column's values may all lie left
+    /// of its header's centre, leaving a wider gutter inside the column than before it.
+    /// </summary>
+    private static double Gutter(Cell a, Cell b, List<Cell>? body)
+    {
+        var midpoint = (a.Box.Right + b.Box.Left) / 2;
+        double from = a.Box.Right, to = b.Box.Left;
+        var pieces = body?.Where(c => !c.Whole && c.Box.Right > from && c.Box.Left < to).Select(c => (c.Box.Left, c.Box.Right)).ToList();
+        if (pieces is null || pieces.Count == 0 || to <= from)
+        {
+            return midpoint;
+        }
+
+        var edges = pieces.SelectMany(p => new[] { p.Left, p.Right }).Where(x => x > from && x < to).Append(from).Append(to).Distinct().OrderBy(x => x).ToList();
+        var best = (Count: int.MaxValue, Width: 0.0, At: midpoint);
+        for (var i = 0; i + 1 < edges.Count; i++)
+        {
+            var mid = (edges[i] + edges[i + 1]) / 2;
+            var count = pieces.Count(p => p.Left < mid && p.Right > mid);
+            var width = edges[i + 1] - edges[i];
+            if (count < best.Count || count == best.Count && width > best.Width)
+            {
+                best = (count, width, mid);
+            }
+        }
+
+        return best.At;
     }
 
     // ---- the indicator table ------------------------------------------------------------------------
@@ -414,7 +448,6 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var first = headers[0];
-        var columns = Columns(first.Cells, Labels.IndicatorColumn);
         var end = double.PositiveInfinity;
         if (_kind == FormKind.SelfEvaluation && Cells.FirstOrDefault(c => c.Box.Top > first.Bottom && Labels.FieldOf(c.Compact) == Field.TotalScore) is { } total)
         {
@@ -432,6 +465,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var body = Cells.Where(c => c.Box.CenterY > first.Bottom && c.Box.Top < end && !headers.Any(h => c.Box.CenterY >= h.Top && c.Box.CenterY <= h.Bottom)
             && !_plane.IsUsed(c)).ToList();
+        var columns = Columns(first.Cells, Labels.IndicatorColumn, body);
         Column? ColumnOf(Cell c)
         {
             foreach (var (column, range) in columns)
