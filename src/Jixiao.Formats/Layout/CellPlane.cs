@@ -37,8 +37,11 @@ internal sealed class CellPlane
         var result = new List<Cell>(cells);
         foreach (var upper in cells.Where(c => c.Cut.HasFlag(PageCut.Below)).OrderBy(c => c.Box.Top))
         {
-            var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && c.Cut.HasFlag(PageCut.Above)
-                && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
+            // Under a header repeated on the next page the rest has a rule above it: it is then the cell of the
+            // same column that stands in the first row under that header.
+            var firstRow = result.Where(c => c.Page == upper.Page + 1 && c.Whole && !IsHeaderWord(c.Compact)).Select(c => c.Box.Top).DefaultIfEmpty(double.NaN).Min();
+            var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && (c.Cut.HasFlag(PageCut.Above) || Math.Abs(c.Box.Top - firstRow) <= 1.5)
+                && !IsHeaderWord(c.Compact) && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
             var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
             if (lower is null || current is null)
             {
@@ -67,6 +70,8 @@ internal sealed class CellPlane
         var overlap = a.Box.OverlapY(b.Box);
         return overlap >= SameRow * Math.Min(a.Box.Height, b.Box.Height) && overlap > 0;
     }
+
+    private static bool IsHeaderWord(string compact) => compact.Length <= 14 && (Labels.IndicatorColumn(compact) is not null || Labels.BudgetColumn(compact) is not null);
 
     /// <summary>
     /// Joins the pieces of a label that a narrow column split over lines (<c>项目性</c>/<c>质</c>,

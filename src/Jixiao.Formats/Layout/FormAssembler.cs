@@ -65,6 +65,7 @@ public static partial class FormAssembler
         var segments = new List<FormSegment>();
         string? group = null;
         FormSegment? current = null;
+        Cell? previous = null;
         foreach (var c in cells)
         {
             var compact = c.Compact;
@@ -74,17 +75,27 @@ public static partial class FormAssembler
             {
                 current = new FormSegment(k, c, group, []);
                 segments.Add(current);
+                previous = c;
                 continue;
             }
 
             if (compact.Contains("汇总表", StringComparison.Ordinal) && compact.Length < 80)
             {
+                // A long heading wraps: its first line is the piece just above (…2024年度项 / 目绩效目标汇总表).
+                if (previous is { Whole: false } above && !c.Whole && c.Box.Top - above.Box.Bottom < 0.8 * c.Unit && above.Box.OverlapX(c.Box) > 0)
+                {
+                    compact = above.Compact + compact;
+                    current?.Cells.Remove(above);
+                }
+
                 group = compact;
                 current = null;
+                previous = c;
                 continue;
             }
 
             current?.Cells.Add(c);
+            previous = c;
         }
 
         // A title printed again at the top of a continuation page (a running header) starts no form: a
