@@ -82,7 +82,7 @@ public static partial class FormAssembler
             if (compact.Contains("汇总表", StringComparison.Ordinal) && compact.Length < 80)
             {
                 // A long heading wraps: its first line is the piece just above (…2024年度项 / 目绩效目标汇总表).
-                if (previous is { Whole: false } above && !c.Whole && c.Box.Top - above.Box.Bottom < 0.8 * c.Unit && above.Box.OverlapX(c.Box) > 0)
+                if (previous is { Whole: false } above && !c.Whole && c.Box.Top - above.Box.Bottom < 0.8 * c.Unit && above.Box.OverlapX(c.Box) > 0 && above.Box.Width >= c.Box.Width / 2)
                 {
                     compact = above.Compact + compact;
                     current?.Cells.Remove(above);

@@ -241,17 +241,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     {
         foreach (var label in LabelCells(Field.Goal, tableTop))
         {
-            var right = _plane.RightOf(label);
-            if (right is not null && !IsAnyLabel(right))
+            if (TextBeside(label, tableTop) is { } beside)
             {
-                var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
-                var parts = right.Whole ? [right] : Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
-                if (!right.Whole && parts.Count == 0)
-                {
-                    parts = _plane.Continuation(label, right, limit);
-                }
-
-                return Join(parts);
+                return beside;
             }
 
             // The official layout: 项目总目标 | 年度总体目标 as a header, the goal below it across the form.
@@ -265,6 +257,30 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到“年度总体目标”。");
         return "";
+    }
+
+    /// <summary>A long text printed right of its label (a goal beside 年度总体目标 or 预期目标), or null.</summary>
+    private string? TextBeside(Cell label, double tableTop)
+    {
+        var right = _plane.RightOf(label);
+        if (right is null || IsAnyLabel(right))
+        {
+            return null;
+        }
+
+        var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
+        var parts = right.Whole ? [right] : Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
+        if (!right.Whole && parts.Count == 0)
+        {
+            parts = _plane.Continuation(label, right, limit);
+        }
+
+        foreach (var p in parts)
+        {
+            _plane.Use(p);
+        }
+
+        return Join(parts);
     }
 
     /// <summary>Unused, non-label cells whose centre lies in an x range between two heights.</summary>
@@ -283,6 +299,14 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     {
         var goalHeader = LabelCells(Field.ExpectedGoal, tableTop).FirstOrDefault();
         var outcomeHeader = goalHeader is null ? null : Cells.FirstOrDefault(c => c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome && CellPlane.OnSameRow(goalHeader, c));
+        if (goalHeader is not null && outcomeHeader is null
+            && Cells.FirstOrDefault(c => c.Box.Top > goalHeader.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome) is { } below
+            && TextBeside(goalHeader, below.Box.Top) is { } goalText)
+        {
+            // 预期目标 and 实际完成情况 stacked as row labels, each text beside its label.
+            return (goalText, TextBeside(below, tableTop) ?? "");
+        }
+
         if (goalHeader is null || outcomeHeader is null)
         {
             diagnostics.Warn(segment.Title.Line, DiagnosticCodes.MissingField, $"{segment.Title.Place}：未找到“预期目标”/“实际完成情况”表头。");
