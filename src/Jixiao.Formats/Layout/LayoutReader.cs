@@ -10,6 +10,9 @@ namespace Jixiao.Formats.Layout;
 /// </summary>
 public static class LayoutReader
 {
+    /// <summary>How long the in-process geometry reading of one PDF may take (about 60 ms a page is usual).</summary>
+    public static TimeSpan GeometryTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Reads the cells of <c>pdftotext -layout</c> text (or any text whose columns are spaced).</summary>
     public static DisclosureDocument ReadLayoutText(string text, string source) =>
         FormAssembler.Assemble(LayoutTextCells.Read(text), source);
@@ -25,11 +28,20 @@ public static class LayoutReader
         PdfLayout layout;
         try
         {
-            layout = PdfCells.Read(pdf);
+            // PdfPig runs in process: a PDF built to make it loop must not hold the caller. Past the limit the
+            // reading is abandoned (its thread runs out on its own) and pdftotext, a process with a timeout, reads it.
+            var reading = Task.Run(() => PdfCells.Read(pdf));
+            if (!reading.Wait(GeometryTimeout))
+            {
+                failure = $"PdfPig 读取此 PDF 超过 {GeometryTimeout.TotalSeconds:0} 秒，改用 pdftotext。";
+                return null;
+            }
+
+            layout = reading.Result;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (AggregateException ex) when (ex.InnerException is { } inner && inner is not OutOfMemoryException)
         {
-            failure = $"PdfPig 无法读取此 PDF（{ex.GetType().Name}: {ex.Message}），改用 pdftotext。";
+            failure = $"PdfPig 无法读取此 PDF（{inner.GetType().Name}: {inner.Message}），改用 pdftotext。";
             return null;
         }
 
