@@ -143,23 +143,23 @@ public static partial class FormAssembler
     [GeneratedRegex(@"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")]
-    private static partial Regex NumberRegex();
-
     internal static readonly Regex Year = YearRegex();
 
-    /// <summary>A number as printed in a money or score cell (<c>4,855,541.00</c>, <c>1085.4</c>, <c>99.72%</c>, <c>500.00万元</c>).</summary>
+    /// <summary>
+    /// A number as printed in a money or score cell (<c>4,855,541.00</c>, <c>1085.4</c>, <c>99.72%</c>,
+    /// <c>500.00万元</c>): the unit dropped, then the line reader's number grammar.
+    /// </summary>
     internal static decimal? Number(string compact, out bool separators)
     {
         separators = false;
         var s = compact.Replace('，', ',').TrimEnd('%', '元').Replace("万元", "", StringComparison.Ordinal).Replace("万", "", StringComparison.Ordinal);
-        if (!NumberRegex().IsMatch(s))
+        if (!DisclosureReader.IsNumberToken(s))
         {
             return null;
         }
 
         separators = s.Contains(',');
-        return decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
+        return DisclosureReader.ParseNumber(s);
     }
 
     internal static DateOnly? Date(string compact)
