@@ -113,6 +113,48 @@ public class StreamedParseTests
         }
     }
 
+    [Theory]
+    [InlineData("abc", 3)]
+    [InlineData("ab\u00e9", 4)]
+    [InlineData("\u9879", 3)]
+    [InlineData("\U0001F600", 4)]
+    public void The_UTF8_check_keeps_whole_sequences_and_carries_a_cut_one(string text, int whole)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(whole, SourceStream.WholeSequences(bytes));
+        var lead = Array.FindLastIndex(bytes, b => (b & 0xC0) != 0x80);
+        for (var cut = 1; cut < bytes.Length - lead; cut++)
+        {
+            // The last character missing its final `cut` bytes: left whole for the next buffer.
+            Assert.Equal(lead, SourceStream.WholeSequences(bytes[..^cut]));
+        }
+    }
+
+    [Fact]
+    public void A_UTF8_text_cut_at_the_check_buffer_is_read_as_UTF8_and_a_bad_byte_there_as_GB18030()
+    {
+        // 项 is three bytes: put one across the 64 KiB boundary of the check's buffer.
+        var text = new string('a', (1 << 16) - 1) + "\n项目名称\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var bad = (byte[])bytes.Clone();
+        bad[(1 << 16) + 1] = 0x41; // the cut sequence's last byte is no continuation byte
+        var paths = new[] { TempFile("cut.txt", bytes), TempFile("cut-bad.txt", bad) };
+        try
+        {
+            foreach (var path in paths)
+            {
+                Assert.Equal(Whole(s => DisclosureJson.Write(s, Assert.Single(DocumentLoader.Load(path)))), Streamed(path));
+            }
+        }
+        finally
+        {
+            foreach (var path in paths)
+            {
+                Remove(path);
+            }
+        }
+    }
+
     [Fact]
     public void Json_files_are_loaded_whole_not_streamed()
     {
