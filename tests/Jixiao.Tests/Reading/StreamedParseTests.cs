@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
@@ -153,6 +154,60 @@ public class StreamedParseTests
                 Remove(path);
             }
         }
+    }
+
+    [Fact]
+    public void Streamed_forms_escape_strings_as_the_JSON_writer_does()
+    {
+        // The streaming writer writes forms itself (FormJsonBytes); any string the encoder would escape goes
+        // the writer's way. Strings of every kind, in every field, in one and in several documents.
+        string[] strings =
+        [
+            "引号\"与\\反斜杠", "换行\n制表\t回车\r", "控制\u0001\u001f\u007f", "<b>&'+`", "\u2028\u2029\u00a0\u3000",
+            "\ufeff\ufffd\uffff\u0378", "😀𠀀", "孤\ud800立", "\udc00", "", "≥8.00（人次）",
+        ];
+        var forms = strings.Select((t, k) => new PerformanceForm
+        {
+            Kind = k % 2 == 0 ? FormKind.Target : FormKind.SelfEvaluation,
+            Year = k == 3 ? null : 2024 + k,
+            Group = k == 1 ? null : t,
+            Line = k * 7,
+            Name = t,
+            Nature = t,
+            Category = k == 2 ? null : t,
+            Department = t,
+            Unit = t,
+            StartDate = k == 4 ? null : new DateOnly(2024, 1, 1 + k),
+            Funds = k == 5 ? null : new Funds(1234567.89m, 0.00m, null, -1m),
+            Budget = k == 6 ? null : new Budget(new BudgetRow(1m, 2.50m, null, 100.00m, 10m, 9.99m), null, new BudgetRow(null, null, null, null), null),
+            Goal = t,
+            Outcome = k == 7 ? null : t,
+            Indicators = k == 8 ? [] : [new Indicator(t, t, t, t, new IndicatorValue(Comparison.AtLeast, 8.00m, t, null), t, k == 9 ? null : new IndicatorValue(null, null, null, t), 5m, null, t, 42)],
+            TotalWeight = 100m,
+            TotalScore = k == 10 ? null : 95.50m,
+            Grade = t,
+        }).ToList();
+        var diagnostics = strings.Select((t, k) => new Diagnostic(Severity.Warning, k, "code", t)).ToList();
+        var document = new DisclosureDocument("x.txt", forms, diagnostics);
+        var results = forms.Select(f => new FormReadResult(f, [])).Append(new FormReadResult(null, diagnostics)).ToList();
+
+        var one = Whole(s =>
+        {
+            using var json = new DisclosureJsonStream(s);
+            json.WriteDocument("x.txt", results);
+        });
+        Assert.Equal(Whole(s => DisclosureJson.Write(s, document)), one);
+        Assert.Contains("\"引号\\\"与\\\\反斜杠\"", one, StringComparison.Ordinal); // the escaping path was taken
+
+        var many = Whole(s =>
+        {
+            using var json = new DisclosureJsonStream(s);
+            json.WriteStartArray();
+            json.WriteDocument("x.txt", results);
+            json.WriteDocument("x.txt", results);
+            json.WriteEndArray();
+        });
+        Assert.Equal(Whole(s => DisclosureJson.WriteMany(s, [document, document])), many);
     }
 
     [Fact]
