@@ -18,6 +18,7 @@ public sealed class DisclosureJsonStream(Stream stream, Action? afterEach = null
     private const int FlushBytes = 64 * 1024;
 
     private readonly Utf8JsonWriter _writer = new(stream, DisclosureJson.WriterOptions);
+    private readonly FormJsonBytes _form = new();
 
     /// <summary>Whether anything has been written yet.</summary>
     public bool Started => _writer.BytesCommitted + _writer.BytesPending > 0;
@@ -59,7 +60,10 @@ public sealed class DisclosureJsonStream(Stream stream, Action? afterEach = null
             var r = e.Current;
             if (r.Form is { } form)
             {
-                DisclosureJson.WriteForm(_writer, form);
+                // The form's bytes (those of DisclosureJson.WriteForm, made faster) go in as a raw value: the
+                // writer adds the separator and keeps its state; the bytes bring their own line and indentation.
+                _form.Write(form, _writer.CurrentDepth);
+                _writer.WriteRawValue(_form.Written, skipInputValidation: true);
                 _writer.Flush();
                 forms++;
             }

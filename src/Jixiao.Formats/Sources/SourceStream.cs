@@ -167,28 +167,52 @@ public sealed class SourceStream
     /// <summary>The largest -layout text read whole (a printing of thousands of forms; larger files stream).</summary>
     internal const long LayoutWholeLimit = 64L * 1024 * 1024;
 
-    /// <summary>Whether the whole file is valid UTF-8 (one pass, a buffer at a time).</summary>
+    /// <summary>
+    /// Whether the whole file is valid UTF-8 (one pass, a buffer at a time): what a throwing UTF-8 decoder
+    /// accepts, checked without decoding (<see cref="System.Text.Unicode.Utf8.IsValid"/>, about ten times faster).
+    /// A sequence cut by the buffer's end is carried over to the next buffer.
+    /// </summary>
     private static bool IsUtf8(string path)
     {
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
-        var chars = new char[buffer.Length + 4]; // GetCharCount would not carry a sequence split between buffers
+        var carried = 0;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        try
+        int n;
+        while ((n = file.Read(buffer, carried, buffer.Length - carried)) > 0)
         {
-            int n;
-            while ((n = file.Read(buffer)) > 0)
+            var filled = carried + n;
+            var whole = WholeSequences(buffer.AsSpan(0, filled));
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, whole)))
             {
-                decoder.GetChars(buffer.AsSpan(0, n), chars, flush: false);
+                return false;
             }
 
-            decoder.GetChars([], chars, flush: true);
-            return true;
+            carried = filled - whole;
+            buffer.AsSpan(whole, carried).CopyTo(buffer);
         }
-        catch (DecoderFallbackException)
+
+        return carried == 0 || System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, carried));
+    }
+
+    /// <summary>
+    /// The length of <paramref name="bytes"/> without a multi-byte sequence cut at its end: the last lead
+    /// byte among the final three is kept only if all its continuation bytes follow it.
+    /// </summary>
+    internal static int WholeSequences(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
         {
-            return false;
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80)
+            {
+                continue; // a continuation byte: look further back for its lead
+            }
+
+            var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return need > back ? bytes.Length - back : bytes.Length;
         }
+
+        return bytes.Length;
     }
 
     private static Encoding Gb18030()

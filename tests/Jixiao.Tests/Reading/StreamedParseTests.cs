@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
@@ -111,6 +112,102 @@ public class StreamedParseTests
                 Remove(path);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("abc", 3)]
+    [InlineData("ab\u00e9", 4)]
+    [InlineData("\u9879", 3)]
+    [InlineData("\U0001F600", 4)]
+    public void The_UTF8_check_keeps_whole_sequences_and_carries_a_cut_one(string text, int whole)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(whole, SourceStream.WholeSequences(bytes));
+        var lead = Array.FindLastIndex(bytes, b => (b & 0xC0) != 0x80);
+        for (var cut = 1; cut < bytes.Length - lead; cut++)
+        {
+            // The last character missing its final `cut` bytes: left whole for the next buffer.
+            Assert.Equal(lead, SourceStream.WholeSequences(bytes[..^cut]));
+        }
+    }
+
+    [Fact]
+    public void A_UTF8_text_cut_at_the_check_buffer_is_read_as_UTF8_and_a_bad_byte_there_as_GB18030()
+    {
+        // 项 is three bytes: put one across the 64 KiB boundary of the check's buffer.
+        var text = new string('a', (1 << 16) - 1) + "\n项目名称\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var bad = (byte[])bytes.Clone();
+        bad[(1 << 16) + 1] = 0x41; // the cut sequence's last byte is no continuation byte
+        var paths = new[] { TempFile("cut.txt", bytes), TempFile("cut-bad.txt", bad) };
+        try
+        {
+            foreach (var path in paths)
+            {
+                Assert.Equal(Whole(s => DisclosureJson.Write(s, Assert.Single(DocumentLoader.Load(path)))), Streamed(path));
+            }
+        }
+        finally
+        {
+            foreach (var path in paths)
+            {
+                Remove(path);
+            }
+        }
+    }
+
+    [Fact]
+    public void Streamed_forms_escape_strings_as_the_JSON_writer_does()
+    {
+        // The streaming writer writes forms itself (FormJsonBytes); any string the encoder would escape goes
+        // the writer's way. Strings of every kind, in every field, in one and in several documents.
+        string[] strings =
+        [
+            "引号\"与\\反斜杠", "换行\n制表\t回车\r", "控制\u0001\u001f\u007f", "<b>&'+`", "\u2028\u2029\u00a0\u3000",
+            "\ufeff\ufffd\uffff\u0378", "😀𠀀", "孤\ud800立", "\udc00", "", "≥8.00（人次）",
+        ];
+        var forms = strings.Select((t, k) => new PerformanceForm
+        {
+            Kind = k % 2 == 0 ? FormKind.Target : FormKind.SelfEvaluation,
+            Year = k == 3 ? null : 2024 + k,
+            Group = k == 1 ? null : t,
+            Line = k * 7,
+            Name = t,
+            Nature = t,
+            Category = k == 2 ? null : t,
+            Department = t,
+            Unit = t,
+            StartDate = k == 4 ? null : new DateOnly(2024, 1, 1 + k),
+            Funds = k == 5 ? null : new Funds(1234567.89m, 0.00m, null, -1m),
+            Budget = k == 6 ? null : new Budget(new BudgetRow(1m, 2.50m, null, 100.00m, 10m, 9.99m), null, new BudgetRow(null, null, null, null), null),
+            Goal = t,
+            Outcome = k == 7 ? null : t,
+            Indicators = k == 8 ? [] : [new Indicator(t, t, t, t, new IndicatorValue(Comparison.AtLeast, 8.00m, t, null), t, k == 9 ? null : new IndicatorValue(null, null, null, t), 5m, null, t, 42)],
+            TotalWeight = 100m,
+            TotalScore = k == 10 ? null : 95.50m,
+            Grade = t,
+        }).ToList();
+        var diagnostics = strings.Select((t, k) => new Diagnostic(Severity.Warning, k, "code", t)).ToList();
+        var document = new DisclosureDocument("x.txt", forms, diagnostics);
+        var results = forms.Select(f => new FormReadResult(f, [])).Append(new FormReadResult(null, diagnostics)).ToList();
+
+        var one = Whole(s =>
+        {
+            using var json = new DisclosureJsonStream(s);
+            json.WriteDocument("x.txt", results);
+        });
+        Assert.Equal(Whole(s => DisclosureJson.Write(s, document)), one);
+        Assert.Contains("\"引号\\\"与\\\\反斜杠\"", one, StringComparison.Ordinal); // the escaping path was taken
+
+        var many = Whole(s =>
+        {
+            using var json = new DisclosureJsonStream(s);
+            json.WriteStartArray();
+            json.WriteDocument("x.txt", results);
+            json.WriteDocument("x.txt", results);
+            json.WriteEndArray();
+        });
+        Assert.Equal(Whole(s => DisclosureJson.WriteMany(s, [document, document])), many);
     }
 
     [Fact]
