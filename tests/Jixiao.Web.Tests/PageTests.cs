@@ -84,7 +84,7 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
 
         var page = await Get($"/forms/{stored.Id}");
 
-        Assert.Equal(stored.Form.Indicators.Count, page.QuerySelectorAll("table.indicators tbody tr").Length);
+        Assert.Equal(stored.Form.Indicators.Count, page.QuerySelectorAll("table.indicators tbody tr:not(.head)").Length);
         var output = page.QuerySelector("td.level1")!;
         Assert.Equal("产出指标", output.TextContent);
         Assert.Equal(stored.Form.Indicators.TakeWhile(i => i.Level1 == "产出指标").Count().ToString(), output.GetAttribute("rowspan"));
