@@ -103,8 +103,10 @@ public static partial class FormAssembler
         var merged = new List<FormSegment>();
         foreach (var s in segments)
         {
-            var hasName = s.Cells.Any(c => Labels.FieldOf(c.Compact) == Field.Name || Labels.Inline(c.Compact)?.Field == Field.Name
-                || c.Compact.StartsWith("项目名", StringComparison.Ordinal));
+            // The header block's labels, whole or in the pieces a narrow column prints (项目 / 名称, 主管 / 部门).
+            var hasName = s.Cells.Any(c => Labels.FieldOf(c.Compact) is Field.Name or Field.Department or Field.Unit
+                || Labels.Inline(c.Compact)?.Field is Field.Name or Field.Department or Field.Unit
+                || c.Compact.StartsWith("项目名", StringComparison.Ordinal) || c.Compact is "名称" or "主管" or "实施");
             if (!hasName && merged.Count > 0 && merged[^1].Kind == s.Kind)
             {
                 merged[^1].Cells.AddRange(s.Cells);
