@@ -488,7 +488,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var body = Cells.Where(c => c.Box.CenterY > first.Bottom && c.Box.Top < end && !headers.Any(h => c.Box.CenterY >= h.Top && c.Box.CenterY <= h.Bottom)
-            && !_plane.IsUsed(c)).ToList();
+            && !_plane.IsUsed(c)).SelectMany(SplitLevelPrefix).ToList();
         var columns = Columns(first.Cells, Labels.IndicatorColumn, body);
         Column? ColumnOf(Cell c)
         {
@@ -654,6 +654,24 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         byColumn[Column.Weight].Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         byColumn[Column.Score].Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+    }
+
+    /// <summary>
+    /// A piece that begins with a level label glued to the next cell's text (社会效益指标参保人员医疗费用负担情况,
+    /// columns a third of a character apart) is cut after the label, the box shared by character count.
+    /// </summary>
+    private static IEnumerable<Cell> SplitLevelPrefix(Cell c)
+    {
+        if (!c.Whole && c.Compact == c.Text && LevelWords.Where(w => c.Text.Length > w.Length && c.Text.StartsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length) is { } label
+            && !IndicatorLevels.IsLabelPrefix(c.Text))
+        {
+            var cut = c.Box.Left + c.Box.Width * label.Length / c.Text.Length;
+            yield return new Cell(c.Page, c.Box with { Right = cut }, label, c.Line, false, c.Unit);
+            yield return new Cell(c.Page, c.Box with { Left = cut }, c.Text[label.Length..], c.Line, false, c.Unit);
+            yield break;
+        }
+
+        yield return c;
     }
 
     private static readonly string[] LevelWords = [.. IndicatorLevels.Level1, .. IndicatorLevels.Level1Misprints.Keys, .. IndicatorLevels.Level2.Keys, .. IndicatorLevels.Level2Aliases.Keys];
