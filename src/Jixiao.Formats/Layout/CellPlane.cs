@@ -35,11 +35,13 @@ internal sealed class CellPlane
         }
 
         var result = new List<Cell>(cells);
+        // The top of each page's first row of drawn cells (not a repeated header), taken before any join.
+        var firstRows = cells.Where(c => c.Whole && !IsHeaderWord(c.Compact)).GroupBy(c => c.Page).ToDictionary(g => g.Key, g => g.Min(c => c.Box.Top));
         foreach (var upper in cells.Where(c => c.Cut.HasFlag(PageCut.Below)).OrderBy(c => c.Box.Top))
         {
             // Under a header repeated on the next page the rest has a rule above it: it is then the cell of the
             // same column that stands in the first row under that header.
-            var firstRow = result.Where(c => c.Page == upper.Page + 1 && c.Whole && !IsHeaderWord(c.Compact)).Select(c => c.Box.Top).DefaultIfEmpty(double.NaN).Min();
+            var firstRow = firstRows.GetValueOrDefault(upper.Page + 1, double.NaN);
             var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && (c.Cut.HasFlag(PageCut.Above) || Math.Abs(c.Box.Top - firstRow) <= 1.5)
                 && !IsHeaderWord(c.Compact) && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
             var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
