@@ -238,7 +238,15 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
         var projects = unitIds.Values.ToDictionary(id => id, _ => new List<KnownProjectYear>());
         while (reader.Read())
         {
-            projects[reader.GetInt64(0)].Add(new KnownProjectYear(
+            // Each statement of the batch sees the data committed when it starts: a unit another import
+            // committed after the units were read is unknown here, as if it had come just after (the insert
+            // of the unit then meets it, as it always could).
+            if (!projects.TryGetValue(reader.GetInt64(0), out var years))
+            {
+                continue;
+            }
+
+            years.Add(new KnownProjectYear(
                 reader.GetInt64(1),
                 reader.GetString(2),
                 reader.GetString(3),
