@@ -178,26 +178,58 @@ public static class PdfCells
         return lines;
     }
 
-    /// <summary>Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes.</summary>
+    /// <summary>
+    /// Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes, and
+    /// also at a narrower gap (<see cref="GlueGap"/>) where the letter after it starts at a column edge of the
+    /// page (<see cref="ColumnEdge"/>): borderless spreadsheet cells printed tight stand barely apart, but
+    /// each column's text starts at the same x on every row.
+    /// </summary>
     private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs, double pageHeight)
     {
+        var lines = new List<List<Glyph>>();
         foreach (var line in Lines(glyphs))
         {
             // A running footer (第 1 页，共 9 页) is recognised on its whole line, before it is cut into pieces.
             var whole = new StringBuilder();
             AppendLine(whole, line);
             var lineBox = line.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
-            if (IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
+            if (!IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
             {
-                continue;
+                lines.Add(line);
             }
+        }
 
+        var edges = new Dictionary<long, int>();
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Count; i++)
+            {
+                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > FreeGap * line[i].Size)
+                {
+                    var bin = EdgeBin(line[i].Box.Left);
+                    edges[bin] = edges.GetValueOrDefault(bin) + 1;
+                }
+            }
+        }
+
+        bool AtColumnEdge(double x)
+        {
+            var bin = EdgeBin(x);
+            return edges.GetValueOrDefault(bin - 1) + edges.GetValueOrDefault(bin) + edges.GetValueOrDefault(bin + 1) >= ColumnEdge;
+        }
+
+        foreach (var line in lines)
+        {
             var start = 0;
             for (var i = 1; i <= line.Count; i++)
             {
-                if (i < line.Count && line[i].Box.Left - line[i - 1].Box.Right <= FreeGap * line[i].Size)
+                if (i < line.Count)
                 {
-                    continue;
+                    var gap = line[i].Box.Left - line[i - 1].Box.Right;
+                    if (gap <= FreeGap * line[i].Size && !(gap > GlueGap * line[i].Size && AtColumnEdge(line[i].Box.Left)))
+                    {
+                        continue;
+                    }
                 }
 
                 var part = line.GetRange(start, i - start);
@@ -214,6 +246,14 @@ public static class PdfCells
             }
         }
     }
+
+    /// <summary>A narrower gap (font sizes) that still separates two pieces when the second starts at a column edge.</summary>
+    internal const double GlueGap = 0.12;
+
+    /// <summary>How many pieces of a page must start at one x (± half a point) to make it a column edge (chromium-/calc-borderless with tight columns).</summary>
+    internal const int ColumnEdge = 4;
+
+    private static long EdgeBin(double x) => (long)Math.Round(x * 2);
 
     /// <summary>
     /// A page number: <c>第3页，共9页</c> anywhere, a bare <c>3</c> or <c>- 3 -</c> in the top or bottom

@@ -37,6 +37,33 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Borderless_cells_printed_tight_are_split_where_a_column_starts()
+    {
+        // Column B starts at x = 200 on every row; on the last row column A's text runs up to 1.5 pt before it
+        // (less than FreeGap, more than GlueGap at 10 pt): two pieces, not one.
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        for (var row = 0; row < 5; row++)
+        {
+            page.AddText("AAA", 10, new UglyToad.PdfPig.Core.PdfPoint(100, 700 - 20 * row), font);
+            page.AddText("BBB", 10, new UglyToad.PdfPig.Core.PdfPoint(200, 700 - 20 * row), font);
+        }
+
+        var glued = "CCCCCCCCC";
+        var width = page.MeasureText(glued, 10, UglyToad.PdfPig.Core.PdfPoint.Origin, font).Max(l => l.EndBaseLine.X);
+        page.AddText(glued, 10, new UglyToad.PdfPig.Core.PdfPoint(200 - 1.5 - width, 580), font);
+        page.AddText("DDD", 10, new UglyToad.PdfPig.Core.PdfPoint(200, 580), font);
+        var e = page.AddText("EEEEEEEEE", 10, new UglyToad.PdfPig.Core.PdfPoint(300, 560), font).Max(l => l.EndBaseLine.X);
+        page.AddText("FFF", 10, new UglyToad.PdfPig.Core.PdfPoint(e + 1.5, 560), font); // as tight, but no column starts there
+
+        var texts = PdfCells.Read(builder.Build()).Cells.Select(c => c.Text).ToList();
+        Assert.Contains("CCCCCCCCC", texts);
+        Assert.Contains("DDD", texts);
+        Assert.Contains("EEEEEEEEEFFF", texts);
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
