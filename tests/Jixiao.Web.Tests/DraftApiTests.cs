@@ -170,7 +170,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
 
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
 
-        Assert.Equal("列出当前用户可以查看的草稿（申报表和自评表）", document["/api/v1/drafts"]!["get"]!["summary"]!.GetValue<string>());
+        Assert.Equal("列出当前用户可以查看的草稿（申报表和自评表；最近修改的在前，分页）", document["/api/v1/drafts"]!["get"]!["summary"]!.GetValue<string>());
         Assert.NotNull(document["/api/v1/drafts"]!["post"]);
         Assert.NotNull(document["/api/v1/drafts/{id}"]!["put"]);
         Assert.StartsWith("提交、退回", document["/api/v1/drafts/{id}/transitions"]!["post"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -43,3 +43,12 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
     public Paged<TOut> Select<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, Total);
 }
+
+/// <summary>What the HTML pager of a list shows (<c>Pages/Shared/_Pager.cshtml</c>): this page, how many pages, how many items; <paramref name="Id"/> names the pager.</summary>
+public sealed record PagerView(int Page, int Pages, int Total, string Id)
+{
+    /// <summary>The query key of the page number: Razor Pages keep <c>page</c> for the page's route.</summary>
+    public const string Query = "p";
+
+    public static PagerView Of<T>(Paged<T> list, string id) => new(list.Page, list.Pages, list.Total, id);
+}
