@@ -26,6 +26,7 @@ public static class JixiaoWebHost
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
         builder.Services.AddOpenApi();
+        builder.Services.AddJixiaoApiContract();
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
         builder.Services.AddJixiaoAccounts(builder.Configuration);
         PublicPages.AddPublicPages(builder.Services);
@@ -44,6 +45,8 @@ public static class JixiaoWebHost
         {
             app.UseExceptionHandler("/error");
         }
+
+        app.UseJixiaoApiContract();
 
         app.UseStaticFiles();
         app.UseRouting();

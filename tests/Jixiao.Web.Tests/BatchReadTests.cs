@@ -24,9 +24,9 @@ public sealed class BatchReadTests(WebFixture web) : IClassFixture<WebFixture>
     {
         using var client = web.CreateClient();
 
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/findings?code=" + code));
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/findings?pageSize=500&code=" + code));
 
-        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
+        var findings = json.RootElement.GetProperty("items").EnumerateArray()
             .Select(f => (Source: f.GetProperty("source").GetString()!, FormId: f.GetProperty("formId").GetInt64())).ToList();
         Assert.Equal(bySource, string.Join("|", findings.GroupBy(f => f.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         Assert.All(findings, f => Assert.Equal(Data.Form(f.FormId)!.Source, f.Source));

@@ -140,7 +140,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
     private async Task<List<string>> AuditActions(long id)
     {
         using var filler = await As(Filler);
-        var lines = (await Json(await filler.Client.GetAsync($"/api/v1/drafts/{id}/audit"))).AsArray();
+        var lines = (await Json(await filler.Client.GetAsync($"/api/v1/drafts/{id}/audit")))["items"]!.AsArray();
         return [.. lines.Select(l => l!["action"]!.GetValue<string>())];
     }
 
@@ -170,7 +170,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
 
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!["paths"]!;
 
-        Assert.Equal("列出当前用户可以查看的草稿（申报表和自评表）", document["/api/v1/drafts"]!["get"]!["summary"]!.GetValue<string>());
+        Assert.Equal("列出当前用户可以查看的草稿（申报表和自评表；最近修改的在前，分页）", document["/api/v1/drafts"]!["get"]!["summary"]!.GetValue<string>());
         Assert.NotNull(document["/api/v1/drafts"]!["post"]);
         Assert.NotNull(document["/api/v1/drafts/{id}"]!["put"]);
         Assert.StartsWith("提交、退回", document["/api/v1/drafts/{id}/transitions"]!["post"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -269,7 +269,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         using var early = AccountTests.Client(web);
         var before = await CsrfToken(early); // issued to nobody, then used by a signed-in user
         await AccountTests.Login(early, Filler);
-        var count = (await Json(await filler.Client.GetAsync("/api/v1/drafts"))).AsArray().Count;
+        var count = (await Json(await filler.Client.GetAsync("/api/v1/drafts")))["total"]!.GetValue<int>();
 
         var answers = new List<(string, HttpResponseMessage)>();
         foreach (var (label, token) in new[] { ("none", (string?)null), ("forged", "CfDJ8-not-a-token"), ("before sign-in", before) })
@@ -284,7 +284,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         AllAre(HttpStatusCode.BadRequest, answers);
         var problem = await Json(answers[0].Item2);
         Assert.Contains("X-CSRF-TOKEN", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(count, (await Json(await filler.Client.GetAsync("/api/v1/drafts"))).AsArray().Count);
+        Assert.Equal(count, (await Json(await filler.Client.GetAsync("/api/v1/drafts")))["total"]!.GetValue<int>());
         Assert.Equal(["create"], await AuditActions(id));
         Assert.Equal(["create", "submit", "approve"], await AuditActions(approved));
 
@@ -442,7 +442,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.Equal("上海市医疗保障局", draft["form"]!["department"]!.GetValue<string>());
         Assert.Equal("≥", draft["form"]!["indicators"]![0]!["targetValue"]!["op"]!.GetValue<string>());
         Assert.Empty(draft["blocking"]!.AsArray());
-        Assert.Contains(id, (await Json(await filler.Client.GetAsync("/api/v1/drafts"))).AsArray().Select(d => d!["id"]!.GetValue<long>()));
+        Assert.Contains(id, (await Json(await filler.Client.GetAsync("/api/v1/drafts?pageSize=500")))["items"]!.AsArray().Select(d => d!["id"]!.GetValue<long>()));
 
         Assert.Equal(HttpStatusCode.OK, (await Transition(filler, id, "Submit", 1)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{id}", TargetForm("改"), ifMatch: 2)).StatusCode); // submitted: read-only

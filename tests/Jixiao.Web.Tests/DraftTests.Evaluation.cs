@@ -118,8 +118,8 @@ public sealed partial class DraftTests
         Assert.Equal(HttpStatusCode.Redirect, (await Post(reviewer, url + "?handler=Change", new() { ["transition"] = "Approve", ["version"] = "4" }, url)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Post(finance, url + "?handler=Change", new() { ["transition"] = "Publish", ["version"] = "5" }, url)).StatusCode);
         using var anonymous = AccountTests.Client(web);
-        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026"));
-        var published = Assert.Single(listed.RootElement.EnumerateArray(), f => f.GetProperty("name").GetString() == "自评计分" && f.GetProperty("kind").GetRawText() is "1" or "\"selfEvaluation\"");
+        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026&pageSize=500"));
+        var published = Assert.Single(listed.RootElement.GetProperty("items").EnumerateArray(), f => f.GetProperty("name").GetString() == "自评计分" && f.GetProperty("kind").GetString() == "selfEvaluation");
         Assert.Equal(98.97m, published.GetProperty("totalScore").GetDecimal());
         Assert.Equal("优", published.GetProperty("grade").GetString());
     }
@@ -235,10 +235,10 @@ public sealed partial class DraftTests
     /// <summary>The first published target declaration of 上海市医疗保险事业管理中心 (filler@医保中心's unit) in the seeds: its id and indicator count.</summary>
     private async Task<(long Id, int Indicators)> PublishedTargetOfTheInsuranceCentre(HttpClient client)
     {
-        using var units = JsonDocument.Parse(await client.GetStringAsync("/api/v1/units"));
-        var unit = units.RootElement.EnumerateArray().First(u => u.GetProperty("name").GetString() == "上海市医疗保险事业管理中心").GetProperty("id").GetInt64();
-        using var forms = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/forms?unit={unit}"));
-        var form = forms.RootElement.EnumerateArray().First(f => f.GetProperty("kind").GetRawText() is "0" or "\"target\"" && f.GetProperty("source").GetString()!.StartsWith("001_", StringComparison.Ordinal));
+        using var units = JsonDocument.Parse(await client.GetStringAsync("/api/v1/units?pageSize=500"));
+        var unit = units.RootElement.GetProperty("items").EnumerateArray().First(u => u.GetProperty("name").GetString() == "上海市医疗保险事业管理中心").GetProperty("id").GetInt64();
+        using var forms = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/forms?unit={unit}&pageSize=500"));
+        var form = forms.RootElement.GetProperty("items").EnumerateArray().First(f => f.GetProperty("kind").GetString() == "target" && f.GetProperty("source").GetString()!.StartsWith("001_", StringComparison.Ordinal));
         return (form.GetProperty("id").GetInt64(), form.GetProperty("indicators").GetInt32());
     }
 
@@ -285,11 +285,11 @@ public sealed partial class DraftTests
         // One published document, now at its second version, holding the revised goal.
         using var anonymous = AccountTests.Client(web);
         using var hits = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("修订版本")));
-        var formIds = hits.RootElement.EnumerateArray().Select(h => h.GetProperty("formId").GetInt64()).Distinct().ToList();
+        var formIds = hits.RootElement.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("formId").GetInt64()).Distinct().ToList();
         var form = Assert.Single(formIds);
         Assert.Contains("修订后的目标", await anonymous.GetStringAsync($"/api/v1/forms/{form}"), StringComparison.Ordinal);
-        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026"));
-        var row = Assert.Single(listed.RootElement.EnumerateArray(), f => f.GetProperty("name").GetString() == "修订版本");
+        using var listed = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/forms?year=2026&pageSize=500"));
+        var row = Assert.Single(listed.RootElement.GetProperty("items").EnumerateArray(), f => f.GetProperty("name").GetString() == "修订版本");
         Assert.Equal($"draft-{id}-target.json", row.GetProperty("source").GetString());
     }
 }

@@ -6,7 +6,8 @@ using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
-using Microsoft.AspNetCore.Antiforgery;
+using Jixiao.Storage.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jixiao.Web.Api;
 
@@ -19,87 +20,115 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("jixiao");
 
-        api.MapGet("/forms", (IReadModel data, int? year, string? department, long? unit) =>
-                data.Forms(new Scope(year, department, unit)))
-            .WithSummary("列出表（可按年度、主管部门、单位筛选）");
+        api.MapGet("/forms", FormsList)
+            .WithSummary("列出表（可按年度、主管部门、单位筛选；分页：page 从 1 开始，pageSize 默认 50、最大 500）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/forms/{id:long}", (IReadModel data, long id) =>
-                data.Form(id) is { } f ? Results.Stream(s => WriteAsync(s, w => DisclosureJson.WriteForm(w, f.Form)), "application/json") : Results.NotFound())
+        api.MapGet("/forms/{id:long}", Results<PushStreamHttpResult, ProblemHttpResult> (IReadModel data, long id) =>
+                data.Form(id) is { } f
+                    ? TypedResults.Stream(s => WriteAsync(s, w => DisclosureJson.WriteForm(w, f.Form)), "application/json")
+                    : FormNotFound(id))
             .CacheOutput(Infrastructure.PublicPages.PolicyName) // anonymous requests only; see PublicPages
-            .WithSummary("一张表，交换 JSON 格式（jixiao.disclosure/1 的 FORM）");
+            .WithSummary("一张表，交换 JSON 格式（jixiao.disclosure/1 的 FORM）")
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/projects/{id:long}", (IReadModel data, long id) =>
-                data.Project(id) is { } p ? Results.Ok(new { id = p.ProjectId, name = p.Name, unit = p.Unit, forms = p.Forms.Select(Summary) }) : Results.NotFound())
-            .WithSummary("一个项目历年的表");
+        api.MapGet("/projects/{id:long}", Results<Ok<ProjectView>, ProblemHttpResult> (IReadModel data, long id) =>
+                data.Project(id) is { } p
+                    ? TypedResults.Ok(new ProjectView(p.ProjectId, p.Name, p.Unit, [.. p.Forms.Select(FormSummary.Of)]))
+                    : ApiContract.Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的项目", "没有这个项目"))
+            .WithSummary("一个项目历年的表")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/units", (IReadModel data, int? year, string? department) => data.Units(new Scope(year, department)))
-            .WithSummary("实施单位");
+        api.MapGet("/units", Results<Ok<Paged<UnitRow>>, ProblemHttpResult> (IReadModel data, int? year, string? department, int? page, int? pageSize) =>
+                ApiContract.TryPage(page, pageSize, out var paging, out var problem)
+                    ? TypedResults.Ok(paging.Of(data.Units(new Scope(year, department))))
+                    : problem)
+            .WithSummary("实施单位（分页）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/findings", (IReadModel data, int? year, long? unit, string? code, string? severity) => new
-            {
-                schema = "jixiao.findings/1",
-                findings = data.Findings(new Scope(year, null, unit), code, severity).Select(f => new
-                {
-                    code = f.Code, severity = f.Severity, source = f.Source, line = f.Line, form = f.FormName,
-                    indicator = f.Indicator, message = f.Message, expected = f.Expected, actual = f.Actual, formId = f.FormId,
-                }),
-            })
-            .WithSummary("审核问题（jixiao.findings/1）");
+        api.MapGet("/findings", Results<Ok<Paged<FindingItem>>, ProblemHttpResult> (IReadModel data, int? year, long? unit, string? code, string? severity, int? page, int? pageSize) =>
+                ApiContract.TryPage(page, pageSize, out var paging, out var problem)
+                    ? TypedResults.Ok(data.FindingPage(new Scope(year, null, unit), code, severity, paging).Select(FindingItem.Of))
+                    : problem)
+            .WithSummary("审核问题（每条为 jixiao.findings/1 的 FINDING，另有 formId；分页）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/search", (IReadModel data, string q, int? limit) => data.Search(q, Math.Clamp(limit ?? 100, 1, 1000)))
-            .WithSummary("全文搜索项目、目标和指标");
+        api.MapGet("/search", Results<Ok<Paged<SearchHit>>, ProblemHttpResult> (IReadModel data, string q, int? page, int? pageSize) =>
+                ApiContract.TryPage(page, pageSize, out var paging, out var problem)
+                    ? TypedResults.Ok(data.SearchPage(q, paging))
+                    : problem)
+            .WithSummary("全文搜索项目、目标和指标：先项目，后指标（分页）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => new
-            {
-                level2 = IndicatorLevels.CanonicalLevel2(level2.Trim()),
-                level1 = string.IsNullOrWhiteSpace(level1) ? null : IndicatorLevels.CanonicalLevel1(level1.Trim()),
-                q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-                indicators = data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)),
-            })
-            .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选）");
+        api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => TypedResults.Ok(new LibraryView(
+                IndicatorLevels.CanonicalLevel2(level2.Trim()),
+                string.IsNullOrWhiteSpace(level1) ? null : IndicatorLevels.CanonicalLevel1(level1.Trim()),
+                string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+                Math.Clamp(limit ?? 20, 1, 100),
+                data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)))))
+            .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选；最常用的前 limit 个，默认 20、最多 100）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         // Storing needs a signed-in 财政审核 or 管理员 (401 anonymous, 403 other roles) and, as the sign-in is a
         // cookie, the antiforgery token of GET /api/v1/antiforgery in its header (DraftEndpoints.CsrfHeader):
         // without it another site could make a signed-in browser post here.
-        api.MapPost("/import", async (IImporter importer, IFormFile file, ClaimsPrincipal user) =>
+        api.MapPost("/import", async Task<Results<Ok<ImportOutcome>, ProblemHttpResult>> (IImporter importer, IFormFile file, ClaimsPrincipal user) =>
             {
                 if (file.Length > Pages.ImportModel.MaxBytes)
                 {
-                    return Results.Problem($"文件过大，上限 {Pages.ImportModel.MaxBytes / 1024 / 1024} MB", statusCode: 413);
+                    return ApiContract.Problem(StatusCodes.Status413PayloadTooLarge, $"文件过大，上限 {Pages.ImportModel.MaxBytes / 1024 / 1024} MB");
                 }
 
                 using var ms = new MemoryStream();
                 await file.CopyToAsync(ms);
                 try
                 {
-                    return Results.Ok(importer.Import(ms.ToArray(), Path.GetFileName(file.FileName), user.Identity!.Name!));
+                    return TypedResults.Ok(importer.Import(ms.ToArray(), Path.GetFileName(file.FileName), user.Identity!.Name!));
                 }
                 catch (UnreadableSourceException ex)
                 {
-                    return Results.Problem(ex.Message, statusCode: 422);
+                    return ApiContract.Problem(StatusCodes.Status422UnprocessableEntity, ex.Message, "文件无法读取");
                 }
             })
             .RequireAuthorization(Policies.Import)
-            .WithSummary("导入一个文件（文本、PDF 或交换 JSON）；同一内容重复导入不新增。需登录为财政审核或管理员，并带防伪令牌");
+            .WithSummary("导入一个文件（文本、PDF 或交换 JSON）；同一内容重复导入不新增。需登录为财政审核或管理员，并带防伪令牌")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static object Summary(StoredForm f) => new
+    private static Results<Ok<Paged<FormRow>>, ProblemHttpResult> FormsList(IReadModel data, int? year, string? department, long? unit, int? page, int? pageSize) =>
+        ApiContract.TryPage(page, pageSize, out var paging, out var problem)
+            ? TypedResults.Ok(data.FormPage(new Scope(year, department, unit), paging))
+            : problem;
+
+    private static ProblemHttpResult FormNotFound(long id) => ApiContract.Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的表", "没有这张表");
+
+    /// <summary>A project with its forms, oldest first.</summary>
+    public sealed record ProjectView(long Id, string Name, string Unit, IReadOnlyList<FormSummary> Forms);
+
+    /// <summary>A form as a project lists it.</summary>
+    public sealed record FormSummary(
+        long Id, long ProjectId, long UnitId, FormKind Kind, int? Year, string Name, string Unit, string Department, int Indicators,
+        decimal? Funds, decimal? TotalScore, string? Grade, string Source, int Version)
     {
-        id = f.Id,
-        projectId = f.ProjectId,
-        unitId = f.UnitId,
-        kind = f.Form.Kind == FormKind.Target ? "target" : "selfEvaluation",
-        year = f.Form.Year,
-        name = f.Form.Name,
-        unit = f.Form.Unit,
-        department = f.Form.Department,
-        indicators = f.Form.Indicators.Count,
-        funds = f.Form.Funds?.AnnualTotal,
-        totalScore = f.Form.TotalScore,
-        grade = f.Form.Grade,
-        source = f.Source,
-        version = f.Version,
-    };
+        public static FormSummary Of(StoredForm f) => new(
+            f.Id, f.ProjectId, f.UnitId, f.Form.Kind, f.Form.Year, f.Form.Name, f.Form.Unit, f.Form.Department, f.Form.Indicators.Count,
+            f.Form.Funds?.AnnualTotal, f.Form.TotalScore, f.Form.Grade, f.Source, f.Version);
+    }
+
+    /// <summary>A FINDING of jixiao.findings/1 (shared/spec/checks.md) with the id of its form.</summary>
+    public sealed record FindingItem(
+        string Code, string Severity, string Source, int Line, string Form, string? Indicator, string Message, string? Expected, string? Actual, long FormId)
+    {
+        public static FindingItem Of(FindingRow f) => new(f.Code, f.Severity, f.Source, f.Line, f.FormName, f.Indicator, f.Message, f.Expected, f.Actual, f.FormId);
+    }
+
+    /// <summary>The indicator library's answer: the levels and text as understood, the limit applied, the indicators most used first.</summary>
+    public sealed record LibraryView(string Level2, string? Level1, string? Q, int Limit, IReadOnlyList<LibraryIndicator> Indicators);
 
     private static async Task WriteAsync(Stream stream, Action<Utf8JsonWriter> write)
     {

@@ -8,7 +8,9 @@ using Jixiao.Domain.Model;
 using Jixiao.Formats.Json;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Infrastructure;
+using Jixiao.Web.Data;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Api;
@@ -26,8 +28,6 @@ public static class DraftEndpoints
     /// <summary>The request header the antiforgery token travels in.</summary>
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A state change: its name (Submit, Return, Approve, Publish), the version it applies to, the reviewer's comments.</summary>
     public sealed record TransitionRequest(string? Transition, int? Version, string? Comment, Dictionary<int, string>? Notes);
 
@@ -36,7 +36,7 @@ public static class DraftEndpoints
         app.MapGet("/api/v1/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             {
                 var tokens = antiforgery.GetAndStoreTokens(context);
-                return Results.Json(new { headerName = tokens.HeaderName, token = tokens.RequestToken }, Json);
+                return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
             })
             .WithTags("drafts")
             .WithSummary($"取得防伪令牌：登录后调用一次，此后每个修改草稿的请求在 {CsrfHeader} 头中带上它（同时设置防伪 Cookie）");
@@ -48,7 +48,8 @@ public static class DraftEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         api.MapGet("", ListAsync)
-            .WithSummary("列出当前用户可以查看的草稿（申报表和自评表）");
+            .WithSummary("列出当前用户可以查看的草稿（申报表和自评表；最近修改的在前，分页）")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/{id:long}", GetAsync)
             .WithSummary("一份草稿：状态、版本（ETag）、交换 JSON 格式的表、审核意见、审核问题，自评表另有得分、等级和计分规则")
@@ -80,26 +81,31 @@ public static class DraftEndpoints
 
         api.MapPost("/{id:long}/evaluation", StartEvaluationAsync)
             .WithSummary("基于已审核通过的申报表开始自评：新开始的返回 201，已开始的自评表返回 200")
-            .Produces(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:long}/audit", AuditAsync)
-            .WithSummary("草稿的审计记录：每次新建、保存和状态变更的用户、时间、意见及前后内容")
+            .WithSummary("草稿的审计记录：每次新建、保存和状态变更的用户、时间、意见及前后内容（分页）")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, DraftAccess access)
+    private static async Task<Results<Ok<Paged<DraftSummary>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal user, DraftAccess access, int? page, int? pageSize)
     {
+        if (!ApiContract.TryPage(page, pageSize, out var paging, out var problem))
+        {
+            return problem;
+        }
+
         // Sorted in memory: SQLite cannot order by a DateTimeOffset.
         var drafts = await (await access.VisibleAsync(user)).AsNoTracking().ToListAsync();
-        return Results.Json(drafts.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Select(d => DraftSummary.Of(d, d.Form)), Json);
+        return TypedResults.Ok(paging.Of(drafts.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).ToList()).Select(d => DraftSummary.Of(d, d.Form)));
     }
 
-    private static async Task<IResult> GetAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response) =>
-        await drafts.FindAsync(user, id) is { } draft ? Representation(draft, user, drafts, response) : NotFound();
+    private static async Task<Results<Ok<DraftDetail>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response) =>
+        await drafts.FindAsync(user, id) is { } draft ? TypedResults.Ok(Representation(draft, user, drafts, response)) : NotFound();
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    private static async Task<Results<Created<DraftDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
         if (await ReadFormAsync(request) is not { Form: { } form })
         {
@@ -122,11 +128,10 @@ public static class DraftEndpoints
             return Forbidden("只有单位的填报人可以新建申报表");
         }
 
-        response.Headers.Location = $"/api/v1/drafts/{created.Id}";
-        return Representation(created, user, drafts, response, StatusCodes.Status201Created);
+        return TypedResults.Created($"/api/v1/drafts/{created.Id}", Representation(created, user, drafts, response));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response, Language l)
+    private static async Task<Results<Ok<DraftDetail>, ProblemHttpResult>> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response, Language l)
     {
         if (await drafts.FindAsync(user, id) is not { } draft)
         {
@@ -169,13 +174,13 @@ public static class DraftEndpoints
 
         return (await drafts.SaveAsync(user, draft, version, edit)).Outcome switch
         {
-            DraftOutcome.Done => Representation(draft, user, drafts, response),
+            DraftOutcome.Done => TypedResults.Ok(Representation(draft, user, drafts, response)),
             DraftOutcome.Forbidden => Forbidden("只有本单位的填报人可以修改草稿或被退回的草稿"),
             _ => await ConflictAsync(user, id, drafts, response, (version, edit, l)),
         };
     }
 
-    private static async Task<IResult> TransitionAsync(long id, TransitionRequest body, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    private static async Task<Results<Ok<DraftDetail>, ProblemHttpResult>> TransitionAsync(long id, TransitionRequest body, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
         if (await drafts.FindAsync(user, id) is not { } draft)
         {
@@ -195,20 +200,20 @@ public static class DraftEndpoints
         var result = await drafts.ChangeAsync(user, draft, body.Transition!, version, body.Comment, body.Notes);
         return result.Outcome switch
         {
-            DraftOutcome.Done => Representation(draft, user, drafts, response),
+            DraftOutcome.Done => TypedResults.Ok(Representation(draft, user, drafts, response)),
             DraftOutcome.Forbidden => Forbidden("当前用户不能对此状态的草稿执行该操作"),
             DraftOutcome.Conflict => await ConflictAsync(user, id, drafts, response),
             DraftOutcome.CommentRequired => Problem(StatusCodes.Status400BadRequest, "退回须填写意见", "退回时请填写整体意见（comment）或针对指标的意见（notes，按指标序号）"),
-            DraftOutcome.Blocked => Results.Problem(
-                title: "有问题需要先修改才能提交",
-                detail: $"还有 {result.Blocking!.Count} 个问题需要先修改，才能提交审核",
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?> { ["findings"] = result.Blocking.Select(FindingJson).ToList() }),
+            DraftOutcome.Blocked => ApiContract.Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                $"还有 {result.Blocking!.Count} 个问题需要先修改，才能提交审核",
+                "有问题需要先修改才能提交",
+                new Dictionary<string, object?> { ["findings"] = result.Blocking.Select(FindingView.Of).ToList() }),
             _ => Problem(StatusCodes.Status500InternalServerError, "发布失败", result.Message ?? ""),
         };
     }
 
-    private static async Task<IResult> StartEvaluationAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    private static async Task<Results<Created<DraftDetail>, Ok<DraftDetail>, ProblemHttpResult>> StartEvaluationAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
         if (await drafts.FindAsync(user, id) is not { } target)
         {
@@ -221,28 +226,26 @@ public static class DraftEndpoints
         }
 
         response.Headers.Location = $"/api/v1/drafts/{evaluation.Id}";
-        return Representation(evaluation, user, drafts, response, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var detail = Representation(evaluation, user, drafts, response);
+        return created ? TypedResults.Created($"/api/v1/drafts/{evaluation.Id}", detail) : TypedResults.Ok(detail);
     }
 
-    private static async Task<IResult> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts, Language l)
+    private static async Task<Results<Ok<Paged<AuditItem>>, ProblemHttpResult>> AuditAsync(long id, ClaimsPrincipal user, DraftService drafts, Language l, int? page, int? pageSize)
     {
+        if (!ApiContract.TryPage(page, pageSize, out var paging, out var problem))
+        {
+            return problem;
+        }
+
         if (await drafts.FindAsync(user, id) is not { } draft)
         {
             return NotFound();
         }
 
         var lines = await drafts.HistoryAsync(draft);
-        return Results.Json(lines.Select(a => new
-        {
-            id = a.Id,
-            action = a.Action,
-            user = a.UserName,
-            at = a.At,
-            comment = a.Comment,
-            changes = DraftChanges.Describe(a.BeforeJson, a.AfterJson, l),
-            before = a.BeforeJson is null ? (JsonElement?)null : Element(a.BeforeJson),
-            after = Element(a.AfterJson),
-        }), Json);
+        return TypedResults.Ok(paging.Of(lines).Select(a => new AuditItem(
+            a.Id, a.Action, a.UserName, a.At, a.Comment, DraftChanges.Describe(a.BeforeJson, a.AfterJson, l),
+            a.BeforeJson is null ? null : Element(a.BeforeJson), Element(a.AfterJson))));
     }
 
     /// <summary>
@@ -263,37 +266,35 @@ public static class DraftEndpoints
     }
 
     /// <summary>The draft as the API shows it, with its version as the ETag.</summary>
-    private static IResult Representation(Draft d, ClaimsPrincipal user, DraftService drafts, HttpResponse response, int status = StatusCodes.Status200OK)
+    private static DraftDetail Representation(Draft d, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
         response.Headers.ETag = ETag(d.Version);
         var review = drafts.Review(d);
         var form = d.Form;
-        return Results.Json(new DraftDetail(DraftSummary.Of(d, form))
+        return new DraftDetail(DraftSummary.Of(d, form))
         {
             CreatedBy = d.CreatedBy,
             CreatedAt = d.CreatedAt,
             CanWrite = DraftAccess.CanWrite(user, d),
             Transitions = Workflow.Available(user, d).Select(t => t.Name),
             Review = d.Review is { } notes
-                ? new { comment = notes.Comment, indicators = notes.Indicators.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value) }
+                ? new ReviewView(notes.Comment, notes.Indicators.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value))
                 : null,
-            Findings = review.Findings.Select(FindingJson),
-            Blocking = review.Blocking.Select(FindingJson),
+            Findings = [.. review.Findings.Select(FindingView.Of)],
+            Blocking = [.. review.Blocking.Select(FindingView.Of)],
             Score = review.Score is { } score
-                ? new { total = score.Total, grade = score.Grade, totalText = score.TotalExplanation, policy = review.Policy!.Policy.Name, policyReason = review.Policy.Reason }
+                ? new ScoreView(score.Total, score.Grade, score.TotalExplanation, review.Policy!.Policy.Name, review.Policy.Reason)
                 : null,
             Form = FormElement(form),
-        }, Json, statusCode: status);
+        };
     }
-
-    private static object FindingJson(Finding f) => new { code = f.Code, severity = f.Severity.ToString().ToLowerInvariant(), message = f.Message, indicator = f.Indicator };
 
     /// <summary>
     /// The 409 of a stale edit: the current version and form, so the client can keep its own input; for a
     /// refused save also, in words, what changed since the version the client edited (theirChanges) and what
     /// the refused body would change in the current version (yourChanges).
     /// </summary>
-    private static async Task<IResult> ConflictAsync(ClaimsPrincipal user, long id, DraftService drafts, HttpResponse response, (int Version, Func<PerformanceForm, PerformanceForm> Edit, Language L)? save = null)
+    private static async Task<ProblemHttpResult> ConflictAsync(ClaimsPrincipal user, long id, DraftService drafts, HttpResponse response, (int Version, Func<PerformanceForm, PerformanceForm> Edit, Language L)? save = null)
     {
         if (await drafts.FindAsync(user, id) is not { } current)
         {
@@ -309,11 +310,11 @@ public static class DraftEndpoints
             extensions["yourChanges"] = DraftChanges.Between(form, drafts.AsSaved(edit(form), current.UnitId), l);
         }
 
-        return Results.Problem(
-            title: "版本冲突",
-            detail: $"草稿已被他人修改为版本 {current.Version}，本次修改未保存；请对照当前版本后重试",
-            statusCode: StatusCodes.Status409Conflict,
-            extensions: extensions);
+        return ApiContract.Problem(
+            StatusCodes.Status409Conflict,
+            $"草稿已被他人修改为版本 {current.Version}，本次修改未保存；请对照当前版本后重试",
+            "版本冲突",
+            extensions);
     }
 
     /// <summary>The fields of a target declaration the editor posts, taken from a form of the interchange JSON.</summary>
@@ -385,17 +386,18 @@ public static class DraftEndpoints
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static string KindName(FormKind kind) => kind == FormKind.Target ? "target" : "selfEvaluation";
+    /// <summary>The antiforgery token and the header to send it in.</summary>
+    public sealed record AntiforgeryToken(string HeaderName, string Token);
 
     /// <summary>A draft as the list shows it.</summary>
-    private record DraftSummary(long Id, string Kind, string State, int Version, long UnitId, string Unit, string Department, string Name, int? Year, long? BasedOnId, DateTimeOffset UpdatedAt)
+    public record DraftSummary(long Id, FormKind Kind, string State, int Version, long UnitId, string Unit, string Department, string Name, int? Year, long? BasedOnId, DateTimeOffset UpdatedAt)
     {
         public static DraftSummary Of(Draft d, PerformanceForm form) =>
-            new(d.Id, KindName(d.Kind), d.State, d.Version, d.UnitId, form.Unit, form.Department, form.Name, form.Year, d.BasedOnId, d.UpdatedAt);
+            new(d.Id, d.Kind, d.State, d.Version, d.UnitId, form.Unit, form.Department, form.Name, form.Year, d.BasedOnId, d.UpdatedAt);
     }
 
     /// <summary>One draft whole: its summary, who created it, what the caller may do, its review and its form.</summary>
-    private sealed record DraftDetail : DraftSummary
+    public sealed record DraftDetail : DraftSummary
     {
         public DraftDetail(DraftSummary summary)
             : base(summary)
@@ -406,12 +408,29 @@ public static class DraftEndpoints
         public DateTimeOffset CreatedAt { get; init; }
         public bool CanWrite { get; init; }
         public IEnumerable<string> Transitions { get; init; } = [];
-        public object? Review { get; init; }
-        public IEnumerable<object> Findings { get; init; } = [];
-        public IEnumerable<object> Blocking { get; init; } = [];
-        public object? Score { get; init; }
-        public object? Form { get; init; }
+        public ReviewView? Review { get; init; }
+        public IReadOnlyList<FindingView> Findings { get; init; } = [];
+        public IReadOnlyList<FindingView> Blocking { get; init; } = [];
+        public ScoreView? Score { get; init; }
+
+        /// <summary>The form in the interchange JSON (jixiao.disclosure/1 FORM).</summary>
+        public JsonElement Form { get; init; }
     }
+
+    /// <summary>The reviewer's notes on a returned draft: an overall comment, and comments by indicator number.</summary>
+    public sealed record ReviewView(string? Comment, IReadOnlyDictionary<string, string> Indicators);
+
+    /// <summary>A rule finding on a draft.</summary>
+    public sealed record FindingView(string Code, string Severity, string Message, string? Indicator)
+    {
+        public static FindingView Of(Finding f) => new(f.Code, f.Severity.ToString().ToLowerInvariant(), f.Message, f.Indicator);
+    }
+
+    /// <summary>A self-evaluation's score as recomputed: total, grade, the total's explanation, the scoring policy and why it applies.</summary>
+    public sealed record ScoreView(decimal? Total, string? Grade, string TotalText, string Policy, string PolicyReason);
+
+    /// <summary>One line of a draft's audit: what was done, by whom, when, and the form before and after.</summary>
+    public sealed record AuditItem(long Id, string Action, string User, DateTimeOffset At, string? Comment, IReadOnlyList<string> Changes, JsonElement? Before, JsonElement After);
 
     private static JsonElement FormElement(PerformanceForm form)
     {
@@ -431,11 +450,11 @@ public static class DraftEndpoints
         return document.RootElement.Clone();
     }
 
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
+    private static ProblemHttpResult Problem(int status, string title, string detail) => ApiContract.Problem(status, detail, title);
 
-    private static IResult NotFound() => Problem(StatusCodes.Status404NotFound, "没有这份草稿", "草稿不存在，或当前用户无权查看");
+    private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "没有这份草稿", "草稿不存在，或当前用户无权查看");
 
-    private static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "无权执行此操作", detail);
+    private static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "无权执行此操作", detail);
 
-    private static IResult BadBody() => Problem(StatusCodes.Status400BadRequest, "请求体无效", "请求体应是一张表的交换 JSON（jixiao.disclosure/1 的 FORM），或只含一张表的文档");
+    private static ProblemHttpResult BadBody() => Problem(StatusCodes.Status400BadRequest, "请求体无效", "请求体应是一张表的交换 JSON（jixiao.disclosure/1 的 FORM），或只含一张表的文档");
 }

@@ -16,6 +16,7 @@ public static class ExportEndpoints
                 data.Form(id) is { } f
                     ? Results.File(Buffer(s => XlsxExporter.WriteForm(s, f.Form)), XlsxExporter.ContentType, FileName(f.Form.Name, "xlsx"))
                     : Results.NotFound())
+            .Produces<Stream>(StatusCodes.Status200OK, XlsxExporter.ContentType).Produces(StatusCodes.Status404NotFound)
             .WithTags("export").WithSummary("一张表的 XLSX（官方版式）");
 
         app.MapGet("/units/{id:long}/xlsx", (IReadModel data, long id, int? year) =>
@@ -28,6 +29,7 @@ public static class ExportEndpoints
 
                 return Results.File(Buffer(s => XlsxExporter.WriteUnit(s, forms)), XlsxExporter.ContentType, FileName(forms[0].Unit + "汇总表", "xlsx"));
             })
+            .Produces<Stream>(StatusCodes.Status200OK, XlsxExporter.ContentType).Produces(StatusCodes.Status404NotFound)
             .WithTags("export").WithSummary("一个单位的汇总表和各表的 XLSX");
 
         app.MapGet("/forms/{id:long}/pdf", async (HttpContext http, IReadModel data, long id) =>
@@ -47,6 +49,8 @@ public static class ExportEndpoints
                 var pdf = await PrintAsync(chromium, url, http.RequestAborted);
                 return pdf is null ? Results.Problem("Chromium 未能打印该表。", statusCode: 500) : Results.File(pdf, "application/pdf", FileName(f.Form.Name, "pdf"));
             })
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf").Produces(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithTags("export").WithSummary("一张表的 PDF（A4，由 Chromium 打印网页）");
     }
 

@@ -44,6 +44,9 @@ public interface IReadModel
 
     IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000);
 
+    /// <summary>One page of the forms in <paramref name="scope"/> (by id, as <see cref="Forms"/>) and how many there are.</summary>
+    Paged<FormRow> FormPage(Scope scope, Paging paging);
+
     Dashboard Dashboard(Scope scope);
 
     StoredForm? Form(long id);
@@ -61,10 +64,16 @@ public interface IReadModel
 
     IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
 
+    /// <summary>One page of the findings of <see cref="Findings"/> (by form, then as found) and how many there are.</summary>
+    Paged<FindingRow> FindingPage(Scope scope, string? code, string? severity, Paging paging);
+
     /// <summary>How many findings the forms in <paramref name="scope"/> have: what a summary shows, without the findings.</summary>
     int FindingCount(Scope scope) => Findings(scope, limit: int.MaxValue).Count;
 
     IReadOnlyList<SearchHit> Search(string text, int limit = 100);
+
+    /// <summary>One page of the hits of <see cref="Search"/> and how many there are.</summary>
+    Paged<SearchHit> SearchPage(string text, Paging paging);
 
     /// <summary>
     /// The indicator library (指标库): 三级 names used under a 二级 (any spelling of it) in the published forms, with

@@ -50,6 +50,8 @@ public sealed class InMemoryReadModel : IReadModel
             f.Form.Funds?.AnnualTotal, f.Form.Budget?.Total?.Full, f.Form.Indicators.Count, f.Form.TotalScore, f.Form.Grade,
             _findings.Count(x => x.FormId == f.Id), f.Source, f.Form.Line)).ToList();
 
+    public Paged<FormRow> FormPage(Scope scope, Paging paging) => paging.Of(Forms(scope, int.MaxValue).ToList());
+
     public Dashboard Dashboard(Scope scope) => Data.Dashboard.Of(InScope(scope).ToList(), Findings(scope, limit: int.MaxValue));
 
     private IEnumerable<StoredForm> InScope(Scope scope) =>
@@ -73,6 +75,11 @@ public sealed class InMemoryReadModel : IReadModel
         return _findings.Where(f => ids.Contains(f.FormId) && (code is null || f.Code == code) && (severity is null || f.Severity == severity)
                                     && (formId is null || f.FormId == formId)).Take(limit).ToList();
     }
+
+    public Paged<FindingRow> FindingPage(Scope scope, string? code, string? severity, Paging paging) =>
+        paging.Of(Findings(scope, code, severity, limit: int.MaxValue).ToList());
+
+    public Paged<SearchHit> SearchPage(string text, Paging paging) => paging.Of(Search(text, int.MaxValue).ToList());
 
     public IReadOnlyList<SearchHit> Search(string text, int limit = 100)
     {

@@ -77,18 +77,29 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
     public IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000)
     {
         using var c = Context();
-        return Scoped(c, scope).OrderBy(f => f.Id).Take(limit).Select(f => new FormRow(
-                f.Id, f.ProjectYear.ProjectId, f.ProjectYear.Project.UnitId, f.Kind, f.Year, f.Name, f.Unit, f.Department,
-                f.FundsAnnualTotal,
-                f.BudgetRows.Where(r => r.RowKind == Entities.StoredBudgetRow.Total).Select(r => r.FullAmount).FirstOrDefault(),
-                f.Indicators.Count,
-                f.TotalScore,
-                f.Grade,
-                c.Findings.Count(x => x.FormId == f.Id),
-                f.DocumentVersion.SourceDocument.Name,
-                f.Line))
-            .ToList();
+        return Rows(c, Scoped(c, scope).OrderBy(f => f.Id).Take(limit)).ToList();
     }
+
+    public Paged<FormRow> FormPage(Scope scope, Paging paging)
+    {
+        using var c = Context();
+        var forms = Scoped(c, scope);
+        var total = forms.Count();
+        return new(Rows(c, forms.OrderBy(f => f.Id).Skip(paging.Skip).Take(paging.PageSize)).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The forms of <paramref name="forms"/> as lines of a list, in its order.</summary>
+    private static IQueryable<FormRow> Rows(JixiaoDbContext c, IQueryable<Entities.StoredForm> forms) =>
+        forms.Select(f => new FormRow(
+            f.Id, f.ProjectYear.ProjectId, f.ProjectYear.Project.UnitId, f.Kind, f.Year, f.Name, f.Unit, f.Department,
+            f.FundsAnnualTotal,
+            f.BudgetRows.Where(r => r.RowKind == Entities.StoredBudgetRow.Total).Select(r => r.FullAmount).FirstOrDefault(),
+            f.Indicators.Count,
+            f.TotalScore,
+            f.Grade,
+            c.Findings.Count(x => x.FormId == f.Id),
+            f.DocumentVersion.SourceDocument.Name,
+            f.Line));
 
     private Dashboard ReadDashboard(Scope scope)
     {
@@ -175,7 +186,19 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
     public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000)
     {
         using var c = Context();
+        return FindingRows(c, FindingQuery(c, scope, code, severity, formId), 0, limit);
+    }
 
+    public Paged<FindingRow> FindingPage(Scope scope, string? code, string? severity, Paging paging)
+    {
+        using var c = Context();
+        var q = FindingQuery(c, scope, code, severity, formId: null);
+        var total = q.Count();
+        return new(FindingRows(c, q, paging.Skip, paging.PageSize), paging.Page, paging.PageSize, total);
+    }
+
+    private static IQueryable<Entities.Finding> FindingQuery(JixiaoDbContext c, Scope scope, string? code, string? severity, long? formId)
+    {
         // One form's findings need no scope; a list joins the findings to the forms in scope.
         var q = formId is { } fid
             ? c.Findings.Where(x => x.FormId == fid)
@@ -191,9 +214,15 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
             q = q.Where(x => x.Severity == s);
         }
 
+        return q;
+    }
+
+    /// <summary>The findings of <paramref name="q"/> by form and id, <paramref name="take"/> after the first <paramref name="skip"/>.</summary>
+    private static List<FindingRow> FindingRows(JixiaoDbContext c, IQueryable<Entities.Finding> q, int skip, int take)
+    {
         // (form_id, ordinal) is the indicators' key: a plain left join (FirstOrDefault would become a
         // ROW_NUMBER() window over every indicator).
-        var rows = (from x in q.OrderBy(x => x.FormId).ThenBy(x => x.Id).Take(limit)
+        var rows = (from x in q.OrderBy(x => x.FormId).ThenBy(x => x.Id).Skip(skip).Take(take)
                     join i in c.Indicators on new { x.FormId, Ordinal = x.IndicatorOrdinal ?? -1 } equals new { i.FormId, i.Ordinal } into found
                     from i in found.DefaultIfEmpty()
                     select new
@@ -205,17 +234,28 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
             r.Indicator?.Line ?? r.Line, r.Indicator?.Name, r.Message, r.Expected, r.Actual)).ToList();
     }
 
-    public IReadOnlyList<SearchHit> Search(string text, int limit = 100)
+    public IReadOnlyList<SearchHit> Search(string text, int limit = 100) => SearchPage(text, new Paging(1, limit)).Items;
+
+    /// <summary>The projects found first (each as its latest form in force), then the indicators found: counted whole, read a page at a time.</summary>
+    public Paged<SearchHit> SearchPage(string text, Paging paging)
     {
-        var results = store.SearchAsync(text, limit).GetAwaiter().GetResult();
+        var projects = ProjectHits(store.SearchProjectsAsync(text).GetAwaiter().GetResult());
+        var fromProjects = projects.Skip(paging.Skip).Take(paging.PageSize).ToList();
+        var (indicatorTotal, indicators) = store.SearchIndicatorsAsync(
+            text, Math.Max(0, paging.Skip - projects.Count), paging.PageSize - fromProjects.Count).GetAwaiter().GetResult();
+        var hits = fromProjects.Concat(indicators.Select(i => new SearchHit(i.FormId, i.Project, i.Unit, i.Year, "indicator", i.Name))).ToList();
+        return new Paged<SearchHit>(hits, paging.Page, paging.PageSize, projects.Count + indicatorTotal);
+    }
+
+    /// <summary>The projects found that have a form in force, each as its latest one.</summary>
+    private List<SearchHit> ProjectHits(IReadOnlyList<ProjectHit> found)
+    {
         using var c = Context();
-        var projectIds = results.Projects.Select(p => p.ProjectId).ToList();
+        var projectIds = found.Select(p => p.ProjectId).ToList();
         var latest = c.CurrentForms.Where(f => projectIds.Contains(f.ProjectYear.ProjectId))
             .Select(f => new { f.ProjectYear.ProjectId, f.Id, f.Year, f.Name }).ToList()
             .GroupBy(f => f.ProjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Year).ThenByDescending(f => f.Id).First());
-        var hits = results.Projects.Where(p => latest.ContainsKey(p.ProjectId))
+        return found.Where(p => latest.ContainsKey(p.ProjectId))
             .Select(p => new SearchHit(latest[p.ProjectId].Id, latest[p.ProjectId].Name, p.Unit, latest[p.ProjectId].Year, "project", p.Name)).ToList();
-        hits.AddRange(results.Indicators.Select(i => new SearchHit(i.FormId, i.Project, i.Unit, i.Year, "indicator", i.Name)));
-        return hits.Take(limit).ToList();
     }
 }

@@ -11,17 +11,23 @@ public sealed class FindingsModel(IReadModel data) : PageModel
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public long? Unit { get; set; }
 
-    public IReadOnlyList<FindingRow> Rows { get; private set; } = [];
+    /// <summary>The page of the list, from 1 (query <c>p</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = PagerView.Query)] public int? PageNumber { get; set; }
+
+    public const int PageSize = 100;
+
+    public Paged<FindingRow> Rows { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<string> Codes { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
     public void OnGet()
     {
-        var all = data.Findings(new Scope());
-        Codes = all.Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Every rule with a finding (the dashboard counts them all), not only those among the first findings.
+        Codes = data.Dashboard(new Scope()).FindingsByRule.Select(f => f.Label).Order(StringComparer.Ordinal).ToList();
         Years = data.Years();
         Units = data.Units(new Scope());
-        Rows = data.Findings(new Scope(Year, null, Unit), string.IsNullOrEmpty(Code) ? null : Code, string.IsNullOrEmpty(Severity) ? null : Severity);
+        Rows = data.FindingPage(new Scope(Year, null, Unit), string.IsNullOrEmpty(Code) ? null : Code, string.IsNullOrEmpty(Severity) ? null : Severity,
+            Paging.ForPage(PageNumber, PageSize));
     }
 }

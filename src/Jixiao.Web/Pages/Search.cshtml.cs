@@ -8,7 +8,18 @@ public sealed class SearchModel(IReadModel data) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
-    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+    /// <summary>The page of the hits, from 1 (query <c>p</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = PagerView.Query)] public int? PageNumber { get; set; }
 
-    public void OnGet() => Hits = string.IsNullOrWhiteSpace(Q) ? [] : data.Search(Q);
+    public const int PageSize = 50;
+
+    public Paged<SearchHit> Hits { get; private set; } = new([], 1, PageSize, 0);
+
+    public void OnGet()
+    {
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Hits = data.SearchPage(Q, Paging.ForPage(PageNumber, PageSize));
+        }
+    }
 }

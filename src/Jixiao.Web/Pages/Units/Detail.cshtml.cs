@@ -12,7 +12,12 @@ public sealed class DetailModel(IReadModel data) : PageModel
 {
     public UnitRow Unit { get; private set; } = null!;
 
-    public IReadOnlyList<FormRow> Forms { get; private set; } = [];
+    /// <summary>The page of the unit's forms, from 1 (query <c>p</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = PagerView.Query)] public int? PageNumber { get; set; }
+
+    public const int PageSize = Paging.MaxSize;
+
+    public Paged<FormRow> Forms { get; private set; } = new([], 1, PageSize, 0);
 
     public IActionResult OnGet(long id)
     {
@@ -24,7 +29,7 @@ public sealed class DetailModel(IReadModel data) : PageModel
         }
 
         Unit = unit;
-        Forms = data.Forms(scope);
+        Forms = data.FormPage(scope, Paging.ForPage(PageNumber, PageSize));
         return Page();
     }
 }
