@@ -907,6 +907,14 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return result.Select(Canonical).ToArray();
         }
 
+        // A label printed twice across a page break (clipped on both pages) stands at the middle of its whole
+        // group: then measure on the strip of rows without the break. (Chromium's pages keep the break's blank
+        // space in its layout, and print a label once: there the page coordinates are right.)
+        var flow = new Flow(rows);
+        var merged = flow.Merge(labels);
+        flow.Active = merged.Count < labels.Count;
+        labels = merged;
+
         // Dynamic programme: cost[k][j] = best cost of giving rows 0..j to labels 0..k.
         int n = rows.Count, m = labels.Count;
         var cost = new double[m, n];
@@ -924,7 +932,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                         continue;
                     }
 
-                    var c = before + GroupCost(rows[i].Top, rows[j].Bottom, labels[k].Box);
+                    var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k].Box));
                     if (c < cost[k, j])
                     {
                         cost[k, j] = c;
@@ -949,6 +957,100 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         return result.Select(Canonical).ToArray();
 
         string? Canonical(string? s) => s is null ? null : level1 ? s : IndicatorLevels.CanonicalLevel2(s);
+    }
+
+    /// <summary>
+    /// The rows of a table as one continuous strip: each page's part follows the previous page's part with
+    /// no gap. A spreadsheet prints a merged label at the middle of its whole group, so a group cut by a page
+    /// break has its label near the break, once on each page (clipped): both copies are one label.
+    /// </summary>
+    private sealed class Flow
+    {
+        private readonly SortedDictionary<long, (double Top, double Bottom, double Start)> _parts = [];
+
+        public Flow(List<Row> rows)
+        {
+            var extent = new SortedDictionary<long, (double Top, double Bottom)>();
+            foreach (var row in rows)
+            {
+                foreach (var y in new[] { row.Top, row.Bottom })
+                {
+                    var page = PageOf(y);
+                    extent[page] = extent.TryGetValue(page, out var e) ? (Math.Min(e.Top, y), Math.Max(e.Bottom, y)) : (y, y);
+                }
+            }
+
+            var start = 0.0;
+            foreach (var (page, (top, bottom)) in extent)
+            {
+                _parts[page] = (top, bottom, start);
+                start += bottom - top;
+            }
+        }
+
+        private static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
+
+        /// <summary>Where <paramref name="y"/> lies on the strip (a page without rows: the nearest part's edge).</summary>
+        public bool Active { get; set; } = true;
+
+        public double At(double y)
+        {
+            if (!Active || _parts.Count == 0)
+            {
+                return y;
+            }
+
+            var page = PageOf(y);
+            if (_parts.TryGetValue(page, out var part))
+            {
+                return part.Start + (y - part.Top);
+            }
+
+            var before = _parts.LastOrDefault(p => p.Key < page);
+            if (before.Value != default)
+            {
+                return before.Value.Start + before.Value.Bottom - before.Value.Top;
+            }
+
+            return _parts.First().Value.Start;
+        }
+
+        public Box At(Box b) => new(b.Left, At(b.Top), b.Right, At(b.Bottom));
+
+        /// <summary>Two copies of one label on adjacent pages that stand at the same place of the strip become one.</summary>
+        public List<Cell> Merge(List<Cell> labels)
+        {
+            var result = new List<Cell>();
+            foreach (var label in labels)
+            {
+                if (!label.Whole && Copies(label).Any(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
+                        && (Outside(copy) || Outside(label))
+                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit))
+                {
+                    continue;
+                }
+
+                result.Add(label);
+            }
+
+            return result;
+
+            // The labels of the same text just before this one (a group over several pages: its copies, and a drawn part).
+            IEnumerable<Cell> Copies(Cell label)
+            {
+                for (var i = result.Count - 1; i >= 0 && result[i].Compact == label.Compact; i--)
+                {
+                    yield return result[i];
+                }
+            }
+        }
+
+        /// <summary>A label beyond the rows of its page: what a page break cut from a group's middle.</summary>
+        private bool Outside(Cell label) =>
+            !_parts.TryGetValue(PageOf(label.Box.CenterY), out var part) || label.Box.CenterY < part.Top || label.Box.CenterY > part.Bottom;
+
+        /// <summary>How far apart (lines) two copies of a label may stand on the strip and still be one (calc-long).</summary>
+        private const double SameLabel = 3;
     }
 
     private static double GroupCost(double top, double bottom, Box label)
