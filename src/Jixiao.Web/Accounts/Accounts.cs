@@ -96,6 +96,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             d.Property(x => x.BasedOnId).HasColumnName("based_on_id");
             d.Property(x => x.ReviewJson).HasColumnName("review_json");
+            d.Property(x => x.ReviewStep).HasColumnName("review_step");
             d.Ignore(x => x.Review);
             d.Ignore(x => x.Kind);
         });
@@ -175,6 +176,8 @@ public static class AccountServices
             .AddEntityFrameworkStores<AuthoringDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<ImporterRoles>();
+        services.AddSingleton(Drafts.ReviewSteps.From(configuration));
         services.AddScoped<Drafts.DraftAccess>();
         services.AddScoped<Drafts.DraftService>();
         services.AddScoped<Drafts.UnitPolicies>();
