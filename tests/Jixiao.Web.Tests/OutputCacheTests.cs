@@ -38,6 +38,7 @@ public sealed class CountingWebFixture : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:WarmUp", "false");
         builder.UseSetting("Jixiao:Demo", "true");
         builder.UseEnvironment("Production");
+        WebFixture.RelaxLimits(builder);
         builder.ConfigureTestServices(services =>
         {
             var original = services.Last(d => d.ServiceType == typeof(IReadModel));

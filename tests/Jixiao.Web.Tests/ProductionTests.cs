@@ -19,6 +19,7 @@ public sealed class ProductionFixture : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:Db", $"Data Source={Database}");
         builder.UseSetting("Jixiao:WarmUp", "false");
         builder.UseEnvironment("Production");
+        WebFixture.RelaxLimits(builder);
     }
 
     protected override void Dispose(bool disposing)

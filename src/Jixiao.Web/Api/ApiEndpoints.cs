@@ -47,7 +47,8 @@ public static class ApiEndpoints
             .WithSummary("审核问题（jixiao.findings/1）");
 
         api.MapGet("/search", (IReadModel data, string q, int? limit) => data.Search(q, Math.Clamp(limit ?? 100, 1, 1000)))
-            .WithSummary("全文搜索项目、目标和指标");
+            .WithSummary("全文搜索项目、目标和指标")
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Search);
 
         api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => new
             {
@@ -56,7 +57,8 @@ public static class ApiEndpoints
                 q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
                 indicators = data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)),
             })
-            .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选）");
+            .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选）")
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Library);
 
         // Storing needs a signed-in 财政审核 or 管理员 (401 anonymous, 403 other roles) and, as the sign-in is a
         // cookie, the antiforgery token of GET /api/v1/antiforgery in its header (DraftEndpoints.CsrfHeader):

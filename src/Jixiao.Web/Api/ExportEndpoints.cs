@@ -47,7 +47,8 @@ public static class ExportEndpoints
                 var pdf = await PrintAsync(chromium, url, http.RequestAborted);
                 return pdf is null ? Results.Problem("Chromium 未能打印该表。", statusCode: 500) : Results.File(pdf, "application/pdf", FileName(f.Form.Name, "pdf"));
             })
-            .WithTags("export").WithSummary("一张表的 PDF（A4，由 Chromium 打印网页）");
+            .WithTags("export").WithSummary("一张表的 PDF（A4，由 Chromium 打印网页）")
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Pdf);
     }
 
     /// <summary>The OpenXML SDK writes synchronously; the server only allows asynchronous writes to a response.</summary>
