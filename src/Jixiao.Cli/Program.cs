@@ -14,5 +14,6 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SummaryCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 
 return root.Parse(args).Invoke();

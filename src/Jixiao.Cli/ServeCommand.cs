@@ -11,7 +11,8 @@ internal static class ServeCommand
     {
         var db = new Option<string?>("--db") { Description = "数据库连接串（默认 SQLite data/jixiao.db；Host=… 为 PostgreSQL）" };
         var urls = new Option<string?>("--urls") { Description = $"监听地址（默认 {JixiaoWebHost.DefaultUrls}）" };
-        var command = new Command("serve", "启动网页应用（仪表盘、表、审核问题、搜索、导入、API）") { db, urls };
+        var demo = new Option<bool>("--demo") { Description = "演示模式：空数据库导入示例数据并创建演示用户（生产环境不要使用）" };
+        var command = new Command("serve", "启动网页应用（仪表盘、表、审核问题、搜索、导入、API）") { db, urls, demo };
         command.SetAction(result =>
         {
             var args = new List<string>();
@@ -23,6 +24,11 @@ internal static class ServeCommand
             if (result.GetValue(urls) is { Length: > 0 } listen)
             {
                 args.Add($"--urls={listen}");
+            }
+
+            if (result.GetValue(demo))
+            {
+                args.Add($"--{Jixiao.Web.Accounts.DemoMode.Setting}=true");
             }
 
             var root = ContentRoot();

@@ -1,5 +1,6 @@
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
+using Jixiao.Web.Data;
 using Jixiao.Web.Infrastructure;
 
 namespace Jixiao.Web;
@@ -12,7 +13,6 @@ public static class JixiaoWebHost
     public static WebApplication Build(string[] args, WebApplicationOptions? options = null)
     {
         var builder = options is null ? WebApplication.CreateBuilder(args) : WebApplication.CreateBuilder(options);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Pages.ImportModel.MaxBytes + 1024 * 1024);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {
             builder.WebHost.UseUrls(DefaultUrls);
@@ -29,6 +29,8 @@ public static class JixiaoWebHost
         builder.Services.AddJixiaoApiContract();
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
         builder.Services.AddJixiaoAccounts(builder.Configuration);
+        builder.Services.AddJixiaoAbuseLimits(builder.Configuration);
+        builder.Services.AddJixiaoPendingUploads(builder.Configuration, builder.Environment);
         PublicPages.AddPublicPages(builder.Services);
 
         // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
@@ -38,7 +40,7 @@ public static class JixiaoWebHost
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
         app.Services.GetRequiredService<Data.IReadModel>();
-        DemoUsers.EnsureAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
+        DemoUsers.EnsureAsync(app.Services, app.Configuration, DemoMode.IsOn(app.Configuration, app.Environment)).GetAwaiter().GetResult();
         app.Use(SecurityHeaders.Apply);
         app.Use(Language.Remember);
         if (!app.Environment.IsDevelopment())
@@ -50,6 +52,7 @@ public static class JixiaoWebHost
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseJixiaoAbuseLimits();
         app.UseAuthentication();
         app.UseAuthorization();
 

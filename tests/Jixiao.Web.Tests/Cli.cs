@@ -27,7 +27,15 @@ internal static class Cli
 
     private static string Run(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var (exit, stdout, stderr) = RunWithInput(null, args);
+        Assert.True(exit == 0, $"jixiao {string.Join(' ', args)} exited {exit}: {stderr}");
+        return stdout;
+    }
+
+    /// <summary>Runs `jixiao ARGS` with <paramref name="stdin"/> as its redirected standard input; its exit code and output.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
         foreach (var a in args)
         {
@@ -37,8 +45,13 @@ internal static class Cli
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.WriteLine(stdin);
+        }
+
+        process.StandardInput.Close();
         Assert.True(process.WaitForExit(60_000), "jixiao did not finish within a minute");
-        Assert.True(process.ExitCode == 0, $"jixiao {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
     private const string OtherFiller = "filler@采购中心";
     private const string Reviewer = "reviewer@医保局";
     private const string Finance = "finance@财政局";
+    private const string Head = "head@医保中心";
     private const string InsuranceCentre = "上海市医疗保险事业管理中心";
 
     /// <summary>A signed-in client and the antiforgery token it got from GET /api/v1/antiforgery.</summary>
@@ -102,14 +103,21 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         return id;
     }
 
-    /// <summary>A complete declaration of <see cref="Filler"/>'s unit, submitted and approved by the department reviewer (version 3).</summary>
+    /// <summary>Who approves a draft of <see cref="Filler"/>'s unit at each review step (单位审核 → 主管部门审核 → 财政审核).</summary>
+    private static readonly string[] Chain = [Head, Reviewer, Finance];
+
+    /// <summary>A complete declaration of <see cref="Filler"/>'s unit, submitted and approved at every review step (version 5).</summary>
     private async Task<long> ApprovedDraft(string name)
     {
         var id = await NewDraft(name, CompleteRows);
         using var filler = await As(Filler);
-        using var reviewer = await As(Reviewer);
         Assert.Equal(HttpStatusCode.OK, (await Transition(filler, id, "Submit", 1)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Transition(reviewer, id, "Approve", 2)).StatusCode);
+        for (var step = 0; step < Chain.Length; step++)
+        {
+            using var reviewer = await As(Chain[step]);
+            Assert.Equal(HttpStatusCode.OK, (await Transition(reviewer, id, "Approve", 2 + step)).StatusCode);
+        }
+
         return id;
     }
 
@@ -257,7 +265,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         var stored = await Stored(id);
         Assert.Equal(1, stored["version"]!.GetValue<int>());
         Assert.Equal("draft", stored["state"]!.GetValue<string>());
-        Assert.Equal(["create", "submit", "approve"], await AuditActions(approved));
+        Assert.Equal(["create", "submit", "approve", "approve", "approve"], await AuditActions(approved));
     }
 
     [Fact]
@@ -286,7 +294,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.Contains("X-CSRF-TOKEN", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(count, (await Json(await filler.Client.GetAsync("/api/v1/drafts")))["total"]!.GetValue<int>());
         Assert.Equal(["create"], await AuditActions(id));
-        Assert.Equal(["create", "submit", "approve"], await AuditActions(approved));
+        Assert.Equal(["create", "submit", "approve", "approve", "approve"], await AuditActions(approved));
 
         // The same request with the token goes through.
         Assert.Equal(HttpStatusCode.OK, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{id}", TargetForm("防伪令牌", "有令牌"), ifMatch: 1)).StatusCode);
@@ -413,7 +421,7 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
     {
         var id = await NewDraft("退回意见", CompleteRows);
         using var filler = await As(Filler);
-        using var reviewer = await As(Reviewer);
+        using var reviewer = await As(Head); // the first review step
         Assert.Equal(HttpStatusCode.OK, (await Transition(filler, id, "Submit", 1)).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await Transition(reviewer, id, "Return", 2, " ")).StatusCode);
@@ -446,9 +454,17 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
 
         Assert.Equal(HttpStatusCode.OK, (await Transition(filler, id, "Submit", 1)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{id}", TargetForm("改"), ifMatch: 2)).StatusCode); // submitted: read-only
-        Assert.Equal(HttpStatusCode.OK, (await Transition(reviewer, id, "Approve", 2)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Transition(reviewer, id, "Publish", 3)).StatusCode);
-        var published = await Transition(finance, id, "Publish", 3);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Transition(reviewer, id, "Approve", 2)).StatusCode); // 单位审核 comes first
+        using (var head = await As(Head))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Transition(head, id, "Approve", 2)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await Transition(head, id, "Approve", 3)).StatusCode); // not past 主管部门审核
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Transition(reviewer, id, "Approve", 3)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Transition(finance, id, "Approve", 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Transition(reviewer, id, "Publish", 5)).StatusCode);
+        var published = await Transition(finance, id, "Publish", 5);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("published", (await Json(published))["state"]!.GetValue<string>());
         using var anonymous = AccountTests.Client(web);
@@ -495,6 +511,6 @@ public sealed partial class DraftApiTests(WebFixture web) : IClassFixture<WebFix
         Assert.Equal(HttpStatusCode.OK, (await Send(filler, HttpMethod.Put, $"/api/v1/drafts/{evaluationId}", form, ifMatch: 2)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Transition(filler, evaluationId, "Submit", 3)).StatusCode);
         Assert.Equal(["create", "update", "update", "submit"], await AuditActions(evaluationId));
-        Assert.Equal(["create", "submit", "approve", "publish"], await AuditActions(id));
+        Assert.Equal(["create", "submit", "approve", "approve", "approve", "publish"], await AuditActions(id));
     }
 }

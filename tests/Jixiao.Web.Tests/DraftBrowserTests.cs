@@ -48,7 +48,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
     ];
 
     [Fact]
-    public async Task A_filler_declares_targets_a_reviewer_returns_them_the_filler_fixes_the_reviewer_approves_and_the_self_evaluation_scores_as_the_cli_does()
+    public async Task A_filler_declares_targets_the_unit_head_returns_them_the_filler_fixes_every_review_step_approves_and_the_self_evaluation_scores_as_the_cli_does()
     {
         var filler = await SignIn("filler@医保中心");
         await filler.GotoAsync(fixture.BaseUrl + "/drafts/new");
@@ -108,7 +108,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await Click(filler, "#do-submit button");
         Assert.Equal("submitted", await State(filler));
 
-        var reviewer = await SignIn("reviewer@医保局");
+        var reviewer = await SignIn("head@医保中心"); // the first review step
         await reviewer.GotoAsync(url);
         await reviewer.FillAsync("#do-return textarea", "请把满意度目标提高到95%");
         await Click(reviewer, "#do-return button");
@@ -122,8 +122,8 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await Click(filler, "#do-submit button");
         Assert.Equal("submitted", await State(filler));
 
+        await ApproveAll(url);
         await reviewer.GotoAsync(url);
-        await Click(reviewer, "#do-approve button");
         Assert.Equal("approved", await State(reviewer));
         Assert.Contains("≥95.00(%)", await reviewer.InnerTextAsync("#indicators"), StringComparison.Ordinal);
         Assert.Equal(0, await reviewer.Locator("#draft-form").CountAsync());
@@ -171,7 +171,8 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         Assert.Equal("submitted", await State(filler));
         await reviewer.GotoAsync(evaluation);
         Assert.Equal("88.33", await reviewer.InnerTextAsync("#total"));
-        await Click(reviewer, "#do-approve button");
+        await ApproveAll(evaluation);
+        await reviewer.GotoAsync(evaluation);
         Assert.Equal("approved", await State(reviewer));
 
         // Every step is in the audit log, with the draft before and after.
@@ -179,9 +180,9 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         var target = long.Parse(new Uri(url).AbsolutePath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         var evaluationId = long.Parse(new Uri(evaluation).AbsolutePath.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
         await admin.GotoAsync(evaluation);
-        Assert.Equal(["create", "update", "submit", "approve"], await Actions(admin, evaluationId));
+        Assert.Equal(["create", "update", "submit", "approve", "approve", "approve"], await Actions(admin, evaluationId));
         await admin.GotoAsync(url);
-        string[] declared = ["create", "update", "submit", "return", "update", "submit", "approve"]; // rows added in the page go in with the save
+        string[] declared = ["create", "update", "submit", "return", "update", "submit", "approve", "approve", "approve"]; // rows added in the page go in with the save
         Assert.Equal(declared, await Actions(admin, target));
         var fix = admin.Locator($"#history tr[data-draft='{target}'][data-action='update']").Last;
         Assert.Contains("≥90.00(%)", await fix.Locator("pre.before").TextContentAsync(), StringComparison.Ordinal);
@@ -274,6 +275,17 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
 
         await filler.EmulateMediaAsync(new() { Media = Media.Screen });
         Assert.True(await filler.IsVisibleAsync("header.site"));
+    }
+
+    /// <summary>Approves the submitted draft at <paramref name="url"/> in the browser at every review step: 单位审核, 主管部门审核, 财政审核.</summary>
+    private async Task ApproveAll(string url)
+    {
+        foreach (var user in new[] { "head@医保中心", "reviewer@医保局", "finance@财政局" })
+        {
+            var page = await SignIn(user);
+            await page.GotoAsync(url);
+            await Click(page, "#do-approve button");
+        }
     }
 
     /// <summary>The actions logged for one draft, oldest first, as its page's history shows them.</summary>

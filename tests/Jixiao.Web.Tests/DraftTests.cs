@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Jixiao.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
 
@@ -265,39 +268,105 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
     private static async Task<string> State(HttpClient client, long id) =>
         StateAttribute().Match(await client.GetStringAsync($"/drafts/{id}")).Groups[1].Value;
 
+    /// <summary>The review step (0-based) a draft is at, as its page says.</summary>
+    private static async Task<string> Step(HttpClient client, long id) =>
+        StepAttribute().Match(await client.GetStringAsync($"/drafts/{id}")).Groups[1].Value;
+
     [Fact]
-    public async Task A_draft_is_submitted_returned_with_a_comment_fixed_resubmitted_approved_and_published_with_every_step_logged()
+    public async Task A_draft_goes_through_every_review_step_in_order_a_return_goes_back_one_step_and_every_step_is_logged()
     {
         var id = await NewDraft("工作流");
         using var filler = await SignedIn(Filler);
         Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Complete("工作流", "保障系统稳定运行", 1), $"/drafts/{id}")).StatusCode);
+        using var head = await SignedIn("head@医保中心");
         using var reviewer = await SignedIn("reviewer@医保局");
         using var finance = await SignedIn("finance@财政局");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Approve", 2)).StatusCode); // not submitted yet
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(head, id, "Approve", 2)).StatusCode); // not submitted yet
         Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 2)).StatusCode);
         Assert.Equal("submitted", await State(filler, id));
         Assert.DoesNotContain("id=\"draft-form\"", await filler.GetStringAsync($"/drafts/{id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Fields("改", "改", 3))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Change(filler, id, "Approve", 3)).StatusCode); // a filler never approves
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Approve", 3)).StatusCode); // 单位审核 comes first
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(finance, id, "Approve", 3)).StatusCode);
 
-        var noComment = WebUtility.HtmlDecode(await (await Change(reviewer, id, "Return", 3, " ")).Content.ReadAsStringAsync());
+        // The unit head returns it from the first step: back to the filler.
+        var noComment = WebUtility.HtmlDecode(await (await Change(head, id, "Return", 3, " ")).Content.ReadAsStringAsync());
         Assert.Contains("退回时请填写整体意见", noComment, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Return", 3, "请补充满意度指标")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(head, id, "Return", 3, "请补充满意度指标")).StatusCode);
         Assert.Equal("returned", await State(filler, id));
         Assert.Contains("请补充满意度指标", await AccountTests.Text(filler, $"/drafts/{id}"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Complete("工作流", "补充后的目标", 4), $"/drafts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 5)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Approve", 6)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(head, id, "Approve", 6)).StatusCode);
+        Assert.Equal(("submitted", "1"), (await State(filler, id), await Step(filler, id)));
+        Assert.Contains("待主管部门审核", await AccountTests.Text(filler, $"/drafts/{id}"), StringComparison.Ordinal);
+
+        // The unit head cannot take it past 主管部门审核; nor can finance skip that step.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(head, id, "Approve", 7)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(finance, id, "Approve", 7)).StatusCode);
+        Assert.DoesNotContain("id=\"do-approve\"", await head.GetStringAsync($"/drafts/{id}"), StringComparison.Ordinal);
+
+        // The department returns it: back one step, to the unit head, with the comment.
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Return", 7, "请单位复核预算")).StatusCode);
+        Assert.Equal(("submitted", "0"), (await State(filler, id), await Step(filler, id)));
+        var atHead = await AccountTests.Text(head, $"/drafts/{id}");
+        Assert.Contains("请单位复核预算", atHead, StringComparison.Ordinal);
+        Assert.Contains("id=\"do-approve\"", atHead, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(head, id, "Approve", 8)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(reviewer, id, "Approve", 9)).StatusCode);
+        Assert.Equal(("submitted", "2"), (await State(filler, id), await Step(filler, id)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(finance, id, "Publish", 10)).StatusCode); // finance has not approved yet
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Approve", 10)).StatusCode);
         Assert.Equal("approved", await State(filler, id));
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Fields("改", "改", 7))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Publish", 7)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Publish", 7)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(filler, $"/drafts/{id}", Fields("改", "改", 11))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(reviewer, id, "Publish", 11)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(finance, id, "Publish", 11)).StatusCode);
         Assert.Equal("published", await State(filler, id));
 
         var history = await filler.GetStringAsync($"/drafts/{id}");
-        Assert.Equal(["create", "update", "submit", "return", "update", "submit", "approve", "publish"], [.. HistoryAction().Matches(history).Select(m => m.Groups[1].Value)]);
+        Assert.Equal(
+            ["create", "update", "submit", "return", "update", "submit", "approve", "return", "approve", "approve", "approve", "publish"],
+            [.. HistoryAction().Matches(history).Select(m => m.Groups[1].Value)]);
+    }
+
+    [Fact]
+    public async Task Nobody_approves_a_draft_they_created_or_edited()
+    {
+        // One person who both fills and heads the unit: their own draft waits for another unit head.
+        const string both = "filler-head@医保中心";
+        using (var scope = web.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<JixiaoUser>>();
+            if (await users.FindByNameAsync(both) is null)
+            {
+                var unit = (await users.FindByNameAsync(Filler))!.UnitId;
+                var user = new JixiaoUser { UserName = both, UnitId = unit };
+                Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
+                Assert.True((await users.AddToRolesAsync(user, [Roles.Filler, Roles.UnitHead])).Succeeded);
+            }
+        }
+
+        using var own = await SignedIn(both);
+        var created = await Post(own, "/drafts/new", new() { ["Name"] = "自己审核自己", ["Year"] = "2026" }, "/drafts/new");
+        var id = long.Parse(DraftUrl().Match(created.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await Post(own, $"/drafts/{id}", Complete("自己审核自己", "目标", 1), $"/drafts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(own, id, "Submit", 2)).StatusCode);
+
+        Assert.DoesNotContain("id=\"do-approve\"", await own.GetStringAsync($"/drafts/{id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Change(own, id, "Approve", 3)).StatusCode);
+        Assert.Equal("submitted", await State(own, id));
+
+        // A draft another filler created and edited: the head-and-filler who never touched it may approve it.
+        var other = await NewDraft("别人填报的");
+        using var filler = await SignedIn(Filler);
+        Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{other}", Complete("别人填报的", "目标", 1), $"/drafts/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, other, "Submit", 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(own, other, "Approve", 3)).StatusCode);
+        using var head = await SignedIn("head@医保中心");
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(head, id, "Approve", 3)).StatusCode);
     }
 
     [Fact]
@@ -331,6 +400,9 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
 
     [GeneratedRegex(@"id=""draft-state"" data-state=""(\w+)""")]
     private static partial Regex StateAttribute();
+
+    [GeneratedRegex(@"id=""draft-state"" data-state=""\w+"" data-step=""(\d+)""")]
+    private static partial Regex StepAttribute();
 
     [GeneratedRegex(@"<tr data-action=""(\w+)""")]
     private static partial Regex HistoryAction();

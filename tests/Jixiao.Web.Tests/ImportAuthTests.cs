@@ -122,7 +122,9 @@ public sealed class ImportAuthTests(WebFixture web) : IClassFixture<WebFixture>
         var formId = Data.Forms(new Scope()).First(f => f.Source == "api-finance.json").Id;
         var page = await Html(await client.GetAsync($"/forms/{formId}"));
         var history = page.QuerySelectorAll("#import-history tbody tr");
-        Assert.Equal(Finance, Assert.Single(history).QuerySelector(".user")!.TextContent);
+        Assert.Equal("财政审核", Assert.Single(history).QuerySelector(".user")!.TextContent); // a role on the public page, not the account
+        using var anonymous = AccountTests.Client(web);
+        Assert.DoesNotContain(Finance, WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/forms/{formId}")), StringComparison.Ordinal);
         Assert.Equal("3", history[0].QuerySelector(".forms")!.TextContent);
     }
 
@@ -135,7 +137,7 @@ public sealed class ImportAuthTests(WebFixture web) : IClassFixture<WebFixture>
         var page = await Html(await client.GetAsync($"/forms/{form.Id}"));
 
         var row = Assert.Single(page.QuerySelectorAll("#import-history tbody tr"));
-        Assert.Equal(("system", "imported", "15"), (row.QuerySelector(".user")!.TextContent, row.GetAttribute("data-action"), row.QuerySelector(".forms")!.TextContent));
+        Assert.Equal(("系统", "imported", "15"), (row.QuerySelector(".user")!.TextContent, row.GetAttribute("data-action"), row.QuerySelector(".forms")!.TextContent));
         Assert.Equal($"{Seeds.File004} v1", row.QuerySelector(".source")!.TextContent.Trim());
     }
 

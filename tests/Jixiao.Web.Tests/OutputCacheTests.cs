@@ -36,7 +36,9 @@ public sealed class CountingWebFixture : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:Seeds", WebFixture.SeedDirectory);
         builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
         builder.UseSetting("Jixiao:WarmUp", "false");
+        builder.UseSetting("Jixiao:Demo", "true");
         builder.UseEnvironment("Production");
+        WebFixture.RelaxLimits(builder);
         builder.ConfigureTestServices(services =>
         {
             var original = services.Last(d => d.ServiceType == typeof(IReadModel));

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;
 
-/// <summary>The web app on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.</summary>
+/// <summary>
+/// The demo web app (<c>Jixiao:Demo=true</c>: seeds and demo users; in production neither is created) in the
+/// Production environment on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.
+/// </summary>
 public sealed class WebFixture : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}.db");
@@ -15,7 +18,23 @@ public sealed class WebFixture : WebApplicationFactory<Program>
     {
         builder.UseSetting("Jixiao:Seeds", SeedDirectory);
         builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
+        builder.UseSetting("Jixiao:Demo", "true");
         builder.UseEnvironment("Production");
+        RelaxLimits(builder);
+    }
+
+    /// <summary>
+    /// Abuse limits out of the way of tests that sign in and search many times a minute, all from the one
+    /// "client" a test server has (LimitTests checks the limits themselves); uploads in a folder of their own.
+    /// </summary>
+    public static void RelaxLimits(IWebHostBuilder builder)
+    {
+        foreach (var name in Infrastructure.AbuseLimits.Defaults.Keys.Append(Infrastructure.AbuseLimits.LoginAccount))
+        {
+            builder.UseSetting($"{Infrastructure.AbuseLimits.Section}:{name}:PermitLimit", "1000000");
+        }
+
+        builder.UseSetting(Data.PendingUploads.FolderSetting, Path.Combine(Path.GetTempPath(), $"jixiao-uploads-{Guid.NewGuid():N}"));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Jixiao.Domain.Model;
 
 namespace Jixiao.Formats.Xlsx;
 
@@ -17,22 +18,47 @@ internal sealed class SheetGrid
     private readonly Dictionary<(int Row, int Column), GridCell> _cells;
     private readonly Dictionary<(int Row, int Column), (int Top, int Left, int Bottom, int Right)> _merged = [];
 
-    private SheetGrid(string name, Dictionary<(int, int), GridCell> cells, IEnumerable<(int Top, int Left, int Bottom, int Right)> merges)
+    /// <summary>
+    /// The grid of <paramref name="cells"/> with <paramref name="merges"/> clipped to the used range
+    /// (<paramref name="used"/>: the last row and column of a cell element, valued or not): a range beyond it
+    /// covers nothing readable. Every cell a merge covers is counted against <see cref="XlsxLimits.MaxCells"/>.
+    /// </summary>
+    private SheetGrid(string name, Dictionary<(int, int), GridCell> cells, IEnumerable<(int Top, int Left, int Bottom, int Right)> merges,
+        (int Row, int Column) used, XlsxLimits limits, List<Diagnostic>? diagnostics)
     {
         Name = name;
         _cells = cells;
-        foreach (var m in merges)
+        LastRow = cells.Count == 0 ? 0 : cells.Keys.Max(k => k.Item1);
+        var (rows, columns) = used;
+        long covered = cells.Count;
+        foreach (var merge in merges)
         {
-            for (var r = m.Top; r <= m.Bottom; r++)
+            if (merge.Top > rows || merge.Left > columns || merge.Bottom < merge.Top || merge.Right < merge.Left)
             {
-                for (var c = m.Left; c <= m.Right; c++)
+                continue;
+            }
+
+            var m = (merge.Top, merge.Left, Math.Min(merge.Bottom, rows), Math.Min(merge.Right, columns));
+            if (m != merge && diagnostics is not null)
+            {
+                var (code, text) = XlsxMessages.MergeClipped(CellRefs.Quote(name), $"{CellRefs.Of(merge.Top, merge.Left)}:{CellRefs.Of(merge.Bottom, merge.Right)}", $"{CellRefs.Of(m.Item1, m.Item2)}:{CellRefs.Of(m.Item3, m.Item4)}");
+                diagnostics.Add(new Diagnostic(Severity.Warning, merge.Top, code, text));
+            }
+
+            covered += (long)(m.Item3 - m.Item1 + 1) * (m.Item4 - m.Item2 + 1);
+            if (covered > limits.MaxCells)
+            {
+                throw new XlsxLimitException(XlsxMessages.TooManyCells(CellRefs.Quote(name), limits.MaxCells));
+            }
+
+            for (var r = m.Item1; r <= m.Item3; r++)
+            {
+                for (var c = m.Item2; c <= m.Item4; c++)
                 {
                     _merged[(r, c)] = m;
                 }
             }
         }
-
-        LastRow = cells.Count == 0 ? 0 : cells.Keys.Max(k => k.Item1);
     }
 
     public string Name { get; }
@@ -61,7 +87,10 @@ internal sealed class SheetGrid
     public string Reference(int row, int column) => CellRefs.Of(Name, row, column);
 
     /// <summary>Every worksheet of a workbook, in tab order.</summary>
-    public static IEnumerable<SheetGrid> Load(SpreadsheetDocument document)
+    public static IEnumerable<SheetGrid> Load(SpreadsheetDocument document) => Load(document, XlsxLimits.Default, null);
+
+    /// <summary>Every worksheet under <paramref name="limits"/> (<see cref="XlsxLimitException"/> past one); clipped merges are reported in <paramref name="diagnostics"/>.</summary>
+    public static IEnumerable<SheetGrid> Load(SpreadsheetDocument document, XlsxLimits limits, List<Diagnostic>? diagnostics)
     {
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToArray() ?? [];
@@ -75,13 +104,21 @@ internal sealed class SheetGrid
 
             var cells = new Dictionary<(int, int), GridCell>();
             var rowIndex = 0;
+            long count = 0;
+            var (usedRows, usedColumns) = (0, 0);
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
                 rowIndex = row.RowIndex?.Value is { } r ? (int)r : rowIndex + 1;
                 var columnIndex = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
+                    if (++count > limits.MaxCells)
+                    {
+                        throw new XlsxLimitException(XlsxMessages.TooManyCells(CellRefs.Quote(sheet.Name?.Value ?? ""), limits.MaxCells));
+                    }
+
                     columnIndex = CellRefs.TryParse(cell.CellReference?.Value, out _, out var c) ? c : columnIndex + 1;
+                    (usedRows, usedColumns) = (Math.Max(usedRows, rowIndex), Math.Max(usedColumns, columnIndex));
                     var style = (int)(cell.StyleIndex?.Value ?? 0);
                     if (Read(cell, strings, style < decimals.Count ? decimals[style] : null) is { } value)
                     {
@@ -98,7 +135,7 @@ internal sealed class SheetGrid
                     CellRefs.TryParse(p[1], out var bottom, out var right);
                     return (top, left, bottom, right);
                 });
-            yield return new SheetGrid(sheet.Name?.Value ?? "", cells, merges);
+            yield return new SheetGrid(sheet.Name?.Value ?? "", cells, merges, (usedRows, usedColumns), limits, diagnostics);
         }
     }
 

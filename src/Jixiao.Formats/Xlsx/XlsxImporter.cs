@@ -14,7 +14,10 @@ namespace Jixiao.Formats.Xlsx;
 public static class XlsxImporter
 {
     /// <exception cref="UnreadableSourceException">when the bytes are not an XLSX package.</exception>
-    public static DisclosureDocument Read(Stream input, string source)
+    public static DisclosureDocument Read(Stream input, string source) => Read(input, source, XlsxLimits.Default);
+
+    /// <summary>As <see cref="Read(Stream, string)"/> under <paramref name="limits"/>: past one, a diagnostic and no forms.</summary>
+    public static DisclosureDocument Read(Stream input, string source, XlsxLimits limits)
     {
         var forms = new List<PerformanceForm>();
         var diagnostics = new List<Diagnostic>();
@@ -27,14 +30,20 @@ public static class XlsxImporter
                 seekable.Position = 0;
             }
 
+            limits.CheckParts(seekable ?? input);
             using var document = SpreadsheetDocument.Open(seekable ?? input, isEditable: false);
-            foreach (var grid in SheetGrid.Load(document))
+            foreach (var grid in SheetGrid.Load(document, limits, diagnostics))
             {
                 if (FormSheetReader.Read(grid, diagnostics) is { } form)
                 {
                     forms.Add(form);
                 }
             }
+        }
+        catch (XlsxLimitException limit)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, 0, limit.Code, limit.Message));
+            return new DisclosureDocument(source, [], diagnostics);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException or InvalidOperationException)
         {
@@ -50,9 +59,11 @@ public static class XlsxImporter
         return new DisclosureDocument(source, forms, diagnostics);
     }
 
-    public static DisclosureDocument Read(byte[] bytes, string source)
+    public static DisclosureDocument Read(byte[] bytes, string source) => Read(bytes, source, XlsxLimits.Default);
+
+    public static DisclosureDocument Read(byte[] bytes, string source, XlsxLimits limits)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        return Read(stream, source);
+        return Read(stream, source, limits);
     }
 }

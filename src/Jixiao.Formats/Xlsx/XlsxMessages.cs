@@ -24,5 +24,14 @@ internal static class XlsxMessages
 
     public static (string Code, string Text) NoForms() => ("xlsx-no-forms", "工作簿中没有可读取的绩效表");
 
+    public static (string Code, string Text) MergeClipped(string sheet, string merge, string clipped) =>
+        ("xlsx-merge-clipped", $"{sheet}: 合并区域 {merge} 超出工作表已用范围，按 {clipped} 读取");
+
+    public static (string Code, string Text) TooManyCells(string sheet, long max) =>
+        ("xlsx-too-many-cells", $"{sheet}: 单元格（含合并区域覆盖的单元格）超过 {max:N0} 个，已停止读取");
+
+    public static (string Code, string Text) PartTooLarge(string part, long length, long max) =>
+        ("xlsx-part-too-large", $"{part} 解压后 {length / 1024 / 1024:N0} MB，超过上限 {max / 1024 / 1024:N0} MB，已停止读取");
+
     public static string Unreadable(string source, string reason) => $"{source} 不是有效的 XLSX 文件：{reason}";
 }

@@ -55,6 +55,9 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
 
     public DbSet<DraftAudit> Audit => Set<DraftAudit>();
 
+    /// <summary>Changes of accounts (created, role set, locked); see <see cref="AccountAdmin"/>.</summary>
+    public DbSet<AccountAudit> AccountAudit => Set<AccountAudit>();
+
     /// <summary>Adds an audit line for <paramref name="draft"/> (saved with the next SaveChanges).</summary>
     public void Log(Draft draft, string action, string user, string? before, string? comment = null) =>
         Audit.Add(new DraftAudit { Draft = draft, Action = action, UserName = user, At = DateTimeOffset.UtcNow, Comment = comment, BeforeJson = before, AfterJson = DraftAudit.Snapshot(draft) });
@@ -93,6 +96,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             d.Property(x => x.BasedOnId).HasColumnName("based_on_id");
             d.Property(x => x.ReviewJson).HasColumnName("review_json");
+            d.Property(x => x.ReviewStep).HasColumnName("review_step");
             d.Ignore(x => x.Review);
             d.Ignore(x => x.Kind);
         });
@@ -108,6 +112,17 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             a.Property(x => x.BeforeJson).HasColumnName("before_json");
             a.Property(x => x.AfterJson).HasColumnName("after_json");
             a.HasOne(x => x.Draft).WithMany().HasForeignKey(x => x.DraftId);
+        });
+        builder.Entity<AccountAudit>(a =>
+        {
+            a.ToTable("account_audit");
+            a.Property(x => x.Id).HasColumnName("id");
+            a.Property(x => x.Account).HasColumnName("account");
+            a.Property(x => x.Action).HasColumnName("action");
+            a.Property(x => x.UserName).HasColumnName("user_name");
+            a.Property(x => x.At).HasColumnName("at");
+            a.Property(x => x.BeforeJson).HasColumnName("before_json");
+            a.Property(x => x.AfterJson).HasColumnName("after_json");
         });
     }
 }
@@ -160,6 +175,9 @@ public static class AccountServices
             })
             .AddEntityFrameworkStores<AuthoringDbContext>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
+        services.AddScoped<AccountAdmin>();
+        services.AddScoped<ImporterRoles>();
+        services.AddSingleton(Drafts.ReviewSteps.From(configuration));
         services.AddScoped<Drafts.DraftAccess>();
         services.AddScoped<Drafts.DraftService>();
         services.AddScoped<Drafts.UnitPolicies>();

@@ -59,7 +59,8 @@ public static class ApiEndpoints
                     ? TypedResults.Ok(data.SearchPage(q, paging))
                     : problem)
             .WithSummary("全文搜索项目、目标和指标：先项目，后指标（分页）")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Search);
 
         api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => TypedResults.Ok(new LibraryView(
                 IndicatorLevels.CanonicalLevel2(level2.Trim()),
@@ -68,7 +69,8 @@ public static class ApiEndpoints
                 Math.Clamp(limit ?? 20, 1, 100),
                 data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)))))
             .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选；最常用的前 limit 个，默认 20、最多 100）")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Library);
 
         // Storing needs a signed-in 财政审核 or 管理员 (401 anonymous, 403 other roles) and, as the sign-in is a
         // cookie, the antiforgery token of GET /api/v1/antiforgery in its header (DraftEndpoints.CsrfHeader):

@@ -276,7 +276,7 @@ public static class DraftEndpoints
             CreatedBy = d.CreatedBy,
             CreatedAt = d.CreatedAt,
             CanWrite = DraftAccess.CanWrite(user, d),
-            Transitions = Workflow.Available(user, d).Select(t => t.Name),
+            Transitions = drafts.Available(user, d).Select(t => t.Name),
             Review = d.Review is { } notes
                 ? new ReviewView(notes.Comment, notes.Indicators.ToDictionary(n => n.Key.ToString(CultureInfo.InvariantCulture), n => n.Value))
                 : null,

@@ -51,7 +51,8 @@ public static class ExportEndpoints
             })
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf").Produces(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithTags("export").WithSummary("一张表的 PDF（A4，由 Chromium 打印网页）");
+            .WithTags("export").WithSummary("一张表的 PDF（A4，由 Chromium 打印网页）")
+            .RequireRateLimiting(Infrastructure.AbuseLimits.Pdf);
     }
 
     /// <summary>The OpenXML SDK writes synchronously; the server only allows asynchronous writes to a response.</summary>

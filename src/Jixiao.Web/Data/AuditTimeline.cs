@@ -5,7 +5,7 @@ using Jixiao.Storage.Import;
 
 namespace Jixiao.Web.Data;
 
-/// <summary>One line of the administrators' audit timeline: a draft's change or an import.</summary>
+/// <summary>One line of the administrators' audit timeline: a draft's change, an account's change or an import.</summary>
 /// <param name="Kind"><see cref="AuditTimeline.Draft"/> or <see cref="AuditTimeline.Import"/>.</param>
 /// <param name="Action">The stored word: a draft's create, update, submit… or an import's imported, newVersion, unchanged, failed.</param>
 /// <param name="Subject">The draft (#id) or the source and version imported.</param>
@@ -24,6 +24,7 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
 {
     public const string Draft = "draft";
     public const string Import = "import";
+    public const string Account = "account";
     public const int PageSize = 50;
 
     /// <summary>Pages beyond this are not shown: each page reads every line before it from both logs.</summary>
@@ -37,6 +38,7 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
         [
             .. ImportOutcomeWords.All.Select(o => ($"{Import}:{ImportOutcomeWords.Of(o)}", $"{language.T("导入", "import")}：{AuditNames.Outcome(o, language)}")),
             .. drafts.Order(StringComparer.Ordinal).Select(a => ($"{Draft}:{a}", $"{language.T("草稿", "draft")}：{a}")),
+            .. new[] { AccountAdmin.Created, AccountAdmin.RoleSet, AccountAdmin.Locked }.Select(a => ($"{Account}:{a}", $"{language.T("账户", "account")}：{a}")),
         ];
     }
 
@@ -44,7 +46,8 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
     public async Task<IReadOnlyList<string>> UsersAsync()
     {
         var drafts = await db.Audit.Select(a => a.UserName).Distinct().ToListAsync();
-        return [.. drafts.Union(imports.Users()).Order(StringComparer.Ordinal)];
+        var accounts = await db.AccountAudit.Select(a => a.UserName).Distinct().ToListAsync();
+        return [.. drafts.Union(accounts).Union(imports.Users()).Order(StringComparer.Ordinal)];
     }
 
     public async Task<AuditPage> PageAsync(string? user, string? action, int page)
@@ -60,6 +63,15 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
             q = word is null ? q : q.Where(a => a.Action == word);
             entries.AddRange((await q.OrderByDescending(a => a.Id).Take(wanted).ToListAsync()).Select(a => new AuditEntry(
                 a.At, Draft, a.Action, a.Action, a.UserName, $"#{a.DraftId}", $"/drafts/{a.DraftId}", a.Comment, a.BeforeJson, a.AfterJson)));
+        }
+
+        if (kind is null or Account)
+        {
+            var q = db.AccountAudit.AsNoTracking();
+            q = string.IsNullOrEmpty(user) ? q : q.Where(a => a.UserName == user);
+            q = word is null ? q : q.Where(a => a.Action == word);
+            entries.AddRange((await q.OrderByDescending(a => a.Id).Take(wanted).ToListAsync()).Select(a => new AuditEntry(
+                a.At, Account, a.Action, $"{language.T("账户", "account")}：{a.Action}", a.UserName, a.Account, null, null, a.BeforeJson, a.AfterJson)));
         }
 
         if (kind is null or Import)

@@ -20,6 +20,9 @@ public sealed class Draft
     /// <summary>The target declaration a self-evaluation evaluates, or the approved draft a new version started from.</summary>
     public long? BasedOnId { get; set; }
 
+    /// <summary>While submitted: how many required review steps (<see cref="ReviewSteps"/>) approved it in this round.</summary>
+    public int ReviewStep { get; set; }
+
     /// <summary>The reviewer's notes of the last return (<see cref="ReviewNotes"/> as JSON); null when none are pending.</summary>
     public string? ReviewJson { get; set; }
 

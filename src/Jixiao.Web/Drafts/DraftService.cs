@@ -46,8 +46,20 @@ public sealed record DraftReview(IReadOnlyList<Finding> Findings, IReadOnlyList<
 /// self-evaluations. Each is checked against who may make it, applied only to the version the user saw
 /// (optimistic concurrency), and logged with the draft before and after.
 /// </summary>
-public sealed class DraftService(AuthoringDbContext db, DraftAccess access, UnitPolicies policies, IImporter importer)
+public sealed class DraftService(AuthoringDbContext db, DraftAccess access, UnitPolicies policies, IImporter importer, ReviewSteps steps)
 {
+    /// <summary>The deployment's review steps (<c>Jixiao:Review:Steps</c>).</summary>
+    public ReviewSteps Steps => steps;
+
+    /// <summary>Who created or saved <paramref name="draft"/> (from its audit log): they never approve it.</summary>
+    public IReadOnlySet<string> Authors(Draft draft) =>
+        db.Audit.AsNoTracking().Where(a => a.DraftId == draft.Id && (a.Action == Workflow.Created || a.Action == Workflow.Updated))
+            .Select(a => a.UserName).AsEnumerable().Append(draft.CreatedBy).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The state changes <paramref name="user"/> may make now: the review step's, never approving their own work.</summary>
+    public IReadOnlyList<Transition> Available(ClaimsPrincipal user, Draft draft) =>
+        [.. Workflow.Available(user, draft, steps, draft.State == States.Submitted ? Authors(draft) : null)];
+
     /// <summary>A blocking finding of a self-evaluation whose total cannot be computed.</summary>
     public const string ScoreOpen = "draft.score-open";
 
@@ -134,7 +146,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
     /// </summary>
     public async Task<DraftResult> ChangeAsync(ClaimsPrincipal user, Draft draft, string transition, int version, string? comment, IReadOnlyDictionary<int, string>? notes = null)
     {
-        if (Workflow.Available(user, draft).FirstOrDefault(t => string.Equals(t.Name, transition, StringComparison.OrdinalIgnoreCase)) is not { } change)
+        if (Available(user, draft).FirstOrDefault(t => string.Equals(t.Name, transition, StringComparison.OrdinalIgnoreCase)) is not { } change)
         {
             return DraftResult.Forbidden;
         }
@@ -153,12 +165,13 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return new DraftResult(DraftOutcome.CommentRequired);
         }
 
-        if (change.To == States.Submitted && Review(draft).Blocking is { Count: > 0 } blocking)
+        if (change.Name == "Submit" && Review(draft).Blocking is { Count: > 0 } blocking)
         {
             return new DraftResult(DraftOutcome.Blocked, blocking);
         }
 
-        if (change.To == States.Published && await PublishAsync(draft, user.Identity!.Name!) is { } failure)
+        var (state, step) = Workflow.Next(change, draft, steps);
+        if (state == States.Published && await PublishAsync(draft, user.Identity!.Name!) is { } failure)
         {
             return new DraftResult(DraftOutcome.Failed, Message: failure);
         }
@@ -168,8 +181,9 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             : string.Join('\n', new[] { comment }.Concat(rowNotes.OrderBy(n => n.Key).Select(n => $"[{form.Indicators[n.Key].Name}] {n.Value}")).OfType<string>());
         return await CommitAsync(user, draft, change.Name.ToLowerInvariant(), logged, d =>
         {
-            d.State = change.To;
-            d.Review = change.To == States.Returned ? new ReviewNotes(comment, rowNotes) : change.To == States.Submitted ? null : d.Review;
+            d.State = state;
+            d.ReviewStep = step;
+            d.Review = change.Name == "Return" ? new ReviewNotes(comment, rowNotes) : change.Name == "Submit" ? null : d.Review;
         });
     }
 

@@ -35,36 +35,51 @@ public static class States
     public static readonly IReadOnlyList<string> All = [Draft, Submitted, Returned, Approved, Published];
 }
 
-/// <summary>A state change: its name (the page handler), the states it leaves, the state it enters, who may make it.</summary>
-public sealed record Transition(string Name, string Zh, string En, IReadOnlyList<string> From, string To, bool NeedsComment, Func<ClaimsPrincipal, Draft, bool> Allowed);
+/// <summary>
+/// A state change: its name (the page handler), the states it leaves, the state it enters (an approval before
+/// the last review step and a return after the first stay submitted, see <see cref="Workflow.Next"/>), who may
+/// make it under the deployment's review steps.
+/// </summary>
+public sealed record Transition(string Name, string Zh, string En, IReadOnlyList<string> From, string To, bool NeedsComment, Func<ClaimsPrincipal, Draft, ReviewSteps, bool> Allowed);
 
 /// <summary>
-/// draft → submitted → returned (with a comment, then edited and submitted again) or approved → published.
-/// A unit's 填报人 submits; whoever reviews the draft (单位审核, 主管部门审核, 财政审核, 管理员 — among those
-/// who can see it) returns or approves; 财政审核 or 管理员 publishes.
+/// draft → submitted → (单位审核 → 主管部门审核 → 财政审核, the steps the deployment requires, in order) →
+/// approved → published. A unit's 填报人 submits; at each step only that step's role approves (on to the next
+/// step) or returns with a comment (back one step; from the first step to the filler, who edits and submits
+/// again). Nobody approves a draft they created or edited. 财政审核 or 管理员 publishes an approved draft.
 /// </summary>
 public static class Workflow
 {
     public const string Created = "create";
     public const string Updated = "update";
 
-    private static bool Reviewer(ClaimsPrincipal u) =>
-        u.IsInRole(Roles.UnitHead) || u.IsInRole(Roles.DepartmentReviewer) || u.IsInRole(Roles.Finance) || u.IsInRole(Roles.Admin);
-
     public static readonly IReadOnlyList<Transition> All =
     [
-        new("Submit", "提交审核", "Submit", [States.Draft, States.Returned], States.Submitted, false, (u, d) => u.IsInRole(Roles.Filler) && DraftAccess.UnitOf(u) == d.UnitId),
-        new("Return", "退回修改", "Return", [States.Submitted], States.Returned, true, (u, _) => Reviewer(u)),
-        new("Approve", "审核通过", "Approve", [States.Submitted], States.Approved, false, (u, _) => Reviewer(u)),
-        new("Publish", "发布", "Publish", [States.Approved], States.Published, false, (u, _) => u.IsInRole(Roles.Finance) || u.IsInRole(Roles.Admin)),
+        new("Submit", "提交审核", "Submit", [States.Draft, States.Returned], States.Submitted, false, (u, d, _) => u.IsInRole(Roles.Filler) && DraftAccess.UnitOf(u) == d.UnitId),
+        new("Return", "退回修改", "Return", [States.Submitted], States.Returned, true, (u, d, steps) => steps.Reviews(u, d)),
+        new("Approve", "审核通过", "Approve", [States.Submitted], States.Approved, false, (u, d, steps) => steps.Reviews(u, d)),
+        new("Publish", "发布", "Publish", [States.Approved], States.Published, false, (u, _, _) => u.IsInRole(Roles.Finance) || u.IsInRole(Roles.Admin)),
     ];
+
+    /// <summary>
+    /// The changes <paramref name="user"/> may make to a draft they can see under <paramref name="steps"/>;
+    /// with <paramref name="authors"/> (who created or saved the draft), no approval of one's own draft.
+    /// </summary>
+    public static IEnumerable<Transition> Available(ClaimsPrincipal user, Draft draft, ReviewSteps steps, IReadOnlySet<string>? authors = null) =>
+        All.Where(t => t.From.Contains(draft.State) && t.Allowed(user, draft, steps)
+            && !(t.Name == "Approve" && authors is not null && authors.Contains(user.Identity?.Name ?? "")));
+
+    /// <summary>The state and review step <paramref name="change"/> leads to from <paramref name="draft"/>.</summary>
+    public static (string State, int Step) Next(Transition change, Draft draft, ReviewSteps steps) => change.Name switch
+    {
+        "Submit" => (States.Submitted, 0),
+        "Approve" when !steps.AtLast(draft) => (States.Submitted, steps.Step(draft) + 1),
+        "Return" when steps.Step(draft) > 0 => (States.Submitted, steps.Step(draft) - 1),
+        _ => (change.To, 0),
+    };
 
     /// <summary>Only drafts and returned drafts are edited; submitted, approved and published ones are read-only.</summary>
     public static bool Editable(string state) => state is States.Draft or States.Returned;
-
-    /// <summary>The changes <paramref name="user"/> may make to a draft they can see.</summary>
-    public static IEnumerable<Transition> Available(ClaimsPrincipal user, Draft draft) =>
-        All.Where(t => t.From.Contains(draft.State) && t.Allowed(user, draft));
 
     /// <summary>An audit line's action in words: a transition's label, or create / update.</summary>
     public static string ActionName(string action, Infrastructure.Language l) =>
@@ -72,6 +87,12 @@ public static class Workflow
         : action == Updated ? l.T("保存", "save")
         : All.FirstOrDefault(t => t.Name.Equals(action, StringComparison.OrdinalIgnoreCase)) is { } t ? l.T(t.Zh, t.En)
         : action;
+
+    /// <summary>A submitted draft's state with the step it waits for, e.g. 已提交（待主管部门审核，第 2/3 步）.</summary>
+    public static string StateName(Draft draft, ReviewSteps steps, Infrastructure.Language l) =>
+        steps.Current(draft) is { } role
+            ? l.T($"已提交（待{role}，第 {steps.Step(draft) + 1}/{steps.Required.Count} 步）", $"submitted (waiting for {role}, step {steps.Step(draft) + 1} of {steps.Required.Count})")
+            : StateName(draft.State, l);
 
     public static string StateName(string state, Infrastructure.Language l) => state switch
     {

@@ -5,26 +5,32 @@ using Jixiao.Web.Data;
 using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Jixiao.Web.Pages;
 
 /// <summary>
-/// Upload → preview with diagnostics → confirm. The upload waits in a private temp folder between the two.
-/// Anyone may preview; confirming (storing) needs a signed-in 财政审核 or 管理员, and is audited under their name.
+/// Upload → preview with diagnostics → confirm or cancel. Anyone may preview; only a signed-in 财政审核 or
+/// 管理员, who may store it, has the upload kept between the two (in <see cref="PendingUploads"/>' private
+/// folder, under a random token); confirming is audited under their name. Uploads are limited in size
+/// (<c>Jixiao:Upload:MaxBytes</c>, see <see cref="AbuseLimits"/>) and in rate per client IP.
 /// </summary>
-[RequestSizeLimit(MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 64 * 1024)]
-public sealed class ImportModel(IImporter importer, Language language) : PageModel
+[EnableRateLimiting(AbuseLimits.ImportPreview)]
+public sealed class ImportModel(IImporter importer, Language language, PendingUploads pending, IConfiguration configuration) : PageModel
 {
-    public const long MaxBytes = 20 * 1024 * 1024;
+    /// <summary>The default largest upload (<see cref="AbuseLimits.DefaultUploadBytes"/>); the API's import still checks against it.</summary>
+    public const long MaxBytes = AbuseLimits.DefaultUploadBytes;
     private static readonly string[] Allowed = [".txt", ".pdf", ".json"];
-    private static readonly string Pending = Path.Combine(Path.GetTempPath(), "jixiao-uploads");
 
     public DisclosureDocument? Preview { get; private set; }
     public IReadOnlyList<Jixiao.Domain.Checks.Finding> PreviewFindings { get; private set; } = [];
     public string? Token { get; private set; }
     public string? Error { get; private set; }
+    public string? Notice { get; private set; }
     public ImportOutcome? Outcome { get; private set; }
+
+    /// <summary>The largest upload accepted, in bytes.</summary>
+    public long Limit => AbuseLimits.UploadBytes(configuration);
 
     /// <summary>Whether the current user may store what they preview.</summary>
     public bool CanImport => Roles.CanImport(User);
@@ -46,9 +52,9 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
             return Fail(language.T($"不支持 {ext} 文件，只能导入 .txt、.pdf、.json。", $"{ext} files are not supported; use .txt, .pdf or .json."));
         }
 
-        if (upload.Length > MaxBytes)
+        if (upload.Length > Limit)
         {
-            return Fail(language.T($"文件过大（{upload.Length / 1024 / 1024} MB），上限 {MaxBytes / 1024 / 1024} MB。", $"File too large ({upload.Length / 1024 / 1024} MB); the limit is {MaxBytes / 1024 / 1024} MB."));
+            return Fail(language.T($"文件过大（{upload.Length / 1024 / 1024} MB），上限 {Limit / 1024 / 1024} MB。", $"File too large ({upload.Length / 1024 / 1024} MB); the limit is {Limit / 1024 / 1024} MB."), StatusCodes.Status413PayloadTooLarge);
         }
 
         using var ms = new MemoryStream();
@@ -65,14 +71,12 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
             return Fail(ex.Message);
         }
 
-        Directory.CreateDirectory(Pending);
-        Token = Guid.NewGuid().ToString("N");
-        System.IO.File.WriteAllBytes(Path.Combine(Pending, Token), bytes);
-        System.IO.File.WriteAllText(Path.Combine(Pending, Token + ".name"), name);
+        // Kept only for whoever may confirm it: an anonymous preview leaves nothing behind.
+        Token = CanImport && Preview.Forms.Count > 0 ? pending.Keep(bytes, name) : null;
         return Page();
     }
 
-    public IActionResult OnPostConfirm(string token)
+    public IActionResult OnPostConfirm(string? token)
     {
         if (User.Identity?.IsAuthenticated != true)
         {
@@ -84,33 +88,46 @@ public sealed class ImportModel(IImporter importer, Language language) : PageMod
             return Forbid();
         }
 
-        if (token.Length != 32 || !token.All(char.IsAsciiHexDigit) || !System.IO.File.Exists(Path.Combine(Pending, token)))
+        if (string.IsNullOrWhiteSpace(token))
         {
-            return Fail(language.T("预览已过期，请重新上传。", "The preview has expired; upload again."));
+            return Fail(language.T("缺少预览令牌，请重新上传。", "The preview token is missing; upload again."), StatusCodes.Status400BadRequest);
         }
 
-        var path = Path.Combine(Pending, token);
-        var name = System.IO.File.ReadAllText(path + ".name");
+        if (pending.Take(token) is not { } upload)
+        {
+            return Fail(language.T("预览已过期或已处理，请重新上传。", "The preview has expired or was already handled; upload again."), StatusCodes.Status400BadRequest);
+        }
+
         try
         {
-            Outcome = importer.Import(System.IO.File.ReadAllBytes(path), name, User.Identity.Name!);
+            Outcome = importer.Import(upload.Content, upload.FileName, User.Identity.Name!);
         }
         catch (UnreadableSourceException ex)
         {
             return Fail(ex.Message);
         }
-        finally
-        {
-            System.IO.File.Delete(path);
-            System.IO.File.Delete(path + ".name");
-        }
 
         return Page();
     }
 
-    private PageResult Fail(string message)
+    public IActionResult OnPostCancel(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return Fail(language.T("缺少预览令牌。", "The preview token is missing."), StatusCodes.Status400BadRequest);
+        }
+
+        Notice = pending.Cancel(token)
+            ? language.T("已取消，上传的文件已删除。", "Cancelled; the upload was deleted.")
+            : language.T("预览已过期或已处理。", "The preview has expired or was already handled.");
+        return Page();
+    }
+
+    private PageResult Fail(string message, int status = StatusCodes.Status200OK)
     {
         Error = message;
-        return Page();
+        var page = Page();
+        page.StatusCode = status;
+        return page;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.AbuseLimits.Search)]
 public sealed class SearchModel(IReadModel data) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -57,6 +57,9 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
     public bool CanBuildOn => DraftService.CanBuildOn(User, Draft);
 
+    /// <summary>The deployment's review steps.</summary>
+    public ReviewSteps Steps => drafts.Steps;
+
     /// <summary>The page of a draft of this kind; the other kind's page redirects there.</summary>
     protected abstract FormKind Kind { get; }
 
@@ -201,7 +204,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
         var draft = Draft;
         CanWrite = DraftAccess.CanWrite(User, draft);
         Review = drafts.Review(draft);
-        Changes = [.. Workflow.Available(User, draft)];
+        Changes = drafts.Available(User, draft);
         History = await db.Audit.AsNoTracking().Where(a => a.DraftId == id).OrderBy(a => a.Id).ToListAsync();
         BasedOn = draft.BasedOnId is { } b ? await drafts.FindAsync(User, b) : null;
         if (draft.Kind == FormKind.Target)

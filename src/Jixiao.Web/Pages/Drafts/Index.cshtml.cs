@@ -10,7 +10,7 @@ namespace Jixiao.Web.Pages.Drafts;
 
 /// <summary>The drafts the user may see; those waiting for this user's action (to review, or to fix after a return) first.</summary>
 [Authorize]
-public sealed class IndexModel(DraftAccess access) : PageModel
+public sealed class IndexModel(DraftAccess access, ReviewSteps steps) : PageModel
 {
     public sealed record Row(Draft Draft, PerformanceForm Form, bool Waiting);
 
@@ -33,6 +33,8 @@ public sealed class IndexModel(DraftAccess access) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    public ReviewSteps Steps => steps;
+
     public bool CanCreate => User.IsInRole(Roles.Filler) && DraftAccess.UnitOf(User) is not null;
 
     public async Task OnGetAsync()
@@ -40,7 +42,7 @@ public sealed class IndexModel(DraftAccess access) : PageModel
         // Sorted in memory: SQLite cannot order by a DateTimeOffset.
         var drafts = await (await access.VisibleAsync(User)).AsNoTracking().ToListAsync();
         var rows = drafts
-            .Select(d => new Row(d, d.Form, Workflow.Available(User, d).Any() || (d.State == States.Returned && DraftAccess.CanWrite(User, d))))
+            .Select(d => new Row(d, d.Form, Workflow.Available(User, d, steps).Any() || (d.State == States.Returned && DraftAccess.CanWrite(User, d))))
             .ToList();
         Total = rows.Count;
         Counts = [(WaitingFilter, rows.Count(r => r.Waiting)), .. States.All.Select(s => (s, rows.Count(r => r.Draft.State == s)))];

@@ -8,14 +8,14 @@ namespace Jixiao.Web.Pages.Forms;
 
 /// <summary>A published form: the same for every anonymous visitor, served from the output cache (see PublicPages).</summary>
 [OutputCache(PolicyName = PublicPages.PolicyName)]
-public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog imports) : PageModel
+public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog imports, Accounts.ImporterRoles importers) : PageModel
 {
     public FormView View { get; private set; } = null!;
 
-    /// <summary>The import audit lines of the source this form was read from (处理记录), newest first.</summary>
+    /// <summary>The import audit lines of the source this form was read from (处理记录), newest first; who imported as a role, never an account name.</summary>
     public IReadOnlyList<Jixiao.Storage.Queries.ImportAuditView> History { get; private set; } = [];
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         if (data.FormWithFindings(id) is not { } page)
         {
@@ -23,7 +23,9 @@ public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog
         }
 
         View = FormView.Create(page.Stored, page.Findings, scoring.Score);
-        History = imports.OfForm(id);
+        var lines = imports.OfForm(id);
+        var roles = await importers.OfAsync(lines.Select(l => l.UserName));
+        History = [.. lines.Select(l => l with { UserName = roles[l.UserName] })];
         return Page();
     }
 }
