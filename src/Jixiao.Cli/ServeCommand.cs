@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Jixiao.Cli;
 
-/// <summary><c>jixiao serve [--db …] [--urls …]</c>: the web application, the same one <c>dotnet run --project src/Jixiao.Web</c> starts.</summary>
+/// <summary>
+/// <c>jixiao serve [--db …] [--urls …]</c>: the web application, the same one <c>dotnet run --project src/Jixiao.Web</c>
+/// starts, with its settings (appsettings.json) and static files (wwwroot) from beside the executable, where the CLI's
+/// build copies them: the same whether run from the build output, a publish folder or the installed .NET tool.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -17,7 +21,7 @@ internal static class ServeCommand
             var args = new List<string>();
             if (result.GetValue(db) is { Length: > 0 } connection)
             {
-                args.Add($"--Jixiao:Db={connection}");
+                args.Add($"--ConnectionStrings:Jixiao={connection}");
             }
 
             if (result.GetValue(urls) is { Length: > 0 } listen)
@@ -25,7 +29,7 @@ internal static class ServeCommand
                 args.Add($"--urls={listen}");
             }
 
-            var root = ContentRoot();
+            var root = AppContext.BaseDirectory;
             JixiaoWebHost.Build([.. args], new WebApplicationOptions
             {
                 Args = [.. args],
@@ -35,20 +39,5 @@ internal static class ServeCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The web project's folder (its wwwroot), found from the executable; the executable's folder when published.</summary>
-    private static string ContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var web = Path.Combine(dir.FullName, "src", "Jixiao.Web");
-            if (Directory.Exists(Path.Combine(web, "wwwroot")))
-            {
-                return web;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

@@ -39,7 +39,7 @@ public static class DemoUsers
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JixiaoUser>>();
-        if (await users.Users.AnyAsync())
+        if (await users.Users.AnyAsync() || !Infrastructure.DemoData.WantsDemoUsers(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
         {
             return;
         }
