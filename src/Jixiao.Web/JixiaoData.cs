@@ -10,7 +10,8 @@ namespace Jixiao.Web;
 /// <summary>
 /// Where the pages' data comes from: the database named by <c>Jixiao:Db</c> / <c>JIXIAO_DB</c> (the SQLite
 /// file data/jixiao.db by default, PostgreSQL by a <c>Host=…</c> string). On first start an empty
-/// database is filled with the published forms of the seed folder, so a newcomer sees real data at once.
+/// database of the demo (<see cref="Accounts.DemoMode"/>) is filled with the published forms of the seed
+/// folder, so a newcomer sees real data at once; in production nothing is imported but what is imported.
 /// </summary>
 public static class JixiaoData
 {
@@ -33,7 +34,7 @@ public static class JixiaoData
         {
             var store = JixiaoStore.Open(configuration["Jixiao:Db"]);
             store.Database.Migrate();
-            SeedIfEmpty(store, SeedDirectory(configuration, environment), provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jixiao.Seed"));
+            SeedIfEmpty(store, Accounts.DemoMode.IsOn(configuration, environment) ? SeedDirectory(configuration, environment) : null, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Jixiao.Seed"));
             return store;
         });
         // Costly reads (dashboard, units, library) are cached per data generation; see ReadCache for what can be stale.

@@ -39,7 +39,7 @@ public static class JixiaoWebHost
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
         app.Services.GetRequiredService<Data.IReadModel>();
-        DemoUsers.EnsureAsync(app.Services, app.Configuration).GetAwaiter().GetResult();
+        DemoUsers.EnsureAsync(app.Services, app.Configuration, DemoMode.IsOn(app.Configuration, app.Environment)).GetAwaiter().GetResult();
         app.Use(SecurityHeaders.Apply);
         app.Use(Language.Remember);
         if (!app.Environment.IsDevelopment())

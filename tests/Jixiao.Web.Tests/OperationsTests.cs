@@ -19,7 +19,7 @@ internal sealed class OperationsHost(string database, IReadOnlyDictionary<string
     {
         builder.UseSetting("ConnectionStrings:Jixiao", $"Data Source={database}");
         builder.UseSetting("Jixiao:Seeds", NoSeeds);
-        builder.UseSetting("Jixiao:DemoUsers", "true");
+        builder.UseSetting("Jixiao:Demo", "true");
         builder.UseSetting("Jixiao:WarmUp", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -36,6 +36,7 @@ public sealed class CountingWebFixture : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:Seeds", WebFixture.SeedDirectory);
         builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
         builder.UseSetting("Jixiao:WarmUp", "false");
+        builder.UseSetting("Jixiao:Demo", "true");
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services =>
         {

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Jixiao.Web.Tests;
 
-/// <summary>The web app on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.</summary>
+/// <summary>
+/// The demo web app (<c>Jixiao:Demo=true</c>: seeds and demo users; in production neither is created) in the
+/// Production environment on a fresh SQLite database, filled from the seeds of ../shared/seeds on start.
+/// </summary>
 public sealed class WebFixture : WebApplicationFactory<Program>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}.db");
@@ -15,6 +18,7 @@ public sealed class WebFixture : WebApplicationFactory<Program>
     {
         builder.UseSetting("Jixiao:Seeds", SeedDirectory);
         builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
+        builder.UseSetting("Jixiao:Demo", "true");
         builder.UseEnvironment("Production");
     }
 

@@ -6,7 +6,8 @@ namespace Jixiao.Web.Accounts;
 
 /// <summary>
 /// The demo accounts created with the demo data on first start (when there is no account yet), one per
-/// role, all with <see cref="Password"/>; listed in the README under "Demo users".
+/// role, all with <see cref="Password"/>; listed in the README under "Demo users". Only in the demo
+/// (<see cref="DemoMode"/>): in production no account is created but by <c>jixiao users add</c>.
 /// </summary>
 public static class DemoUsers
 {
@@ -27,8 +28,8 @@ public static class DemoUsers
         ("admin", Roles.Admin, null, null),
     ];
 
-    /// <summary>Brings the schema up to date, creates the roles, and on first start the demo users.</summary>
-    public static async Task EnsureAsync(IServiceProvider services, IConfiguration configuration)
+    /// <summary>Brings the schema up to date, creates the roles, and on first start of the demo the demo users.</summary>
+    public static async Task EnsureAsync(IServiceProvider services, IConfiguration configuration, bool demo)
     {
         JixiaoDatabase.Open(configuration["Jixiao:Db"]).Migrate();
         using var scope = services.CreateScope();
@@ -39,7 +40,7 @@ public static class DemoUsers
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JixiaoUser>>();
-        if (await users.Users.AnyAsync() || !Infrastructure.DemoData.WantsDemoUsers(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        if (!demo || await users.Users.AnyAsync())
         {
             return;
         }

@@ -9,12 +9,12 @@ namespace Jixiao.Tests.Cli;
 public class ServeCommandTests
 {
     [Fact]
-    public async Task Serve_starts_the_web_app_on_its_own_database_filled_from_the_seeds()
+    public async Task Serve_demo_starts_the_web_app_on_its_own_database_filled_from_the_seeds()
     {
         var port = FreePort();
         var db = Path.Combine(Path.GetTempPath(), $"jixiao-serve-{Guid.NewGuid():N}.db");
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "jixiao.dll"), "serve", "--db", $"Data Source={db}", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "jixiao.dll"), "serve", "--db", $"Data Source={db}", "--urls", $"http://127.0.0.1:{port}", "--demo" })
         {
             psi.ArgumentList.Add(a);
         }
