@@ -1,5 +1,13 @@
 using System.CommandLine;
 using Jixiao.Cli;
+using Jixiao.Storage;
+
+if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DatabaseTarget.LegacyEnvironmentVariable)))
+{
+    Console.Error.WriteLine(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable))
+        ? $"jixiao: {DatabaseTarget.LegacyEnvironmentVariable} is deprecated: use {DatabaseTarget.EnvironmentVariable} instead."
+        : $"jixiao: {DatabaseTarget.LegacyEnvironmentVariable} is ignored: {DatabaseTarget.EnvironmentVariable} is set.");
+}
 
 var root = new RootCommand("Jixiao 绩效 — 财政项目支出绩效目标与自评表的读取、计分、审核与存储");
 

@@ -18,7 +18,7 @@ internal static class ServeCommand
             var args = new List<string>();
             if (result.GetValue(db) is { Length: > 0 } connection)
             {
-                args.Add($"--Jixiao:Db={connection}");
+                args.Add($"--ConnectionStrings:Jixiao={connection}");
             }
 
             if (result.GetValue(urls) is { Length: > 0 } listen)
@@ -43,18 +43,9 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>The web project's folder (its wwwroot), found from the executable; the executable's folder when published.</summary>
-    private static string ContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var web = Path.Combine(dir.FullName, "src", "Jixiao.Web");
-            if (Directory.Exists(Path.Combine(web, "wwwroot")))
-            {
-                return web;
-            }
-        }
-
-        return AppContext.BaseDirectory;
-    }
+    /// <summary>
+    /// The folder of the executable: the CLI's build copies the web app's settings (appsettings.json) and static
+    /// files (wwwroot) beside it, so build output, publish folder and installed .NET tool all serve the same.
+    /// </summary>
+    private static string ContentRoot() => AppContext.BaseDirectory;
 }

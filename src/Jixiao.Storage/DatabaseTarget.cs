@@ -15,19 +15,25 @@ public enum DatabaseProvider
 /// Which database a connection string names. The convention: a <c>postgres://</c> or
 /// <c>postgresql://</c> URL, or a key/value string with a <c>Host=</c> (or <c>Server=</c>) key, is
 /// PostgreSQL; anything else is SQLite, given as <c>Data Source=path</c> or as a bare file path. With no
-/// string (no <c>--db</c>, no <c>JIXIAO_DB</c>) it is the SQLite file <c>data/jixiao.db</c> under the
+/// string (no <c>--db</c>, no <c>ConnectionStrings__Jixiao</c> nor the older <c>JIXIAO_DB</c>) it is the SQLite file <c>data/jixiao.db</c> under the
 /// working directory, whose folder is created on first use.
 /// </summary>
 public sealed partial record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
 {
-    public const string EnvironmentVariable = "JIXIAO_DB";
+    /// <summary>The environment variable of the connection string, as ASP.NET Core's configuration names it.</summary>
+    public const string EnvironmentVariable = "ConnectionStrings__Jixiao";
+
+    /// <summary>The older name, still read when <see cref="EnvironmentVariable"/> is not set.</summary>
+    public const string LegacyEnvironmentVariable = "JIXIAO_DB";
+
     public const string DefaultConnectionString = "Data Source=data/jixiao.db";
 
-    /// <summary>The target for an explicit string, else <c>$JIXIAO_DB</c>, else the default SQLite file.</summary>
+    /// <summary>The target for an explicit string, else <c>$ConnectionStrings__Jixiao</c>, else <c>$JIXIAO_DB</c>, else the default SQLite file.</summary>
     public static DatabaseTarget Resolve(string? connectionString = null)
     {
         var chosen = !string.IsNullOrWhiteSpace(connectionString) ? connectionString
             : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv
+            : Environment.GetEnvironmentVariable(LegacyEnvironmentVariable) is { Length: > 0 } fromLegacy ? fromLegacy
             : DefaultConnectionString;
         return Parse(chosen.Trim());
     }

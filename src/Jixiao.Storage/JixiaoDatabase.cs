@@ -32,7 +32,7 @@ public sealed class JixiaoDatabase
         _options = builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
     }
 
-    /// <summary>The database a connection string names (<c>--db</c>), else <c>$JIXIAO_DB</c>, else <c>data/jixiao.db</c>.</summary>
+    /// <summary>The database a connection string names (<c>--db</c>), else <c>$ConnectionStrings__Jixiao</c> (or the older <c>$JIXIAO_DB</c>), else <c>data/jixiao.db</c>.</summary>
     public static JixiaoDatabase Open(string? connectionString = null) => new(DatabaseTarget.Resolve(connectionString));
 
     public DatabaseTarget Target { get; }

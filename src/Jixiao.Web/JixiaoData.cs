@@ -74,10 +74,10 @@ public static class JixiaoData
         log.LogInformation("{Count} findings comparing forms with one another", SetFindings.Refresh(store.Database));
     }
 
-    /// <summary>The published forms a newcomer sees: <c>Jixiao:Seeds</c> / <c>JIXIAO_SEEDS</c>, or shared/seeds beside the repository.</summary>
+    /// <summary>The published forms a newcomer sees: <c>Jixiao:Seeds</c> (<c>Jixiao__Seeds</c>), or shared/seeds beside the repository.</summary>
     public static string? SeedDirectory(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration["Jixiao:Seeds"] ?? Environment.GetEnvironmentVariable("JIXIAO_SEEDS");
+        var configured = configuration["Jixiao:Seeds"]; // JIXIAO_SEEDS is mapped onto it by Settings
         if (!string.IsNullOrEmpty(configured))
         {
             return Directory.Exists(configured) ? configured : null;

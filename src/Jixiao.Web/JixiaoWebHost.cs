@@ -13,6 +13,7 @@ public static class JixiaoWebHost
     public static WebApplication Build(string[] args, WebApplicationOptions? options = null)
     {
         var builder = options is null ? WebApplication.CreateBuilder(args) : WebApplication.CreateBuilder(options);
+        builder.AddJixiaoOperations();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {
             builder.WebHost.UseUrls(DefaultUrls);
@@ -37,6 +38,7 @@ public static class JixiaoWebHost
         builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);
 
         var app = builder.Build();
+        app.UseJixiaoOperations();
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
         app.Services.GetRequiredService<Data.IReadModel>();

@@ -33,17 +33,22 @@ public sealed class DatabaseTargetTests
     public void Without_a_string_the_environment_then_the_default_file_is_used()
     {
         var saved = Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable);
+        var savedLegacy = Environment.GetEnvironmentVariable(DatabaseTarget.LegacyEnvironmentVariable);
         try
         {
+            Environment.SetEnvironmentVariable(DatabaseTarget.LegacyEnvironmentVariable, "legacy.db");
             Environment.SetEnvironmentVariable(DatabaseTarget.EnvironmentVariable, "Host=from-env;Database=j");
             Assert.Equal(DatabaseProvider.PostgreSql, DatabaseTarget.Resolve(null).Provider);
             Assert.Equal(DatabaseProvider.Sqlite, DatabaseTarget.Resolve("x.db").Provider);
             Environment.SetEnvironmentVariable(DatabaseTarget.EnvironmentVariable, null);
+            Assert.Equal("SQLite legacy.db", DatabaseTarget.Resolve(null).ToString()); // the older JIXIAO_DB, still read
+            Environment.SetEnvironmentVariable(DatabaseTarget.LegacyEnvironmentVariable, null);
             Assert.Equal("SQLite data/jixiao.db", DatabaseTarget.Resolve(null).ToString());
         }
         finally
         {
             Environment.SetEnvironmentVariable(DatabaseTarget.EnvironmentVariable, saved);
+            Environment.SetEnvironmentVariable(DatabaseTarget.LegacyEnvironmentVariable, savedLegacy);
         }
     }
 }

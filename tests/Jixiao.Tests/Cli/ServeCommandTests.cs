@@ -42,7 +42,13 @@ public class ServeCommandTests
             Assert.True(up, "jixiao serve did not answer /healthz");
             using var forms = JsonDocument.Parse(await http.GetStringAsync("/api/v1/forms"));
             Assert.Equal(80, forms.RootElement.GetProperty("total").GetInt32()); // the envelope of a page: { items, page, pageSize, total }
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/css/site.css")).StatusCode);
+            // The styles come from the wwwroot copied beside jixiao.dll, not from the web project's folder.
+            using var css = await http.GetAsync("/css/site.css");
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wwwroot", "css", "site.css")), await css.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/js/site.js")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
         }
         finally
         {
