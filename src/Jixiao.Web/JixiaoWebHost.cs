@@ -1,6 +1,7 @@
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Infrastructure;
+using Jixiao.Web.Printing;
 
 namespace Jixiao.Web;
 
@@ -29,6 +30,7 @@ public static class JixiaoWebHost
         builder.Services.AddJixiaoData(builder.Configuration, builder.Environment);
         builder.Services.AddJixiaoAccounts(builder.Configuration);
         PublicPages.AddPublicPages(builder.Services);
+        builder.Services.AddJixiaoPrinting(builder.Configuration);
 
         // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
         builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);
