@@ -376,3 +376,35 @@ public class PrinterLimitTests(ITestOutputHelper output)
         kill.WaitForExit();
     }
 }
+
+/// <summary>Where the printer loads from, chosen from the server's addresses.</summary>
+public class PrintOriginTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080/")]
+    [InlineData("http://localhost:5080", "http://127.0.0.1:5080/")]
+    [InlineData("http://[::]:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://*:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://+:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://[::1]:5080", "http://[::1]:5080/")]
+    [InlineData("https://127.0.0.1:5443;http://10.1.2.3:5080", "http://10.1.2.3:5080/")]
+    [InlineData("http://10.1.2.3:5080;https://localhost:5443;http://127.0.0.1:5081", "http://127.0.0.1:5081/")]
+    [InlineData("https://localhost:5443", "https://127.0.0.1:5443/")]
+    [InlineData("http://unix:/run/jixiao.sock", null)]
+    [InlineData("", null)]
+    public void The_print_origin_is_a_loopback_http_address_of_the_server_first(string addresses, string? origin) =>
+        Assert.Equal(origin, PrintOrigin.Choose(addresses.Split(';', StringSplitOptions.RemoveEmptyEntries))?.AbsoluteUri);
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/forms/1?lang=zh", true)]
+    [InlineData("http://127.0.0.1:5080/css/site.css", true)]
+    [InlineData("http://127.0.0.1:5081/forms/1", false)]
+    [InlineData("https://127.0.0.1:5080/forms/1", false)]
+    [InlineData("http://localhost:5080/forms/1", false)]
+    [InlineData("http://user@127.0.0.1:5080/forms/1", false)]
+    [InlineData("http://127.0.0.1.evil.example:5080/", false)]
+    [InlineData("data:text/html,x", false)]
+    public void Only_the_exact_origin_is_the_print_origin(string url, bool same) =>
+        Assert.Equal(same, PrintOrigin.IsSameOrigin(url, new Uri("http://127.0.0.1:5080")));
+}

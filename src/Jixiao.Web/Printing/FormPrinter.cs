@@ -199,6 +199,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
         }
         finally
         {
+            lease.Dispose(); // before the count drops: whoever sees no print in flight finds the page free
             Interlocked.Decrement(ref _inFlight);
         }
     }
