@@ -244,7 +244,8 @@ public class PrinterLimitTests(ITestOutputHelper output)
             var left = await Eventually(() => seen.Where(ChromiumProcesses.Alive).Where(pid => ChromiumProcesses.CommandLine(pid).Any(a => a.Contains("chrom", StringComparison.Ordinal))).ToList());
             Assert.Empty(left);
             Assert.Empty(ChromiumProcesses.Browsers(marker));
-            var driversLeft = drivers.Where(ChromiumProcesses.Alive).Where(pid => ChromiumProcesses.CommandLine(pid).Any(a => a.Contains("playwright", StringComparison.Ordinal))).ToList();
+            // Playwright's driver (node) ends once its pipe is closed, a moment after disposal.
+            var driversLeft = await Eventually(() => drivers.Where(ChromiumProcesses.Alive).Where(pid => ChromiumProcesses.CommandLine(pid).Any(a => a.Contains("playwright", StringComparison.Ordinal))).ToList());
             Assert.Empty(driversLeft);
             Assert.All(profiles, p => Assert.False(Directory.Exists(p), $"{p} left behind"));
         }

@@ -221,8 +221,8 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
         }
         catch (OperationCanceledException)
         {
-            _ = opening.ContinueWith(t => t.Result.CloseAsync(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            _ = opening.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = opening.ContinueWith(t => Forget(t.Result.CloseAsync()), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            Forget(opening);
             if (await Task.WhenAny(opening, Task.Delay(_options.CloseGrace)) != opening)
             {
                 await KillHungAsync(session, "open a page");
@@ -238,7 +238,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
         }
         finally
         {
-            _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Forget(work); // fails once its context is closed under it
             await CloseAsync(session, context);
         }
     }
@@ -251,7 +251,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
             // Never connected to any server: a print needs no WebSocket, and routes do not see them.
             Interlocked.Increment(ref _blocked);
             _log.LogWarning("PDF of form {FormId}: blocked a WebSocket to {Url}", formId, socket.Url);
-            _ = socket.CloseAsync().ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Forget(socket.CloseAsync());
         });
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 0 });
@@ -326,7 +326,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
             return;
         }
 
-        _ = closing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Forget(closing);
         await KillHungAsync(session, "close a page");
     }
 
@@ -467,7 +467,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
                 var closing = session.Browser.CloseAsync();
                 if (await Task.WhenAny(closing, Task.Delay(_options.CloseGrace)) != closing)
                 {
-                    _ = closing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    Forget(closing);
                     _log.LogWarning("Chromium of the printer did not close within {Seconds} s; killed", _options.CloseGrace.TotalSeconds);
                 }
                 else
@@ -497,6 +497,10 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>A task left running whose failure (a closed page, a killed browser) is expected and not worth an unobserved exception.</summary>
+    private static void Forget(Task task) =>
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private sealed record Session(IBrowser Browser, string Marker);
 
