@@ -8,13 +8,13 @@ namespace Jixiao.Web.Printing;
 /// </summary>
 public static class ProcessTree
 {
-    /// <summary>Process ids whose command line holds an argument starting with <paramref name="argumentPrefix"/>.</summary>
-    public static IReadOnlyList<int> WithArgument(string argumentPrefix)
+    /// <summary>Process ids whose command line holds exactly <paramref name="argument"/> (a browser process's own command line; its children's may be rewritten).</summary>
+    public static IReadOnlyList<int> WithArgument(string argument)
     {
         var found = new List<int>();
         foreach (var pid in All())
         {
-            if (CommandLine(pid).Any(a => a.StartsWith(argumentPrefix, StringComparison.Ordinal) || a.Contains(" " + argumentPrefix, StringComparison.Ordinal)))
+            if (CommandLine(pid).Contains(argument))
             {
                 found.Add(pid);
             }
