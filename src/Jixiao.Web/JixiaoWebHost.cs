@@ -2,6 +2,7 @@ using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Data;
 using Jixiao.Web.Infrastructure;
+using Jixiao.Web.Printing;
 
 namespace Jixiao.Web;
 
@@ -33,6 +34,7 @@ public static class JixiaoWebHost
         builder.Services.AddJixiaoAbuseLimits(builder.Configuration);
         builder.Services.AddJixiaoPendingUploads(builder.Configuration, builder.Environment);
         PublicPages.AddPublicPages(builder.Services);
+        builder.Services.AddJixiaoPrinting(builder.Configuration);
 
         // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
         builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);

@@ -1,12 +1,12 @@
-using System.Diagnostics;
 using Jixiao.Formats.Xlsx;
 using Jixiao.Web.Data;
+using Jixiao.Web.Printing;
 
 namespace Jixiao.Web.Api;
 
 /// <summary>
 /// Downloads: a form or a unit's 汇总表 as XLSX in the official layout, and a form as PDF printed by
-/// headless Chromium from the same HTML as its page (when Chromium is installed).
+/// headless Chromium from the same HTML as its page (when Chromium is installed; see <see cref="FormPrinter"/>).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -32,22 +32,29 @@ public static class ExportEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, XlsxExporter.ContentType).Produces(StatusCodes.Status404NotFound)
             .WithTags("export").WithSummary("一个单位的汇总表和各表的 XLSX");
 
-        app.MapGet("/forms/{id:long}/pdf", async (HttpContext http, IReadModel data, long id) =>
+        app.MapGet("/forms/{id:long}/pdf", async (HttpContext http, IReadModel data, FormPrinter printer, long id) =>
             {
                 if (data.Form(id) is not { } f)
                 {
                     return Results.NotFound();
                 }
 
-                var chromium = Chromium();
-                if (chromium is null)
+                // What is printed is the form id's page on the printer's own origin, never a Host the request names.
+                var result = await printer.PrintFormAsync(id, english: false, http.RequestAborted);
+                switch (result.Status)
                 {
-                    return Results.Problem("打印 PDF 需要 Chromium：请安装 Debian 软件包 chromium（apt-get install chromium fonts-noto-cjk），或设置 JIXIAO_CHROMIUM。", statusCode: 503);
+                    case PrintStatus.Printed:
+                        return Results.File(result.Pdf!, "application/pdf", FileName(f.Form.Name, "pdf"));
+                    case PrintStatus.Busy:
+                        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        return Results.Problem("正在打印的 PDF 太多，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests);
+                    case PrintStatus.TimedOut:
+                        return Results.Problem(result.Message, statusCode: StatusCodes.Status504GatewayTimeout);
+                    case PrintStatus.Unavailable:
+                        return Results.Problem(result.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+                    default:
+                        return Results.Problem(result.Message, statusCode: StatusCodes.Status500InternalServerError);
                 }
-
-                var url = $"{http.Request.Scheme}://{http.Request.Host}/forms/{id}?lang=zh";
-                var pdf = await PrintAsync(chromium, url, http.RequestAborted);
-                return pdf is null ? Results.Problem("Chromium 未能打印该表。", statusCode: 500) : Results.File(pdf, "application/pdf", FileName(f.Form.Name, "pdf"));
             })
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf").Produces(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -65,49 +72,4 @@ public static class ExportEndpoints
 
     private static string FileName(string name, string extension) =>
         string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c)) + "." + extension;
-
-    private static string? Chromium()
-    {
-        var configured = Environment.GetEnvironmentVariable("JIXIAO_CHROMIUM");
-        foreach (var candidate in new[] { configured, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" })
-        {
-            if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private static async Task<byte[]?> PrintAsync(string chromium, string url, CancellationToken cancel)
-    {
-        var dir = Directory.CreateTempSubdirectory("jixiao-pdf-");
-        try
-        {
-            var output = Path.Combine(dir.FullName, "form.pdf");
-            var psi = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[]
-                     {
-                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(dir.FullName, "profile")}",
-                         "--no-pdf-header-footer", $"--print-to-pdf={output}", url,
-                     })
-            {
-                psi.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(psi)!;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(timeout.Token), process.StandardError.ReadToEndAsync(timeout.Token));
-            await process.WaitForExitAsync(timeout.Token);
-            await drain;
-            return File.Exists(output) ? await File.ReadAllBytesAsync(output, cancel) : null;
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
 }
