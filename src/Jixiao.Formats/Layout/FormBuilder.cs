@@ -716,6 +716,22 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
         foreach (var c in names)
         {
+            // Between horizontal rules, the rules say which lines are one name.
+            if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false, Band: { } band } && c.Band is { } own)
+            {
+                if (band == own)
+                {
+                    rows[^1].Name.Add(c);
+                    rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
+                }
+                else
+                {
+                    rows.Add(new Row([c], c.Box.Top, c.Box.Bottom, c));
+                }
+
+                continue;
+            }
+
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
                 && c.Box.Top - last.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
                 && last.Box.Right >= columnRight - 1.5 * c.Unit

@@ -42,6 +42,9 @@ public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, 
 {
     private string? _compact;
 
+    /// <summary>In a table drawn with horizontal rules only: the rules above and below this piece.</summary>
+    public (double Top, double Bottom)? Band { get; init; }
+
     /// <summary>The text without any white space, as labels are compared.</summary>
     public string Compact => _compact ??= TextNormaliser.Compact(Text);
 

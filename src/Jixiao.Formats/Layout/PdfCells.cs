@@ -73,9 +73,15 @@ public static class PdfCells
                 }
             }
 
-            foreach (var piece in FreePieces(free, page.Height))
+            var pieces = FreePieces(free, page.Height).ToList();
+            if (rules.HorizontalOnly)
             {
-                cells.Add(piece with { Page = page.Number, Line = page.Number, Box = Shift(piece.Box, offset) });
+                pieces = Banded(pieces, rules);
+            }
+
+            foreach (var piece in pieces)
+            {
+                cells.Add(piece with { Page = page.Number, Line = page.Number, Box = Shift(piece.Box, offset), Band = piece.Band is { } b ? (b.Top + offset, b.Bottom + offset) : null });
             }
         }
 
@@ -247,6 +253,18 @@ public static class PdfCells
         }
     }
 
+    /// <summary>
+    /// A table drawn with horizontal rules only (chromium-horizontal-money): each piece learns the band
+    /// between the rules above and below it, so that a wrapped cell is not joined across a rule.
+    /// </summary>
+    private static List<Cell> Banded(List<Cell> pieces, Rules rules) =>
+        pieces.Select(p => rules.Band(p.Box.CenterX, p.Box.CenterY) is { } band && band.Bottom - band.Top <= MaxBandLines * p.Unit
+            ? p with { Band = band }
+            : p).ToList();
+
+    /// <summary>A band higher than this many font sizes is not one row of a table (the space between two tables).</summary>
+    internal const double MaxBandLines = 12;
+
     /// <summary>A narrower gap (font sizes) that still separates two pieces when the second starts at a column edge.</summary>
     internal const double GlueGap = 0.12;
 
@@ -383,6 +401,33 @@ public static class PdfCells
             }
 
             return result;
+        }
+
+        /// <summary>True when the page draws no vertical rule: a table of horizontal rules only, or none.</summary>
+        public bool HorizontalOnly => _vertical.Count == 0 && _horizontal.Count > 0;
+
+        /// <summary>The band between the nearest horizontal rules above and below a point that span it, or null.</summary>
+        public (double Top, double Bottom)? Band(double x, double y)
+        {
+            double top = double.NegativeInfinity, bottom = double.PositiveInfinity;
+            foreach (var (at, from, to) in _horizontal)
+            {
+                if (x < from - RuleTolerance || x > to + RuleTolerance)
+                {
+                    continue;
+                }
+
+                if (at <= y && at > top)
+                {
+                    top = at;
+                }
+                else if (at > y && at < bottom)
+                {
+                    bottom = at;
+                }
+            }
+
+            return double.IsInfinity(top) || double.IsInfinity(bottom) ? null : (top, bottom);
         }
 
         /// <summary>The cell around a point: the nearest rule on each side that spans the point, or null.</summary>
