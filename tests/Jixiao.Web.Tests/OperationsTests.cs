@@ -128,15 +128,18 @@ public sealed class OperationsTests
         var database = OperationsHost.NewDatabase();
         try
         {
-            using (var plain = new OperationsHost(database))
+            // The public host name is allowed as a deployment sets it (AllowedHosts is "localhost" by default).
+            using (var plain = new OperationsHost(database, new Dictionary<string, string?> { ["AllowedHosts"] = "jixiao.example.gov.cn" }))
             {
                 var response = await Forwarded(plain);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.False(response.Headers.Contains("Strict-Transport-Security"));
             }
 
             // Behind a proxy at 127.0.0.1 (the address the test server's connections come from) serving HTTPS.
             using var proxied = new OperationsHost(database, new Dictionary<string, string?>
             {
+                ["AllowedHosts"] = "jixiao.example.gov.cn",
                 ["Jixiao:Https"] = "true",
                 ["Jixiao:Proxy:KnownProxies:0"] = "127.0.0.1",
             });

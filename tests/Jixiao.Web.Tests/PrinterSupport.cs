@@ -75,6 +75,8 @@ public sealed class PrinterApp : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:Seeds", Seeds.Directory);
         builder.UseSetting("Jixiao:Db", $"Data Source={_database}");
         builder.UseSetting("Jixiao:WarmUp", "false");
+        builder.UseSetting("Jixiao:Demo", "true");
+        WebFixture.RelaxLimits(builder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
