@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Domain.Projects;
 using Jixiao.Storage.Entities;
 using Jixiao.Storage.Import;
@@ -130,9 +131,9 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
 /// <summary>The stored words for the enums, as the interchange JSON spells them.</summary>
 internal static class Words
 {
-    public static string Of(FormKind kind) => kind == Domain.Model.FormKind.Target ? "target" : "selfEvaluation";
+    public static string Of(FormKind kind) => FormKinds.Word(kind);
 
-    public static FormKind FormKind(string word) => word == "target" ? Domain.Model.FormKind.Target : Domain.Model.FormKind.SelfEvaluation;
+    public static FormKind FormKind(string word) => FormKinds.Parse(word);
 
     public static string Of(Severity severity) => severity.ToString().ToLowerInvariant();
 

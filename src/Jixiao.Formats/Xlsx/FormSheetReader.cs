@@ -17,8 +17,6 @@ namespace Jixiao.Formats.Xlsx;
 internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> diagnostics)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
-    /// <summary>Characters that start a comparison: a value starting with one must be a quantity.</summary>
-    private const string Operators = "≥≤><=＞＜＝≧≦⩾⩽";
 
     private readonly Dictionary<string, (int Row, int Column)> _labels = [];
 
@@ -52,7 +50,15 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         }
 
         var title = cells.FirstOrDefault(c => Labels.Canonical(c.Cell.Text).StartsWith(Labels.TitlePrefix, StringComparison.Ordinal));
-        var kind = KindOf(Text(Labels.FormType) ?? title.Cell?.Text, table);
+        var typeText = Text(Labels.FormType);
+        var kind = FormKinds.FromLabel(typeText ?? title.Cell?.Text) ?? KindOfColumns(table);
+        if (typeText is not null && FormKinds.FromLabel(typeText) is null)
+        {
+            var at = Right(Labels.FormType) is { } cell ? (cell.Row, cell.Column) : (Row: 1, Column: 1);
+            Report(Severity.Error, at.Row, at.Column, XlsxMessages.UnknownFormType(typeText));
+            return null;
+        }
+
         var (goal, outcome) = Goals();
         return new PerformanceForm
         {
@@ -161,7 +167,7 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     {
         var value = ValueGrammar.Parse(text);
         var clean = ValueGrammar.Clean(text);
-        if (!value.IsQuantity && clean.Length > 0 && Operators.Contains(clean[0]))
+        if (!value.IsQuantity && clean.Length > 0 && ComparisonOperators.IsStart(clean[0]))
         {
             Report(Severity.Warning, row, table.Columns[label], XlsxMessages.InvalidValue(field, text));
         }
@@ -177,10 +183,9 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         }
     }
 
-    private static FormKind KindOf(string? typeText, Table table) =>
-        typeText?.Contains("自评", StringComparison.Ordinal) == true ? FormKind.SelfEvaluation
-        : typeText?.Contains("申报", StringComparison.Ordinal) == true || typeText?.Contains("目标", StringComparison.Ordinal) == true ? FormKind.Target
-        : table.Columns.ContainsKey(Labels.Actual) || table.Columns.ContainsKey(Labels.Score) ? FormKind.SelfEvaluation : FormKind.Target;
+    /// <summary>The kind when neither a 表类型 cell nor the title names it: a table with 实际完成值 or 得分 is a self-evaluation.</summary>
+    private static FormKind KindOfColumns(Table table) =>
+        table.Columns.ContainsKey(Labels.Actual) || table.Columns.ContainsKey(Labels.Score) ? FormKind.SelfEvaluation : FormKind.Target;
 
     private int? Year(List<(int Row, int Column, GridCell Cell)> cells)
     {
