@@ -27,7 +27,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
     public DbSet<StoredIndicator> Indicators => Set<StoredIndicator>();
     public DbSet<StoredBudgetRow> BudgetRows => Set<StoredBudgetRow>();
     public DbSet<StoredDiagnostic> Diagnostics => Set<StoredDiagnostic>();
-    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<StoredFinding> Findings => Set<StoredFinding>();
     public DbSet<ImportAuditLine> ImportAudit => Set<ImportAuditLine>();
 
     /// <summary>Forms of the versions in force (older versions of a source are history).</summary>
@@ -87,7 +87,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
             e.HasOne<StoredForm>().WithMany().HasForeignKey(d => d.FormId);
             e.Property(d => d.Severity).HasConversion(s => Words.Of(s), s => Words.Severity(s));
         });
-        b.Entity<Finding>(e =>
+        b.Entity<StoredFinding>(e =>
         {
             e.ToTable("findings");
             e.Property(f => f.Severity).HasConversion(s => Words.Of(s), s => Words.Severity(s));

@@ -8,7 +8,7 @@ namespace Jixiao.Formats.Xlsx;
 /// them, the reader finds cells by them (after <see cref="Canonical"/>, so 年度(/项目)指标值 is 年度指标值
 /// and 其中：当年财政拨款 is 当年财政拨款).
 /// </summary>
-internal static class Labels
+internal static class SheetLabels
 {
     public const string TargetTitle = FormKinds.TargetTitle;
     public const string SelfTitle = FormKinds.SelfEvaluationTitle;
