@@ -17,6 +17,11 @@ public sealed partial class DraftApiTests
         await Problems.Assert(await anonymous.GetAsync("/api/v1/findings?page=0"), HttpStatusCode.BadRequest);
         await Problems.Assert(await anonymous.GetAsync("/api/v1/forms?year=twenty"), HttpStatusCode.BadRequest);
 
+        // 400: a form whose kind is neither target nor selfEvaluation is refused, not taken for a target.
+        using var kindFiller = await As(Filler);
+        var unknownKind = new System.Text.Json.Nodes.JsonObject { ["kind"] = "monitoring", ["name"] = "未知类型", ["year"] = 2026 };
+        await Problems.Assert(await Send(kindFiller, HttpMethod.Post, "/api/v1/drafts", unknownKind), HttpStatusCode.BadRequest);
+
         // 401: the sign-in cookie's challenge, answered without a redirect to /account/login.
         var unauthorized = await Problems.Assert(await anonymous.GetAsync("/api/v1/drafts"), HttpStatusCode.Unauthorized);
         Assert.Equal("未登录", unauthorized.GetProperty("title").GetString());
