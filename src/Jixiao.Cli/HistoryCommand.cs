@@ -37,7 +37,7 @@ internal static class HistoryCommand
         return command;
     }
 
-    private static void Write(ProjectHistory h)
+    private static void Write(ProjectHistoryView h)
     {
         var years = h.Years.Select(y => y.Year).ToList();
         var table = new Table().Border(TableBorder.Rounded)

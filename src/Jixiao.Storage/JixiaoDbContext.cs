@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Domain.Projects;
 using Jixiao.Storage.Entities;
 using Jixiao.Storage.Import;
@@ -26,7 +27,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
     public DbSet<StoredIndicator> Indicators => Set<StoredIndicator>();
     public DbSet<StoredBudgetRow> BudgetRows => Set<StoredBudgetRow>();
     public DbSet<StoredDiagnostic> Diagnostics => Set<StoredDiagnostic>();
-    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<StoredFinding> Findings => Set<StoredFinding>();
     public DbSet<ImportAuditLine> ImportAudit => Set<ImportAuditLine>();
 
     /// <summary>Forms of the versions in force (older versions of a source are history).</summary>
@@ -86,7 +87,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
             e.HasOne<StoredForm>().WithMany().HasForeignKey(d => d.FormId);
             e.Property(d => d.Severity).HasConversion(s => Words.Of(s), s => Words.Severity(s));
         });
-        b.Entity<Finding>(e =>
+        b.Entity<StoredFinding>(e =>
         {
             e.ToTable("findings");
             e.Property(f => f.Severity).HasConversion(s => Words.Of(s), s => Words.Severity(s));
@@ -130,9 +131,9 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
 /// <summary>The stored words for the enums, as the interchange JSON spells them.</summary>
 internal static class Words
 {
-    public static string Of(FormKind kind) => kind == Domain.Model.FormKind.Target ? "target" : "selfEvaluation";
+    public static string Of(FormKind kind) => FormKinds.Word(kind);
 
-    public static FormKind FormKind(string word) => word == "target" ? Domain.Model.FormKind.Target : Domain.Model.FormKind.SelfEvaluation;
+    public static FormKind FormKind(string word) => FormKinds.Parse(word);
 
     public static string Of(Severity severity) => severity.ToString().ToLowerInvariant();
 

@@ -101,7 +101,7 @@ public static class JixiaoData
     {
         public DisclosureDocument Preview(byte[] content, string fileName) => DocumentLoader.LoadBytes(content, fileName).FirstOrDefault() ?? new DisclosureDocument(fileName, [], []);
 
-        public Data.ImportOutcome Import(byte[] content, string fileName, string user) => new(false, false, 0, 0, "内存模式，不保存导入。");
+        public Data.ImportSummary Import(byte[] content, string fileName, string user) => new(false, false, 0, 0, "内存模式，不保存导入。");
     }
 
     /// <summary>Memory mode stores no import, so it logs none.</summary>

@@ -29,7 +29,7 @@ public sealed partial class ApiPagingTests(WebFixture web) : IClassFixture<WebFi
         }
 
         var forms = web.Services.GetRequiredService<IReadModel>().Forms(new Scope()).Select(f => f.Id).ToList();
-        c.Findings.AddRange(Enumerable.Range(0, Count).Select(i => new Entities.Finding
+        c.Findings.AddRange(Enumerable.Range(0, Count).Select(i => new Entities.StoredFinding
         {
             FormId = forms[i % forms.Count], Code = Code, Severity = Severity.Warning, Message = $"分页测试 {i}",
         }));

@@ -6,6 +6,16 @@ namespace Jixiao.Web.Tests;
 public sealed partial class DraftApiTests
 {
     [Fact]
+    public async Task A_form_of_an_unknown_kind_is_a_400_not_taken_for_a_target()
+    {
+        using var filler = await As(Filler);
+        var unknownKind = new System.Text.Json.Nodes.JsonObject { ["kind"] = "monitoring", ["name"] = "未知类型", ["year"] = 2026 };
+        var response = await Send(filler, HttpMethod.Post, "/api/v1/drafts", unknownKind);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Every_api_error_is_a_chinese_problem_never_the_html_error_page_nor_a_redirect()
     {
         using var anonymous = AccountTests.Client(web);

@@ -96,7 +96,7 @@ public sealed class OutputCacheTests(CountingWebFixture web) : IClassFixture<Cou
     private const string Finance = "finance@财政局";
 
     /// <summary>A target form of the filler's unit: the page that shows a 填报人 the 开始自评 form.</summary>
-    private StoredForm FillerForm(int skip)
+    private StoredFormView FillerForm(int skip)
     {
         var unit = Accounts.DemoUsers.All.Single(u => u.UserName == Filler).Unit;
         return web.Data.WholeForms(new Scope()).Where(f => f.Form.Unit == unit && f.Form.Kind == Domain.Model.FormKind.Target).Skip(skip).First();

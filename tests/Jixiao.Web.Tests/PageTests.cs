@@ -21,7 +21,7 @@ public class PageTests(WebFixture web) : IClassFixture<WebFixture>
 
     private IReadModel Data => web.Services.GetRequiredService<IReadModel>();
 
-    private StoredForm Form(string name, int? year = null) => Data.Form(Data.Forms(new Scope(year)).First(f => f.Name == name).Id)!;
+    private StoredFormView Form(string name, int? year = null) => Data.Form(Data.Forms(new Scope(year)).First(f => f.Name == name).Id)!;
 
     [Fact]
     public async Task Dashboard_counts_match_the_data()

@@ -23,10 +23,13 @@ public static class ValueGrammar
             return raw;
         }
 
-        var s = raw.Replace("<p>", "", StringComparison.Ordinal).Replace("</p>", "", StringComparison.Ordinal)
-            .Replace("\\geq", "≥", StringComparison.Ordinal).Replace("\\ge", "≥", StringComparison.Ordinal)
-            .Replace("\\leq", "≤", StringComparison.Ordinal).Replace("\\le", "≤", StringComparison.Ordinal)
-            .Replace("\\%", "%", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal);
+        var s = raw.Replace("<p>", "", StringComparison.Ordinal).Replace("</p>", "", StringComparison.Ordinal);
+        foreach (var (command, symbol) in ComparisonOperators.LaTeX)
+        {
+            s = s.Replace(command, symbol, StringComparison.Ordinal);
+        }
+
+        s = s.Replace("\\%", "%", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal);
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
@@ -107,33 +110,13 @@ public static class ValueGrammar
 
     private static Comparison? ReadOperator(string s, ref int pos)
     {
-        if (pos >= s.Length)
+        if (!ComparisonOperators.TryRead(s.AsSpan(pos), out var comparison, out var length))
         {
             return null;
         }
 
-        var c = s[pos];
-        var next = pos + 1 < s.Length ? s[pos + 1] : '\0';
-        switch (c)
-        {
-            case '≥' or '≧' or '⩾':
-                pos++;
-                return Comparison.AtLeast;
-            case '≤' or '≦' or '⩽':
-                pos++;
-                return Comparison.AtMost;
-            case '>' or '＞':
-                pos += next is '=' or '＝' ? 2 : 1;
-                return next is '=' or '＝' ? Comparison.AtLeast : Comparison.Above;
-            case '<' or '＜':
-                pos += next is '=' or '＝' ? 2 : 1;
-                return next is '=' or '＝' ? Comparison.AtMost : Comparison.Below;
-            case '=' or '＝':
-                pos++;
-                return Comparison.Equal;
-            default:
-                return null;
-        }
+        pos += length;
+        return comparison;
     }
 
     private static bool TryNumber(ReadOnlySpan<char> span, out decimal number)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 
 namespace Jixiao.Formats.Disclosure;
 
@@ -12,8 +13,8 @@ namespace Jixiao.Formats.Disclosure;
 /// </summary>
 public static partial class DisclosureReader
 {
-    private const string TargetTitle = "财政项目支出绩效目标申报表";
-    private const string SelfEvaluationTitle = "财政项目支出绩效自评表";
+    private const string TargetTitle = FormKinds.TargetTitle;
+    private const string SelfEvaluationTitle = FormKinds.SelfEvaluationTitle;
 
     /// <summary>Reads one disclosure file's text held in memory.</summary>
     public static DisclosureDocument Read(string text, string source)
@@ -90,7 +91,8 @@ public static partial class DisclosureReader
 
             var maybe = line.Span.Contains('表');
             var compact = maybe ? line.Compact : "";
-            var isTitle = maybe && (compact.Contains(TargetTitle, StringComparison.Ordinal) || compact.Contains(SelfEvaluationTitle, StringComparison.Ordinal));
+            var titleKind = maybe ? FormKinds.FromTitle(compact) : null;
+            var isTitle = titleKind is not null;
             var isGroup = maybe && !isTitle && compact.Length < 120 && compact.Contains("汇总表", StringComparison.Ordinal);
             if (!isTitle && !isGroup)
             {
@@ -131,7 +133,7 @@ public static partial class DisclosureReader
                 continue;
             }
 
-            kind = compact.Contains(TargetTitle, StringComparison.Ordinal) ? FormKind.Target : FormKind.SelfEvaluation;
+            kind = titleKind!.Value;
             block.Add(line);
             inBlock = true;
         }

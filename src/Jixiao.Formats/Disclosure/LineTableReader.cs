@@ -556,11 +556,7 @@ internal sealed class LineTableReader(FormKind kind, DiagnosticBag diagnostics, 
         return sb.ToString();
     }
 
-    internal static bool StartsWithOperator(string text)
-    {
-        var t = text.TrimStart('$');
-        return t.Length > 0 && (t[0] is '≥' or '≤' or '>' or '<' or '=' or '＝' or '＞' or '＜' or '≧' or '≦' || t.StartsWith("\\geq", StringComparison.Ordinal) || t.StartsWith("\\leq", StringComparison.Ordinal));
-    }
+    internal static bool StartsWithOperator(string text) => ComparisonOperators.StartsWithOperator(text);
 
     private static bool StartsActual(string text) =>
         text.Length > 0 && (char.IsAsciiDigit(text[0]) || text.StartsWith("达成", StringComparison.Ordinal) || text.StartsWith("部分达成", StringComparison.Ordinal)

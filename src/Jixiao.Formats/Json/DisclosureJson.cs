@@ -84,7 +84,7 @@ public static class DisclosureJson
     public static void WriteForm(Utf8JsonWriter w, PerformanceForm f, FormAnnotations? annotations = null)
     {
         w.WriteStartObject();
-        w.WriteString("kind", f.Kind == FormKind.Target ? "target" : "selfEvaluation");
+        w.WriteString("kind", FormKinds.Word(f.Kind));
         Number(w, "year", f.Year);
         w.WriteString("group", f.Group);
         w.WriteNumber("line", f.Line);
@@ -257,7 +257,7 @@ public static class DisclosureJson
         var forms = new List<PerformanceForm>();
         if (e.TryGetProperty("forms", out var fs) && fs.ValueKind == JsonValueKind.Array)
         {
-            forms.AddRange(fs.EnumerateArray().Select(ReadForm));
+            forms.AddRange(fs.EnumerateArray().Select(f => ReadForm(f)));
         }
         else if (e.TryGetProperty("kind", out _))
         {
@@ -277,7 +277,12 @@ public static class DisclosureJson
         return new DisclosureDocument(Str(e, "source") ?? source, forms, diagnostics);
     }
 
-    public static PerformanceForm ReadForm(JsonElement e)
+    /// <summary>
+    /// Reads one FORM. Its <c>kind</c> must be <c>"target"</c> or <c>"selfEvaluation"</c>: any other value is a
+    /// <see cref="JsonException"/> naming it; an absent kind is one too unless <paramref name="whenAbsent"/> says
+    /// which kind an absent one means (the API's request bodies may leave it out).
+    /// </summary>
+    public static PerformanceForm ReadForm(JsonElement e, FormKind? whenAbsent = null)
     {
         var funds = Obj(e, "funds") is { } f ? new Funds(Dec(f, "annualTotal"), Dec(f, "currentYear"), Dec(f, "carryOver"), Dec(f, "other")) : null;
         Budget? budget = null;
@@ -304,7 +309,7 @@ public static class DisclosureJson
 
         return new PerformanceForm
         {
-            Kind = Str(e, "kind") == "selfEvaluation" ? FormKind.SelfEvaluation : FormKind.Target,
+            Kind = Kind(e, whenAbsent),
             Year = Int(e, "year"),
             Group = Str(e, "group"),
             Line = Int(e, "line") ?? 0,
@@ -343,6 +348,45 @@ public static class DisclosureJson
 
     private static JsonElement? Obj(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
+
+    private static FormKind Kind(JsonElement e, FormKind? whenAbsent)
+    {
+        if (!e.TryGetProperty("kind", out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return whenAbsent ?? throw new JsonException(FormKinds.UnknownWordMessage(null));
+        }
+
+        var word = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
+        return FormKinds.TryParse(word, out var kind) ? kind : throw new JsonException(FormKinds.UnknownWordMessage(word));
+    }
+
+    /// <summary>
+    /// The kind of a FORM written by <see cref="WriteForm"/>, read from its top-level <c>kind</c> without
+    /// reading the rest (lists show many drafts); throws <see cref="JsonException"/> when it is absent or unknown.
+    /// </summary>
+    public static FormKind ReadKind(string formJson)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(formJson);
+        var reader = new Utf8JsonReader(bytes);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("表的交换 JSON 应是一个对象");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("kind"u8))
+            {
+                reader.Read();
+                var word = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                return FormKinds.TryParse(word, out var kind) ? kind : throw new JsonException(FormKinds.UnknownWordMessage(word));
+            }
+
+            reader.Skip();
+        }
+
+        throw new JsonException(FormKinds.UnknownWordMessage(null));
+    }
 
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch

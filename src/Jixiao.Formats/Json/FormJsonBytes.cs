@@ -39,7 +39,7 @@ internal sealed class FormJsonBytes
         _depth = depth;
         NewLine();
         StartObject();
-        String("kind"u8, f.Kind == FormKind.Target ? "target" : "selfEvaluation");
+        String("kind"u8, FormKinds.Word(f.Kind));
         Number("year"u8, f.Year);
         String("group"u8, f.Group);
         Number("line"u8, f.Line);

@@ -830,7 +830,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     }
 
     /// <summary>A piece that begins a quantity (an operator or a digit), not the rest of a wrapped one.</summary>
-    private static bool StartsLikeValue(string compact) => compact.Length > 0 && (char.IsAsciiDigit(compact[0]) || compact[0] is '≥' or '≤' or '=' or '>' or '<' or '≧' or '≦');
+    private static bool StartsLikeValue(string compact) => compact.Length > 0 && (char.IsAsciiDigit(compact[0]) || ComparisonOperators.IsStart(compact[0]));
 
     /// <summary>Whether a line holds a piece's middle (a value printed between two lines of a wrapped name is on neither).</summary>
     private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;

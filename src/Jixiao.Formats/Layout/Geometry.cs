@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using Jixiao.Domain.Values;
 
 namespace Jixiao.Formats.Layout;
 
@@ -102,13 +103,8 @@ public static class TextNormaliser
     public static char Char(char c) => c switch
     {
         >= '\u2E80' and <= '\u2FDF' => Radicals.TryGetValue(c, out var ideograph) ? ideograph : c,
-        '⩾' or '≧' => '≥',
-        '⩽' or '≦' => '≤',
-        '＞' => '>',
-        '＜' => '<',
-        '＝' => '=',
         '\u00A0' or '\u3000' => ' ',
-        _ => c,
+        _ => ComparisonOperators.Canonical(c),
     };
 
     /// <summary>Normalises a piece of text: per-character mapping, then NFKC for what remains composed.</summary>

@@ -12,14 +12,14 @@ internal static class FormParts
     /// <summary>The self-evaluation's eight columns; the template uses them for both kinds of form.</summary>
     public static readonly IndicatorColumn[] SelfEvaluationColumns =
     [
-        new(Labels.Level1, 1, 1, i => i.Level1, Merged: true),
-        new(Labels.Level2, 2, 1, i => i.Level2, Merged: true),
-        new(Labels.Level3, 3, 1, i => i.Name),
-        new(Labels.Target, 4, 1, i => i.Target),
-        new(Labels.Actual, 5, 1, i => i.Actual),
-        new(Labels.Weight, 6, 1, i => i.Weight),
-        new(Labels.Score, 7, 1, i => i.Score),
-        new(Labels.Deviation, 8, 1, i => i.Deviation),
+        new(SheetLabels.Level1, 1, 1, i => i.Level1, Merged: true),
+        new(SheetLabels.Level2, 2, 1, i => i.Level2, Merged: true),
+        new(SheetLabels.Level3, 3, 1, i => i.Name),
+        new(SheetLabels.Target, 4, 1, i => i.Target),
+        new(SheetLabels.Actual, 5, 1, i => i.Actual),
+        new(SheetLabels.Weight, 6, 1, i => i.Weight),
+        new(SheetLabels.Score, 7, 1, i => i.Score),
+        new(SheetLabels.Deviation, 8, 1, i => i.Deviation),
     ];
 
     /// <summary>The target declaration's four columns, widened over the same eight-column grid.</summary>
@@ -27,29 +27,29 @@ internal static class FormParts
     [
         SelfEvaluationColumns[0],
         SelfEvaluationColumns[1],
-        new(Labels.Level3, 3, 2, i => i.Name),
-        new(Labels.ProjectTarget, 5, 4, i => i.Target),
+        new(SheetLabels.Level3, 3, 2, i => i.Name),
+        new(SheetLabels.ProjectTarget, 5, 4, i => i.Target),
     ];
 
     /// <summary>项目资金 of a target declaration, in print order.</summary>
     public static readonly (string Label, Func<Funds?, decimal?> Value)[] FundsRows =
     [
-        (Labels.AnnualTotal, f => f?.AnnualTotal),
-        (Labels.CurrentYear, f => f?.CurrentYear),
-        (Labels.CarryOver, f => f?.CarryOver),
-        (Labels.Other, f => f?.Other),
+        (SheetLabels.AnnualTotal, f => f?.AnnualTotal),
+        (SheetLabels.CurrentYear, f => f?.CurrentYear),
+        (SheetLabels.CarryOver, f => f?.CarryOver),
+        (SheetLabels.Other, f => f?.Other),
     ];
 
     /// <summary>The rows of a self-evaluation's money block, in print order.</summary>
     public static readonly (string Label, Func<Budget?, BudgetRow?> Row)[] BudgetRows =
     [
-        (Labels.BudgetTotal, b => b?.Total),
-        (Labels.CurrentYear, b => b?.CurrentYear),
-        (Labels.CarryOver, b => b?.CarryOver),
-        (Labels.Other, b => b?.Other),
+        (SheetLabels.BudgetTotal, b => b?.Total),
+        (SheetLabels.CurrentYear, b => b?.CurrentYear),
+        (SheetLabels.CarryOver, b => b?.CarryOver),
+        (SheetLabels.Other, b => b?.Other),
     ];
 
-    /// <summary>A budget row's values in the order of <see cref="Labels.BudgetColumns"/>.</summary>
+    /// <summary>A budget row's values in the order of <see cref="SheetLabels.BudgetColumns"/>.</summary>
     public static decimal?[] BudgetValues(BudgetRow? r) => [r?.Initial, r?.Full, r?.Executed, r?.Weight, r?.Rate, r?.Score];
 
     /// <summary>The inverse of <see cref="BudgetValues"/>; null when every value is empty.</summary>
@@ -62,9 +62,9 @@ internal static class FormParts
     /// </summary>
     public static int Budget(SheetBuilder s, int row, int labelColumn, Budget? budget, bool dashes)
     {
-        for (var i = 0; i < Labels.BudgetColumns.Length; i++)
+        for (var i = 0; i < SheetLabels.BudgetColumns.Length; i++)
         {
-            s.Put(row, labelColumn + 1 + i, Labels.BudgetColumns[i], Look.Label);
+            s.Put(row, labelColumn + 1 + i, SheetLabels.BudgetColumns[i], Look.Label);
         }
 
         for (var r = 0; r < BudgetRows.Length; r++)
@@ -74,7 +74,7 @@ internal static class FormParts
             for (var i = 0; i < values.Length; i++)
             {
                 // The parts of the total are not scored: the official form prints “-” under 分数 and 得分.
-                var dash = dashes && r > 0 && values[i] is null && Labels.BudgetColumns[i] is Labels.BudgetWeight or Labels.BudgetScore;
+                var dash = dashes && r > 0 && values[i] is null && SheetLabels.BudgetColumns[i] is SheetLabels.BudgetWeight or SheetLabels.BudgetScore;
                 s.Put(row + 1 + r, labelColumn + 1 + i, dash ? "-" : values[i], dash ? Look.Centered : Look.Number(values[i]));
             }
         }

@@ -23,7 +23,7 @@ internal static class FormSheet
             s.Put(row++, 1, form.Group, Look.Heading, Width);
         }
 
-        s.Put(row, 1, Labels.TitleOf(form.Kind), Look.Title, Width);
+        s.Put(row, 1, SheetLabels.TitleOf(form.Kind), Look.Title, Width);
         s.Put(row, LineColumn, LineText(form.Line), Look.Hidden);
         s.SetHeight(row++, 30);
         s.Put(row++, 1, $"（{form.Year}年度）", Look.Subtitle, Width);
@@ -33,11 +33,11 @@ internal static class FormSheet
         row = Indicators(s, row, form);
         if (form.Kind == FormKind.SelfEvaluation)
         {
-            s.Put(row, 1, Labels.Total, Look.Label, 5);
+            s.Put(row, 1, SheetLabels.Total, Look.Label, 5);
             s.Put(row, 6, form.TotalWeight, Look.Number(form.TotalWeight));
             s.Put(row, 7, form.TotalScore, Look.Number(form.TotalScore));
             s.Put(row++, 8, null, Look.Text);
-            s.Put(row, 1, Labels.Grade, Look.Label, 5);
+            s.Put(row, 1, SheetLabels.Grade, Look.Label, 5);
             s.Put(row, 6, form.Grade, Look.Centered, 3);
         }
 
@@ -47,16 +47,16 @@ internal static class FormSheet
     private static int Header(SheetBuilder s, int row, PerformanceForm f)
     {
         var target = f.Kind == FormKind.Target;
-        FormParts.Field(s, row++, 1, Labels.Name, f.Name, Width - 1);
+        FormParts.Field(s, row++, 1, SheetLabels.Name, f.Name, Width - 1);
         if (target || f.Nature is not null || f.Category is not null)
         {
-            Pair(s, row++, Labels.Nature, f.Nature, Labels.Category, f.Category);
+            Pair(s, row++, SheetLabels.Nature, f.Nature, SheetLabels.Category, f.Category);
         }
 
-        Pair(s, row++, Labels.Department, f.Department, Labels.Unit, f.Unit);
+        Pair(s, row++, SheetLabels.Department, f.Department, SheetLabels.Unit, f.Unit);
         if (target || f.StartDate is not null || f.EndDate is not null)
         {
-            Pair(s, row++, Labels.StartDate, FormParts.DateText(f.StartDate), Labels.EndDate, FormParts.DateText(f.EndDate));
+            Pair(s, row++, SheetLabels.StartDate, FormParts.DateText(f.StartDate), SheetLabels.EndDate, FormParts.DateText(f.EndDate));
         }
 
         return row;
@@ -70,7 +70,7 @@ internal static class FormSheet
 
     private static int Funds(SheetBuilder s, int row, Funds? funds)
     {
-        s.Put(row, 1, Labels.FundsBlock, Look.Label, rows: FormParts.FundsRows.Length);
+        s.Put(row, 1, SheetLabels.FundsBlock, Look.Label, rows: FormParts.FundsRows.Length);
         foreach (var (label, value) in FormParts.FundsRows)
         {
             s.Put(row, 2, label, Look.Label, 3);
@@ -82,7 +82,7 @@ internal static class FormSheet
 
     private static int Budget(SheetBuilder s, int row, Budget? budget)
     {
-        s.Put(row, 1, Labels.BudgetBlock, Look.Label, rows: FormParts.BudgetRows.Length + 1);
+        s.Put(row, 1, SheetLabels.BudgetBlock, Look.Label, rows: FormParts.BudgetRows.Length + 1);
         s.Put(row, 2, null, Look.Label);
         return FormParts.Budget(s, row, 2, budget, dashes: true);
     }
@@ -91,13 +91,13 @@ internal static class FormSheet
     {
         if (f.Kind == FormKind.Target)
         {
-            FormParts.Field(s, row, 1, Labels.GoalBlock, f.Goal, Width - 1);
+            FormParts.Field(s, row, 1, SheetLabels.GoalBlock, f.Goal, Width - 1);
             return row + 1;
         }
 
-        s.Put(row, 1, Labels.GoalBlock, Look.Label, rows: 2);
-        s.Put(row, 2, Labels.Expected, Look.Label, 3);
-        s.Put(row, 5, Labels.Outcome, Look.Label, 4);
+        s.Put(row, 1, SheetLabels.GoalBlock, Look.Label, rows: 2);
+        s.Put(row, 2, SheetLabels.Expected, Look.Label, 3);
+        s.Put(row, 5, SheetLabels.Outcome, Look.Label, 4);
         s.Put(row + 1, 2, f.Goal, Look.Text, 3);
         s.Put(row + 1, 5, f.Outcome, Look.Text, 4);
         return row + 2;
@@ -111,7 +111,7 @@ internal static class FormSheet
             s.Put(row, c.Column, c.Label, Look.Label, c.Span);
         }
 
-        s.Put(row++, LineColumn, Labels.LineNumber, Look.Hidden);
+        s.Put(row++, LineColumn, SheetLabels.LineNumber, Look.Hidden);
         var list = f.Indicators;
         for (var i = 0; i < list.Count; i++)
         {

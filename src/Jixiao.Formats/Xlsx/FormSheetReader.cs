@@ -17,8 +17,6 @@ namespace Jixiao.Formats.Xlsx;
 internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> diagnostics)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
-    /// <summary>Characters that start a comparison: a value starting with one must be a quantity.</summary>
-    private const string Operators = "≥≤><=＞＜＝≧≦⩾⩽";
 
     private readonly Dictionary<string, (int Row, int Column)> _labels = [];
 
@@ -28,8 +26,8 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     {
         var cells = grid.Cells.ToList();
         var head = cells.GroupBy(c => c.Row)
-            .Select(g => (Row: g.Key, Columns: g.GroupBy(c => Labels.Canonical(c.Cell.Text)).ToDictionary(h => h.Key, h => h.First().Column)))
-            .FirstOrDefault(r => r.Columns.ContainsKey(Labels.Level1) && r.Columns.ContainsKey(Labels.Level3));
+            .Select(g => (Row: g.Key, Columns: g.GroupBy(c => SheetLabels.Canonical(c.Cell.Text)).ToDictionary(h => h.Key, h => h.First().Column)))
+            .FirstOrDefault(r => r.Columns.ContainsKey(SheetLabels.Level1) && r.Columns.ContainsKey(SheetLabels.Level3));
         if (head.Columns is null)
         {
             Report(Severity.Info, 1, 1, XlsxMessages.NotAForm());
@@ -40,40 +38,48 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         var indicators = Indicators(table, out var end, out var totals);
         foreach (var (row, column, cell) in cells.Where(c => c.Row <= head.Row || c.Row >= end))
         {
-            _labels.TryAdd(Labels.Canonical(cell.Text), (row, column));
+            _labels.TryAdd(SheetLabels.Canonical(cell.Text), (row, column));
         }
 
-        var name = Text(Labels.Name);
+        var name = Text(SheetLabels.Name);
         if (string.IsNullOrWhiteSpace(name))
         {
-            var at = _labels.TryGetValue(Labels.Name, out var label) ? label : (Row: 1, Column: 1);
+            var at = _labels.TryGetValue(SheetLabels.Name, out var label) ? label : (Row: 1, Column: 1);
             Report(Severity.Error, at.Row, at.Column, XlsxMessages.NoProjectName());
             return null;
         }
 
-        var title = cells.FirstOrDefault(c => Labels.Canonical(c.Cell.Text).StartsWith(Labels.TitlePrefix, StringComparison.Ordinal));
-        var kind = KindOf(Text(Labels.FormType) ?? title.Cell?.Text, table);
+        var title = cells.FirstOrDefault(c => SheetLabels.Canonical(c.Cell.Text).StartsWith(SheetLabels.TitlePrefix, StringComparison.Ordinal));
+        var typeText = Text(SheetLabels.FormType);
+        var kind = FormKinds.FromLabel(typeText ?? title.Cell?.Text) ?? KindOfColumns(table);
+        if (typeText is not null && FormKinds.FromLabel(typeText) is null)
+        {
+            var at = Right(SheetLabels.FormType) is { } cell ? (cell.Row, cell.Column) : (Row: 1, Column: 1);
+            Report(Severity.Error, at.Row, at.Column, XlsxMessages.UnknownFormType(typeText));
+            return null;
+        }
+
         var (goal, outcome) = Goals();
         return new PerformanceForm
         {
             Kind = kind,
             Year = Year(cells),
-            Group = Text(Labels.Group) ?? (title is { Column: 1, Row: > 1 } ? grid.At(title.Row - 1, 1)?.Text : null),
+            Group = Text(SheetLabels.Group) ?? (title is { Column: 1, Row: > 1 } ? grid.At(title.Row - 1, 1)?.Text : null),
             Line = title.Cell is null ? 0 : table.Line(this, title.Row),
             Name = name,
-            Nature = Text(Labels.Nature),
-            Category = Text(Labels.Category),
-            Department = Text(Labels.Department) ?? "",
-            Unit = Text(Labels.Unit) ?? "",
-            StartDate = Date(Labels.StartDate),
-            EndDate = Date(Labels.EndDate),
+            Nature = Text(SheetLabels.Nature),
+            Category = Text(SheetLabels.Category),
+            Department = Text(SheetLabels.Department) ?? "",
+            Unit = Text(SheetLabels.Unit) ?? "",
+            StartDate = Date(SheetLabels.StartDate),
+            EndDate = Date(SheetLabels.EndDate),
             Funds = kind == FormKind.Target ? Funds() : null,
             Budget = kind == FormKind.SelfEvaluation ? Budget(head.Row) : null,
             Goal = goal ?? "",
             Outcome = outcome,
             Indicators = indicators,
-            TotalWeight = totals is { } t ? table.Number(this, t, Labels.Weight) : null,
-            TotalScore = totals is { } u ? table.Number(this, u, Labels.Score) : null,
+            TotalWeight = totals is { } t ? table.Number(this, t, SheetLabels.Weight) : null,
+            TotalScore = totals is { } u ? table.Number(this, u, SheetLabels.Score) : null,
             Grade = Grade(),
         };
     }
@@ -87,7 +93,7 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         public decimal? Number(FormSheetReader reader, int row, string label) =>
             Columns.TryGetValue(label, out var c) ? reader.Number(row, c, label) : null;
 
-        public int Line(FormSheetReader reader, int row) => (int)(Number(reader, row, Labels.LineNumber) ?? 0);
+        public int Line(FormSheetReader reader, int row) => (int)(Number(reader, row, SheetLabels.LineNumber) ?? 0);
     }
 
     /// <summary>
@@ -103,10 +109,10 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         {
             var row = end;
             var first = columns.Select(c => grid.At(row, c)?.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
-            var label = Labels.Canonical(first);
-            if (label is Labels.Total or Labels.Grade)
+            var label = SheetLabels.Canonical(first);
+            if (label is SheetLabels.Total or SheetLabels.Grade)
             {
-                totals = label == Labels.Total ? row : null;
+                totals = label == SheetLabels.Total ? row : null;
                 break;
             }
 
@@ -122,38 +128,38 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     private Indicator? Row(Table table, int row, Indicator? previous)
     {
         string? Cell(string label) => table.Text(grid, row, label);
-        var name = Cell(Labels.Level3);
-        string?[] values = [Cell(Labels.Target), Cell(Labels.Actual), Cell(Labels.Weight), Cell(Labels.Score), Cell(Labels.Deviation)];
+        var name = Cell(SheetLabels.Level3);
+        string?[] values = [Cell(SheetLabels.Target), Cell(SheetLabels.Actual), Cell(SheetLabels.Weight), Cell(SheetLabels.Score), Cell(SheetLabels.Deviation)];
         if (name is null)
         {
             if (values.Any(v => v is not null))
             {
-                Report(Severity.Warning, row, table.Columns[Labels.Level3], XlsxMessages.IndicatorWithoutName());
+                Report(Severity.Warning, row, table.Columns[SheetLabels.Level3], XlsxMessages.IndicatorWithoutName());
             }
 
             return null;
         }
 
         // A template filled by hand may give 一级/二级 only on a group's first row: blank means “as above”.
-        var level2 = Cell(Labels.Level2) ?? previous?.Level2 ?? "";
+        var level2 = Cell(SheetLabels.Level2) ?? previous?.Level2 ?? "";
         var parent = IndicatorLevels.ParentOf(level2);
-        var level1 = Cell(Labels.Level1) ?? (previous is not null && (parent is null || parent == previous.Level1) ? previous.Level1 : parent ?? "");
-        CheckLevel(row, table, Labels.Level1, level1, IndicatorLevels.IsLevel1);
-        CheckLevel(row, table, Labels.Level2, level2, IndicatorLevels.IsLevel2);
+        var level1 = Cell(SheetLabels.Level1) ?? (previous is not null && (parent is null || parent == previous.Level1) ? previous.Level1 : parent ?? "");
+        CheckLevel(row, table, SheetLabels.Level1, level1, IndicatorLevels.IsLevel1);
+        CheckLevel(row, table, SheetLabels.Level2, level2, IndicatorLevels.IsLevel2);
 
-        var target = Cell(Labels.Target) ?? "";
-        var actual = Cell(Labels.Actual);
+        var target = Cell(SheetLabels.Target) ?? "";
+        var actual = Cell(SheetLabels.Actual);
         return new Indicator(
             level1,
             level2,
             name,
             target,
-            Value(row, table, Labels.Target, "指标值", target),
+            Value(row, table, SheetLabels.Target, "指标值", target),
             actual,
-            actual is null ? null : Value(row, table, Labels.Actual, Labels.Actual, actual),
-            table.Number(this, row, Labels.Weight),
-            table.Number(this, row, Labels.Score),
-            Cell(Labels.Deviation),
+            actual is null ? null : Value(row, table, SheetLabels.Actual, SheetLabels.Actual, actual),
+            table.Number(this, row, SheetLabels.Weight),
+            table.Number(this, row, SheetLabels.Score),
+            Cell(SheetLabels.Deviation),
             table.Line(this, row));
     }
 
@@ -161,7 +167,7 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     {
         var value = ValueGrammar.Parse(text);
         var clean = ValueGrammar.Clean(text);
-        if (!value.IsQuantity && clean.Length > 0 && Operators.Contains(clean[0]))
+        if (!value.IsQuantity && clean.Length > 0 && ComparisonOperators.IsStart(clean[0]))
         {
             Report(Severity.Warning, row, table.Columns[label], XlsxMessages.InvalidValue(field, text));
         }
@@ -177,22 +183,21 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
         }
     }
 
-    private static FormKind KindOf(string? typeText, Table table) =>
-        typeText?.Contains("自评", StringComparison.Ordinal) == true ? FormKind.SelfEvaluation
-        : typeText?.Contains("申报", StringComparison.Ordinal) == true || typeText?.Contains("目标", StringComparison.Ordinal) == true ? FormKind.Target
-        : table.Columns.ContainsKey(Labels.Actual) || table.Columns.ContainsKey(Labels.Score) ? FormKind.SelfEvaluation : FormKind.Target;
+    /// <summary>The kind when neither a 表类型 cell nor the title names it: a table with 实际完成值 or 得分 is a self-evaluation.</summary>
+    private static FormKind KindOfColumns(Table table) =>
+        table.Columns.ContainsKey(SheetLabels.Actual) || table.Columns.ContainsKey(SheetLabels.Score) ? FormKind.SelfEvaluation : FormKind.Target;
 
     private int? Year(List<(int Row, int Column, GridCell Cell)> cells)
     {
         foreach (var c in cells)
         {
-            if (YearHeading().Match(Labels.Canonical(c.Cell.Text)) is { Success: true } m)
+            if (YearHeading().Match(SheetLabels.Canonical(c.Cell.Text)) is { Success: true } m)
             {
                 return int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
             }
         }
 
-        if (Right(Labels.Year) is not { Cell: { } cell } at)
+        if (Right(SheetLabels.Year) is not { Cell: { } cell } at)
         {
             return null;
         }
@@ -208,27 +213,27 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
 
     private Funds? Funds()
     {
-        var values = FormParts.FundsRows.Select(r => Right(r.Label) is { } at ? Number(at.Row, at.Column, Labels.Canonical(r.Label)) : null).ToArray();
+        var values = FormParts.FundsRows.Select(r => Right(r.Label) is { } at ? Number(at.Row, at.Column, SheetLabels.Canonical(r.Label)) : null).ToArray();
         return values.All(v => v is null) ? null : new Funds(values[0], values[1], values[2], values[3]);
     }
 
     /// <summary>The money block: column heads in the row holding 年初预算数, rows by their labels below it.</summary>
     private Budget? Budget(int tableRow)
     {
-        if (!_labels.TryGetValue(Labels.Initial, out var head))
+        if (!_labels.TryGetValue(SheetLabels.Initial, out var head))
         {
             return null;
         }
 
-        var columns = Labels.BudgetColumns.Select(label => grid.Cells
-            .Where(c => c.Row == head.Row && Labels.Canonical(c.Cell.Text) == Labels.Canonical(label))
+        var columns = SheetLabels.BudgetColumns.Select(label => grid.Cells
+            .Where(c => c.Row == head.Row && SheetLabels.Canonical(c.Cell.Text) == SheetLabels.Canonical(label))
             .Select(c => (int?)c.Column).FirstOrDefault()).ToArray();
         var rows = FormParts.BudgetRows.Select(r =>
         {
-            var label = Labels.Canonical(r.Label);
-            var at = grid.Cells.FirstOrDefault(c => c.Row > head.Row && c.Row < tableRow && Labels.Canonical(c.Cell.Text) == label);
+            var label = SheetLabels.Canonical(r.Label);
+            var at = grid.Cells.FirstOrDefault(c => c.Row > head.Row && c.Row < tableRow && SheetLabels.Canonical(c.Cell.Text) == label);
             return at.Cell is null ? null : FormParts.BudgetRowOf(
-                columns.Select((c, i) => c is { } column ? Number(at.Row, column, Labels.BudgetColumns[i]) : null).ToArray());
+                columns.Select((c, i) => c is { } column ? Number(at.Row, column, SheetLabels.BudgetColumns[i]) : null).ToArray());
         }).ToArray();
         return rows.All(r => r is null) ? null : new Budget(rows[0], rows[1], rows[2], rows[3]);
     }
@@ -236,12 +241,12 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     /// <summary>预期目标 and 实际完成情况: below their heads when the heads share a row (the official layout), else right of them.</summary>
     private (string? Goal, string? Outcome) Goals()
     {
-        if (!_labels.TryGetValue(Labels.Expected, out var expected))
+        if (!_labels.TryGetValue(SheetLabels.Expected, out var expected))
         {
-            return (Text(Labels.GoalBlock), Text(Labels.Outcome));
+            return (Text(SheetLabels.GoalBlock), Text(SheetLabels.Outcome));
         }
 
-        var outcome = _labels.TryGetValue(Labels.Outcome, out var o) ? o : ((int Row, int Column)?)null;
+        var outcome = _labels.TryGetValue(SheetLabels.Outcome, out var o) ? o : ((int Row, int Column)?)null;
         var heads = outcome?.Row == expected.Row;
         string? Read((int Row, int Column) at)
         {
@@ -254,7 +259,7 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
 
     private string? Grade()
     {
-        if (Right(Labels.Grade) is not { Cell: { } cell } at || NonEmpty(cell.Text) is not { } grade)
+        if (Right(SheetLabels.Grade) is not { Cell: { } cell } at || NonEmpty(cell.Text) is not { } grade)
         {
             return null;
         }
@@ -269,7 +274,7 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
 
     private (int Row, int Column, GridCell? Cell)? Right(string label)
     {
-        if (!_labels.TryGetValue(Labels.Canonical(label), out var at))
+        if (!_labels.TryGetValue(SheetLabels.Canonical(label), out var at))
         {
             return null;
         }

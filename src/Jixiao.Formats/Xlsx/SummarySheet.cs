@@ -12,15 +12,15 @@ internal static class SummarySheet
     [
         new("序号", 6, r => r.Index),
         new("项目名称", 30, r => r.Name),
-        new("表类型", 11, r => Labels.KindName(r.Kind)),
+        new("表类型", 11, r => SheetLabels.KindName(r.Kind)),
         new("年度资金申请总额（元）", 16, r => r.AnnualTotal, u => u.AnnualTotal),
         new("全年预算数（万元）", 12, r => r.BudgetFull, u => u.BudgetFull),
         new("全年执行数（万元）", 12, r => r.BudgetExecuted, u => u.BudgetExecuted),
-        new(Labels.Rate, 9, r => r.ExecutionRate),
+        new(SheetLabels.Rate, 9, r => r.ExecutionRate),
         .. IndicatorLevels.Level1.Select(l => new Column(l, 8, r => r.IndicatorsByLevel1[l], u => u.IndicatorsOf(l))),
         new("指标合计", 8, r => r.Indicators, u => u.Indicators),
-        new(Labels.Total, 9, r => r.TotalScore),
-        new(Labels.Grade, 8, r => r.Grade),
+        new(SheetLabels.Total, 9, r => r.TotalScore),
+        new(SheetLabels.Grade, 8, r => r.Grade),
     ];
 
     public static SheetBuilder Build(UnitSummary summary, string sheetName)

@@ -18,16 +18,16 @@ internal static class TemplateSheet
         var row = 1;
         void Field(string label, object? value) => FormParts.Field(s, row++, 1, label, value, ValueSpan);
 
-        Field(Labels.FormType, Labels.TitleOf(kind));
-        Field(Labels.Group, f?.Group);
-        Field(Labels.Year, f?.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Field(Labels.Name, f?.Name);
-        Field(Labels.Nature, f?.Nature);
-        Field(Labels.Category, f?.Category);
-        Field(Labels.Department, f?.Department);
-        Field(Labels.Unit, f?.Unit);
-        Field(Labels.StartDate, FormParts.DateText(f?.StartDate));
-        Field(Labels.EndDate, FormParts.DateText(f?.EndDate));
+        Field(SheetLabels.FormType, SheetLabels.TitleOf(kind));
+        Field(SheetLabels.Group, f?.Group);
+        Field(SheetLabels.Year, f?.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(SheetLabels.Name, f?.Name);
+        Field(SheetLabels.Nature, f?.Nature);
+        Field(SheetLabels.Category, f?.Category);
+        Field(SheetLabels.Department, f?.Department);
+        Field(SheetLabels.Unit, f?.Unit);
+        Field(SheetLabels.StartDate, FormParts.DateText(f?.StartDate));
+        Field(SheetLabels.EndDate, FormParts.DateText(f?.EndDate));
         if (kind == FormKind.Target)
         {
             foreach (var (label, value) in FormParts.FundsRows)
@@ -35,14 +35,14 @@ internal static class TemplateSheet
                 Field(label, value(f?.Funds));
             }
 
-            Field(Labels.GoalBlock, f?.Goal);
+            Field(SheetLabels.GoalBlock, f?.Goal);
         }
         else
         {
-            s.Put(row, 1, Labels.BudgetBlock, Look.Label);
+            s.Put(row, 1, SheetLabels.BudgetBlock, Look.Label);
             row = FormParts.Budget(s, row, 1, f?.Budget, dashes: false);
-            Field(Labels.Expected, f?.Goal);
-            Field(Labels.Outcome, f?.Outcome);
+            Field(SheetLabels.Expected, f?.Goal);
+            Field(SheetLabels.Outcome, f?.Outcome);
         }
 
         row++;
@@ -63,10 +63,10 @@ internal static class TemplateSheet
         if (kind == FormKind.SelfEvaluation)
         {
             row++;
-            s.Put(row, 1, Labels.Total, Look.Label);
+            s.Put(row, 1, SheetLabels.Total, Look.Label);
             s.Put(row, 6, f?.TotalWeight, Look.Number(f?.TotalWeight));
             s.Put(row++, 7, f?.TotalScore, Look.Number(f?.TotalScore));
-            Field(Labels.Grade, f?.Grade);
+            Field(SheetLabels.Grade, f?.Grade);
         }
 
         return s;

@@ -37,5 +37,5 @@ public static class XlsxExporter
 
     /// <summary>The one-row-per-indicator import template, blank or filled in with <paramref name="form"/>.</summary>
     public static void WriteTemplate(Stream output, FormKind kind, PerformanceForm? form = null) =>
-        WorkbookWriter.Write(output, [TemplateSheet.Build(kind, form, new SheetNames().Unique(form?.Name ?? Labels.TitleOf(kind)))]);
+        WorkbookWriter.Write(output, [TemplateSheet.Build(kind, form, new SheetNames().Unique(form?.Name ?? SheetLabels.TitleOf(kind)))]);
 }

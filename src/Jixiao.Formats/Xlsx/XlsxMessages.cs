@@ -18,6 +18,9 @@ internal static class XlsxMessages
 
     public static (string Code, string Text) IndicatorWithoutName() => ("xlsx-indicator-without-name", "该行有指标值但缺少三级指标，已跳过");
 
+    public static (string Code, string Text) UnknownFormType(string text) =>
+        ("xlsx-unknown-form-type", $"表类型 \"{text}\" 不是已知的表类型（应为 目标申报表 或 自评表），该工作表未读取");
+
     public static (string Code, string Text) NoProjectName() => ("xlsx-no-project-name", "缺少项目名称，该工作表未读取");
 
     public static (string Code, string Text) NotAForm() => ("xlsx-not-a-form", "工作表没有指标表（一级指标、三级指标），不是绩效表，已跳过");

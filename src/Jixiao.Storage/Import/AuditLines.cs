@@ -8,7 +8,7 @@ using Jixiao.Storage.Entities;
 namespace Jixiao.Storage.Import;
 
 /// <summary>A form as an import audit line summarises it.</summary>
-internal sealed record FormSummary(string Name, FormKind Kind, string Unit, int? Year, decimal? TotalScore);
+internal sealed record AuditFormLine(string Name, FormKind Kind, string Unit, int? Year, decimal? TotalScore);
 
 /// <summary>
 /// Builds the lines of the import audit log and their JSON summaries of a source version:
@@ -35,7 +35,7 @@ internal static class AuditLines
         AfterJson = after,
     };
 
-    public static string Summary(string source, int version, string contentHash, IEnumerable<FormSummary> forms)
+    public static string Summary(string source, int version, string contentHash, IEnumerable<AuditFormLine> forms)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -79,5 +79,5 @@ internal static class AuditLines
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static FormSummary Of(PerformanceForm form) => new(form.Name, form.Kind, form.Unit, form.Year, form.TotalScore);
+    public static AuditFormLine Of(PerformanceForm form) => new(form.Name, form.Kind, form.Unit, form.Year, form.TotalScore);
 }

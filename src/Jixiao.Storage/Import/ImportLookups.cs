@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Storage.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -48,7 +49,7 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
         JOIN project_years y ON y.id = f.project_year_id
         JOIN projects p ON p.id = y.project_id
         JOIN document_versions v ON v.id = f.document_version_id
-        WHERE p.unit_id = @unit AND y.year = @year AND f.kind = 'target' AND v.is_current = @yes
+        WHERE p.unit_id = @unit AND y.year = @year AND f.kind = '{{FormKinds.TargetWord}}' AND v.is_current = @yes
         """;
 
     private readonly Dictionary<string, DbCommand> _commands = [];
@@ -94,7 +95,7 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
             JOIN project_years y ON y.project_id = p.id AND y.year = t.year
             JOIN forms f ON f.project_year_id = y.id
             JOIN document_versions v ON v.id = f.document_version_id
-            WHERE f.kind = 'target' AND v.is_current
+            WHERE f.kind = '{{FormKinds.TargetWord}}' AND v.is_current
             """);
         query.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.UnitId).ToArray() });
         query.Parameters.Add(new NpgsqlParameter { Value = pairs.Select(p => p.Year).ToArray() });
@@ -186,10 +187,10 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
 
     /// <remarks>Joins rather than EXISTS: PostgreSQL runs an EXISTS here as a hashed subplan over all forms.</remarks>
     private List<KnownProjectYear> ProjectsOf(long unitId) => Many(
-        """
+        $$"""
         SELECT p.id, p.name, p.name_key, y.id, y.year, y.name_key,
-            MAX(CASE WHEN f.kind = 'target' AND v.is_current = @yes THEN 1 ELSE 0 END),
-            MAX(CASE WHEN f.kind = 'selfEvaluation' AND v.is_current = @yes THEN 1 ELSE 0 END)
+            MAX(CASE WHEN f.kind = '{{FormKinds.TargetWord}}' AND v.is_current = @yes THEN 1 ELSE 0 END),
+            MAX(CASE WHEN f.kind = '{{FormKinds.SelfEvaluationWord}}' AND v.is_current = @yes THEN 1 ELSE 0 END)
         FROM projects p
         LEFT JOIN project_years y ON y.project_id = p.id
         LEFT JOIN forms f ON f.project_year_id = y.id
@@ -211,10 +212,10 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
         Add(batch, "SELECT name_key, id FROM departments WHERE name_key = ANY($1)", units.Select(u => u.Department).Distinct().ToArray());
         Add(
             batch,
-            """
+            $$"""
             SELECT p.unit_id, p.id, p.name, p.name_key, y.id, y.year, y.name_key,
-                MAX(CASE WHEN f.kind = 'target' AND v.is_current THEN 1 ELSE 0 END),
-                MAX(CASE WHEN f.kind = 'selfEvaluation' AND v.is_current THEN 1 ELSE 0 END)
+                MAX(CASE WHEN f.kind = '{{FormKinds.TargetWord}}' AND v.is_current THEN 1 ELSE 0 END),
+                MAX(CASE WHEN f.kind = '{{FormKinds.SelfEvaluationWord}}' AND v.is_current THEN 1 ELSE 0 END)
             FROM units u
             JOIN projects p ON p.unit_id = u.id
             LEFT JOIN project_years y ON y.project_id = p.id

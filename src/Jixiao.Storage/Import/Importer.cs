@@ -223,7 +223,7 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
 
         var forms = context.Forms.Where(f => f.DocumentVersion.SourceDocumentId == sourceId && f.DocumentVersion.Version == version)
             .OrderBy(f => f.Ordinal)
-            .Select(f => new FormSummary(f.Name, f.Kind, f.Unit, f.Year, f.TotalScore))
+            .Select(f => new AuditFormLine(f.Name, f.Kind, f.Unit, f.Year, f.TotalScore))
             .ToList();
         return AuditLines.Summary(name, version, hash, forms);
     }
@@ -261,10 +261,10 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         return rows;
     }
 
-    private List<Finding> Findings(List<PerformanceForm> forms, long[] formIds) =>
+    private List<StoredFinding> Findings(List<PerformanceForm> forms, long[] formIds) =>
         findings is null
             ? []
-            : [.. forms.SelectMany((f, i) => findings(f).Select(r => new Finding
+            : [.. forms.SelectMany((f, i) => findings(f).Select(r => new StoredFinding
             {
                 FormId = formIds[i],
                 IndicatorOrdinal = r.IndicatorOrdinal,

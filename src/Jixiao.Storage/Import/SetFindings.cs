@@ -1,7 +1,6 @@
 using Jixiao.Domain.Checks;
 using Jixiao.Storage.Bulk;
 using Jixiao.Storage.Entities;
-using Finding = Jixiao.Storage.Entities.Finding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Storage.Import;
@@ -52,7 +51,7 @@ public static class SetFindings
         var budgets = c.BudgetRows.AsNoTracking().Where(b => ids.Contains(b.FormId)).ToList().ToLookup(b => b.FormId);
         var forms = rows.Select(r => (r.Row.Id, r.Source, Form: FormRows.ToDomain(r.Row, indicators[r.Row.Id], [.. budgets[r.Row.Id]]))).ToList();
 
-        var findings = new List<Finding>();
+        var findings = new List<StoredFinding>();
         foreach (var f in Checker.Check([.. forms.Select(x => new SourcedForm(x.Source, x.Form))], options))
         {
             // The form the finding is about: same source and name, the last one starting at or before its line.
@@ -65,7 +64,7 @@ public static class SetFindings
             }
 
             var ordinal = f.Indicator is null ? -1 : owner.Form.Indicators.ToList().FindIndex(i => i.Line == f.Line && i.Name == f.Indicator);
-            findings.Add(new Finding
+            findings.Add(new StoredFinding
             {
                 FormId = owner.Id,
                 IndicatorOrdinal = ordinal >= 0 ? ordinal : null,

@@ -11,7 +11,7 @@ public sealed partial class JixiaoStore
     /// The projects of a unit with forms in force (or those whose name in some year contains <paramref name="project"/>) across
     /// years: per year the target form and the self-evaluation, and each indicator's target and actual by year.
     /// </summary>
-    public async Task<IReadOnlyList<ProjectHistory>> HistoryAsync(string unit, string? project = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ProjectHistoryView>> HistoryAsync(string unit, string? project = null, CancellationToken ct = default)
     {
         await using var c = Database.CreateContext();
         var found = await FindUnitAsync(c, unit, ct);
@@ -40,7 +40,7 @@ public sealed partial class JixiaoStore
             FormSummary? Summary(int year, FormKind kind) => mine.FirstOrDefault(f => f.Year == year && f.Kind == kind) is { } f
                 ? new FormSummary(f.Id, f.Source, f.Name, f.Funds, totals.GetValueOrDefault(f.Id)?.FullAmount, totals.GetValueOrDefault(f.Id)?.ExecutedAmount, totals.GetValueOrDefault(f.Id)?.Rate, f.TotalScore, f.Grade, indicators[f.Id].Count())
                 : null;
-            return new ProjectHistory(
+            return new ProjectHistoryView(
                 p.Id,
                 found.Name,
                 p.Name,
@@ -57,7 +57,7 @@ public sealed partial class JixiaoStore
     /// </summary>
     private static List<IndicatorHistory> SideBySide(List<HistoryForm> forms, ILookup<long, StoredIndicator> indicators)
     {
-        var rows = new List<(string Key, StoredIndicator First, SortedDictionary<int, IndicatorCell> Cells)>();
+        var rows = new List<(string Key, StoredIndicator First, SortedDictionary<int, IndicatorYearCell> Cells)>();
         foreach (var form in forms.OrderBy(f => f.Kind).ThenBy(f => f.Year).DistinctBy(f => (f.Year, f.Kind)))
         {
             var seen = new Dictionary<string, int>();
@@ -69,15 +69,15 @@ public sealed partial class JixiaoStore
                 var row = rows.FirstOrDefault(r => r.Key == key);
                 if (row.Key is null)
                 {
-                    row = (key, i, new SortedDictionary<int, IndicatorCell>());
+                    row = (key, i, new SortedDictionary<int, IndicatorYearCell>());
                     rows.Add(row);
                 }
 
                 var year = form.Year;
                 var cell = row.Cells.GetValueOrDefault(year);
                 row.Cells[year] = form.Kind == FormKind.Target
-                    ? new IndicatorCell(year, i.Target, cell?.Actual, cell?.Weight, cell?.Score)
-                    : new IndicatorCell(year, cell?.Target ?? i.Target, i.Actual, i.Weight, i.Score);
+                    ? new IndicatorYearCell(year, i.Target, cell?.Actual, cell?.Weight, cell?.Score)
+                    : new IndicatorYearCell(year, cell?.Target ?? i.Target, i.Actual, i.Weight, i.Score);
             }
         }
 

@@ -78,7 +78,7 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
     }
 
     /// <summary>Every unit with its projects, forms, indicators, declared funds (元) and mean self-evaluation score.</summary>
-    public async Task<IReadOnlyList<UnitSummary>> UnitsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<UnitSummaryView>> UnitsAsync(CancellationToken ct = default)
     {
         await using var c = Database.CreateContext();
         var units = await c.Units.Select(u => new { u.Id, u.Name, Department = u.Department.Name }).ToListAsync(ct);
@@ -97,7 +97,7 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
         return [.. units.OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal).Select(u =>
         {
             var f = forms.FirstOrDefault(x => x.UnitId == u.Id);
-            return new UnitSummary(
+            return new UnitSummaryView(
                 u.Id,
                 u.Department,
                 u.Name,

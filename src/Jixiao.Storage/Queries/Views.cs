@@ -29,7 +29,7 @@ public sealed record StoreStats(
 
 public sealed record YearCount(int? Year, int Forms, int Indicators);
 
-public sealed record UnitSummary(
+public sealed record UnitSummaryView(
     long Id,
     string Department,
     string Name,
@@ -81,7 +81,7 @@ public sealed record FindingView(
     string? Actual = null);
 
 /// <summary>A project across years: each year's target and self-evaluation, and its indicators side by side.</summary>
-public sealed record ProjectHistory(
+public sealed record ProjectHistoryView(
     long ProjectId,
     string Unit,
     string Name,
@@ -98,10 +98,10 @@ public sealed record ProjectYearView(int Year, string Name, string MatchKind, de
 /// <param name="Executed">全年执行数 of a self-evaluation, in 万元.</param>
 public sealed record FormSummary(long FormId, string Source, string Name, decimal? Funds, decimal? Budget, decimal? Executed, decimal? ExecutionRate, decimal? TotalScore, string? Grade, int Indicators);
 
-public sealed record IndicatorHistory(string Level1, string Level2, string Name, IReadOnlyList<IndicatorCell> Years);
+public sealed record IndicatorHistory(string Level1, string Level2, string Name, IReadOnlyList<IndicatorYearCell> Years);
 
 /// <summary>One indicator in one year: the target declared (target form, else the self-evaluation's) and the actual reached.</summary>
-public sealed record IndicatorCell(int Year, string? Target, string? Actual, decimal? Weight, decimal? Score);
+public sealed record IndicatorYearCell(int Year, string? Target, string? Actual, decimal? Weight, decimal? Score);
 
 public sealed record RelatedProject(long ProjectId, string Name, string Origin);
 

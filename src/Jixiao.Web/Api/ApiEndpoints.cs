@@ -75,7 +75,7 @@ public static class ApiEndpoints
         // Storing needs a signed-in 财政审核 or 管理员 (401 anonymous, 403 other roles) and, as the sign-in is a
         // cookie, the antiforgery token of GET /api/v1/antiforgery in its header (DraftEndpoints.CsrfHeader):
         // without it another site could make a signed-in browser post here.
-        api.MapPost("/import", async Task<Results<Ok<ImportOutcome>, ProblemHttpResult>> (IImporter importer, IFormFile file, ClaimsPrincipal user) =>
+        api.MapPost("/import", async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> (IImporter importer, IFormFile file, ClaimsPrincipal user) =>
             {
                 if (file.Length > Pages.ImportModel.MaxBytes)
                 {
@@ -117,7 +117,7 @@ public static class ApiEndpoints
         long Id, long ProjectId, long UnitId, FormKind Kind, int? Year, string Name, string Unit, string Department, int Indicators,
         decimal? Funds, decimal? TotalScore, string? Grade, string Source, int Version)
     {
-        public static FormSummary Of(StoredForm f) => new(
+        public static FormSummary Of(StoredFormView f) => new(
             f.Id, f.ProjectId, f.UnitId, f.Form.Kind, f.Form.Year, f.Form.Name, f.Form.Unit, f.Form.Department, f.Form.Indicators.Count,
             f.Form.Funds?.AnnualTotal, f.Form.TotalScore, f.Form.Grade, f.Source, f.Version);
     }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 using Jixiao.Formats.Json;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Infrastructure;
@@ -155,7 +156,7 @@ public static class DraftEndpoints
 
         if (body.KindGiven && form.Kind != draft.Kind)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "表的类型与草稿不符", $"此草稿是{(draft.Kind == FormKind.Target ? "申报表（target）" : "自评表（selfEvaluation）")}");
+            return Problem(StatusCodes.Status422UnprocessableEntity, "表的类型与草稿不符", $"此草稿是{(draft.Kind == FormKind.Target ? "申报表" : "自评表")}（{FormKinds.Word(draft.Kind)}）");
         }
 
         Func<PerformanceForm, PerformanceForm> edit;
@@ -363,7 +364,7 @@ public static class DraftEndpoints
             }
 
             return root.ValueKind == JsonValueKind.Object
-                ? new Body(DisclosureJson.ReadForm(root), root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String)
+                ? new Body(DisclosureJson.ReadForm(root, whenAbsent: FormKind.Target), root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String)
                 : null;
         }
         catch (JsonException)

@@ -43,7 +43,7 @@ public sealed record Dashboard(
     public static decimal? Mean(decimal sum, int count) => count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>The dashboard of forms held in memory.</summary>
-    public static Dashboard Of(IReadOnlyList<StoredForm> forms, IReadOnlyList<FindingRow> findings)
+    public static Dashboard Of(IReadOnlyList<StoredFormView> forms, IReadOnlyList<FindingRow> findings)
     {
         var selfs = forms.Where(f => f.Form.Kind == FormKind.SelfEvaluation).ToList();
         var scores = selfs.Select(f => f.Form.TotalScore).OfType<decimal>().ToList();

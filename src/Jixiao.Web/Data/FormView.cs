@@ -12,11 +12,11 @@ public sealed record RecomputedScore(decimal? Score, string Explanation, bool Ma
 /// A form laid out like the official print: indicator rows grouped so that equal consecutive 一级 and
 /// 二级 labels become one merged cell (rowspan on the first row of the group, 0 on the others).
 /// </summary>
-public sealed record FormView(StoredForm Stored, IReadOnlyList<IndicatorCell> Rows, IReadOnlyList<FindingRow> FormFindings, RecomputedScore? RecomputedTotal, RecomputedScore? RecomputedBudget, string? Policy)
+public sealed record FormView(StoredFormView Stored, IReadOnlyList<IndicatorCell> Rows, IReadOnlyList<FindingRow> FormFindings, RecomputedScore? RecomputedTotal, RecomputedScore? RecomputedBudget, string? Policy)
 {
     public PerformanceForm Form => Stored.Form;
 
-    public static FormView Create(StoredForm stored, IReadOnlyList<FindingRow> findings, Func<PerformanceForm, FormScores?>? score = null)
+    public static FormView Create(StoredFormView stored, IReadOnlyList<FindingRow> findings, Func<PerformanceForm, FormScores?>? score = null)
     {
         var indicators = stored.Form.Indicators;
         var scores = score?.Invoke(stored.Form);

@@ -3,7 +3,7 @@ using Jixiao.Domain.Model;
 namespace Jixiao.Web.Data;
 
 /// <summary>The outcome of importing one file.</summary>
-public sealed record ImportOutcome(bool Imported, bool AlreadyPresent, int Forms, int Indicators, string Message);
+public sealed record ImportSummary(bool Imported, bool AlreadyPresent, int Forms, int Indicators, string Message);
 
 /// <summary>Reads uploads for preview and stores them on confirmation.</summary>
 public interface IImporter
@@ -12,5 +12,5 @@ public interface IImporter
     DisclosureDocument Preview(byte[] content, string fileName);
 
     /// <summary>Stores the upload (idempotent: the same content twice adds nothing), logged under <paramref name="user"/>.</summary>
-    ImportOutcome Import(byte[] content, string fileName, string user);
+    ImportSummary Import(byte[] content, string fileName, string user);
 }

@@ -4,7 +4,7 @@ using Jixiao.Storage.Queries;
 namespace Jixiao.Web.Data;
 
 /// <summary>A stored form with the keys the pages link by.</summary>
-public sealed record StoredForm(long Id, long ProjectId, long UnitId, string Source, int Version, PerformanceForm Form);
+public sealed record StoredFormView(long Id, long ProjectId, long UnitId, string Source, int Version, PerformanceForm Form);
 
 /// <summary>A form as a line of a list: what lists and the 汇总表 show, without its indicators.</summary>
 public sealed record FormRow(
@@ -12,7 +12,7 @@ public sealed record FormRow(
     decimal? Funds, decimal? Budget, int Indicators, decimal? TotalScore, string? Grade, int Findings, string Source, int Line);
 
 /// <summary>A stored form with its findings: what its page shows.</summary>
-public sealed record FormWithFindings(StoredForm Stored, IReadOnlyList<FindingRow> Findings);
+public sealed record FormWithFindings(StoredFormView Stored, IReadOnlyList<FindingRow> Findings);
 
 /// <summary>One problem found in a form.</summary>
 /// <param name="Source">The document the form was read from: read with the finding, so a list of findings needs no form loaded.</param>
@@ -28,7 +28,7 @@ public sealed record Scope(int? Year = null, string? Department = null, long? Un
 public sealed record SearchHit(long FormId, string FormName, string Unit, int? Year, string Kind, string Text);
 
 /// <summary>One project over the years: its forms, oldest first.</summary>
-public sealed record ProjectHistory(long ProjectId, string Name, string Unit, IReadOnlyList<StoredForm> Forms);
+public sealed record ProjectFormHistory(long ProjectId, string Name, string Unit, IReadOnlyList<StoredFormView> Forms);
 
 /// <summary>
 /// What the pages and the API read. Lists and the dashboard are computed where the data lives (SQL for
@@ -49,18 +49,18 @@ public interface IReadModel
 
     Dashboard Dashboard(Scope scope);
 
-    StoredForm? Form(long id);
+    StoredFormView? Form(long id);
 
     /// <summary>
     /// The forms of <see cref="Forms"/>, whole and in the same order, for what needs every form of a list (a
     /// department's 概况, a unit's workbook): the database reads them in a few batched queries, not form by form.
     /// </summary>
-    IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000);
+    IReadOnlyList<StoredFormView> WholeForms(Scope scope, int limit = 10_000);
 
     /// <summary>One form with its findings, for its page; null when there is none.</summary>
     FormWithFindings? FormWithFindings(long id) => Form(id) is { } form ? new(form, Findings(new Scope(), formId: id)) : null;
 
-    ProjectHistory? Project(long id);
+    ProjectFormHistory? Project(long id);
 
     IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
 

@@ -9,7 +9,7 @@ namespace Jixiao.Web.Data;
 /// </summary>
 public sealed class InMemoryReadModel : IReadModel
 {
-    private readonly List<StoredForm> _forms = [];
+    private readonly List<StoredFormView> _forms = [];
     private readonly List<FindingRow> _findings = [];
     private readonly Dictionary<(string Unit, string Name), long> _projects = [];
     private readonly Dictionary<string, long> _units = [];
@@ -23,7 +23,7 @@ public sealed class InMemoryReadModel : IReadModel
                 var unitId = _units.TryGetValue(form.Unit, out var u) ? u : _units[form.Unit] = _units.Count + 1;
                 var key = (form.Unit, form.Name);
                 var projectId = _projects.TryGetValue(key, out var p) ? p : _projects[key] = _projects.Count + 1;
-                _forms.Add(new StoredForm(_forms.Count + 1, projectId, unitId, doc.Source, 1, form));
+                _forms.Add(new StoredFormView(_forms.Count + 1, projectId, unitId, doc.Source, 1, form));
             }
         }
 
@@ -54,19 +54,19 @@ public sealed class InMemoryReadModel : IReadModel
 
     public Dashboard Dashboard(Scope scope) => Data.Dashboard.Of(InScope(scope).ToList(), Findings(scope, limit: int.MaxValue));
 
-    private IEnumerable<StoredForm> InScope(Scope scope) =>
+    private IEnumerable<StoredFormView> InScope(Scope scope) =>
         _forms.Where(f => (scope.Year is null || f.Form.Year == scope.Year)
                           && (scope.Department is null || f.Form.Department == scope.Department)
                           && (scope.UnitId is null || f.UnitId == scope.UnitId));
 
-    public StoredForm? Form(long id) => _forms.FirstOrDefault(f => f.Id == id);
+    public StoredFormView? Form(long id) => _forms.FirstOrDefault(f => f.Id == id);
 
-    public IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000) => InScope(scope).Take(limit).ToList();
+    public IReadOnlyList<StoredFormView> WholeForms(Scope scope, int limit = 10_000) => InScope(scope).Take(limit).ToList();
 
-    public ProjectHistory? Project(long id)
+    public ProjectFormHistory? Project(long id)
     {
         var forms = _forms.Where(f => f.ProjectId == id).OrderBy(f => f.Form.Year).ThenBy(f => f.Form.Kind).ToList();
-        return forms.Count == 0 ? null : new ProjectHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
+        return forms.Count == 0 ? null : new ProjectFormHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
     }
 
     public IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000)

@@ -20,7 +20,7 @@ public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null, In
             : new DisclosureDocument(fileName, [.. documents.SelectMany(d => d.Forms)], [.. documents.SelectMany(d => d.Diagnostics)]);
     }
 
-    public ImportOutcome Import(byte[] content, string fileName, string user)
+    public ImportSummary Import(byte[] content, string fileName, string user)
     {
         var source = ImportSource.FromContent(fileName, content);
         Storage.Import.ImportResult result;
@@ -46,7 +46,7 @@ public sealed class StoreImporter(JixiaoStore store, ReadCache? cache = null, In
             Storage.Import.ImportOutcome.Unchanged => "该文件已导入过，内容未变，未新增数据。",
             _ => $"导入失败：{result.Message}",
         };
-        return new ImportOutcome(result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion,
+        return new ImportSummary(result.Outcome is Storage.Import.ImportOutcome.Imported or Storage.Import.ImportOutcome.NewVersion,
             result.Outcome == Storage.Import.ImportOutcome.Unchanged, result.Forms, result.Indicators, message);
     }
 }

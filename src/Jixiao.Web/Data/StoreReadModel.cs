@@ -137,7 +137,7 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
                 .OrderBy(u => u.Unit, StringComparer.Ordinal).ToList());
     }
 
-    public StoredForm? Form(long id) => store.FormPage(id) is { } page ? Stored(page) : null;
+    public StoredFormView? Form(long id) => store.FormPage(id) is { } page ? Stored(page) : null;
 
     public FormWithFindings? FormWithFindings(long id)
     {
@@ -151,9 +151,9 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
             id, page.Source, form.Name, form.Unit, form.Year, x.Code, x.Severity.ToString().ToLowerInvariant(), x.Line, x.Indicator, x.Message, x.Expected, x.Actual))]);
     }
 
-    private static StoredForm Stored(FormPage page) => new(page.Id, page.ProjectId, page.UnitId, page.Source, page.Version, page.Form);
+    private static StoredFormView Stored(FormPage page) => new(page.Id, page.ProjectId, page.UnitId, page.Source, page.Version, page.Form);
 
-    public IReadOnlyList<StoredForm> WholeForms(Scope scope, int limit = 10_000)
+    public IReadOnlyList<StoredFormView> WholeForms(Scope scope, int limit = 10_000)
     {
         List<long> ids;
         using (var c = Context())
@@ -161,10 +161,10 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
             ids = Scoped(c, scope).OrderBy(f => f.Id).Take(limit).Select(f => f.Id).ToList(); // the ids of Forms(scope, limit)
         }
 
-        return [.. store.Forms(ids).Select(f => new StoredForm(f.Id, f.ProjectId, f.UnitId, f.Source, f.Version, f.Form))];
+        return [.. store.Forms(ids).Select(f => new StoredFormView(f.Id, f.ProjectId, f.UnitId, f.Source, f.Version, f.Form))];
     }
 
-    public ProjectHistory? Project(long id)
+    public ProjectFormHistory? Project(long id)
     {
         using var c = Context();
         var ids = c.CurrentForms.Where(f => f.ProjectYear.ProjectId == id).OrderBy(f => f.Year).ThenBy(f => f.Kind).Select(f => f.Id).ToList();
@@ -173,8 +173,8 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
             return null;
         }
 
-        var forms = ids.Select(Form).OfType<StoredForm>().ToList();
-        return new ProjectHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
+        var forms = ids.Select(Form).OfType<StoredFormView>().ToList();
+        return new ProjectFormHistory(id, forms[^1].Form.Name, forms[0].Form.Unit, forms);
     }
 
     public int FindingCount(Scope scope)
@@ -197,7 +197,7 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
         return new(FindingRows(c, q, paging.Skip, paging.PageSize), paging.Page, paging.PageSize, total);
     }
 
-    private static IQueryable<Entities.Finding> FindingQuery(JixiaoDbContext c, Scope scope, string? code, string? severity, long? formId)
+    private static IQueryable<Entities.StoredFinding> FindingQuery(JixiaoDbContext c, Scope scope, string? code, string? severity, long? formId)
     {
         // One form's findings need no scope; a list joins the findings to the forms in scope.
         var q = formId is { } fid
@@ -218,7 +218,7 @@ public sealed class StoreReadModel(JixiaoStore store, ReadCache cache) : IReadMo
     }
 
     /// <summary>The findings of <paramref name="q"/> by form and id, <paramref name="take"/> after the first <paramref name="skip"/>.</summary>
-    private static List<FindingRow> FindingRows(JixiaoDbContext c, IQueryable<Entities.Finding> q, int skip, int take)
+    private static List<FindingRow> FindingRows(JixiaoDbContext c, IQueryable<Entities.StoredFinding> q, int skip, int take)
     {
         // (form_id, ordinal) is the indicators' key: a plain left join (FirstOrDefault would become a
         // ROW_NUMBER() window over every indicator).

@@ -56,10 +56,10 @@ public sealed class Draft
     public bool Editable => Workflow.Editable(State);
 
     /// <summary>
-    /// Which form the draft is, read from the form's JSON without parsing all of it (lists show many drafts).
-    /// User text cannot fake the marker: inside a JSON string its quotes are escaped.
+    /// Which form the draft is: the top-level <c>kind</c> of the form's JSON, read without reading the rest
+    /// (lists show many drafts). An unknown or missing kind throws <see cref="JsonException"/>.
     /// </summary>
-    public FormKind Kind => FormJson.Contains("\"kind\":\"selfEvaluation\"", StringComparison.Ordinal) ? FormKind.SelfEvaluation : FormKind.Target;
+    public FormKind Kind => DisclosureJson.ReadKind(FormJson);
 }
 
 /// <summary>A reviewer's comments when returning a draft: one for the whole form and any per indicator row (by index).</summary>

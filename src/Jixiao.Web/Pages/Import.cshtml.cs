@@ -27,7 +27,7 @@ public sealed class ImportModel(IImporter importer, Language language, PendingUp
     public string? Token { get; private set; }
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
-    public ImportOutcome? Outcome { get; private set; }
+    public ImportSummary? Outcome { get; private set; }
 
     /// <summary>The largest upload accepted, in bytes.</summary>
     public long Limit => AbuseLimits.UploadBytes(configuration);

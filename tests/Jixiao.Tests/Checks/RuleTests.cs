@@ -151,7 +151,7 @@ public class RuleTests
     public void Renamed_projects_across_years(string before, string after, bool renamed)
     {
         SourcedForm Form(string name, int year) => new("t.txt", Target() with { Name = name, Year = year, Unit = "某单位" });
-        var pairs = ProjectHistory.Pairs([Form(before, 2023), Form(after, 2024)]).ToList();
+        var pairs = CrossYearMatcher.Pairs([Form(before, 2023), Form(after, 2024)]).ToList();
         Assert.Equal(renamed, pairs.Count == 1 && pairs[0].Renamed);
     }
 }

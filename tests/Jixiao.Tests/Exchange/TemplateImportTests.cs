@@ -12,9 +12,9 @@ public class TemplateImportTests
     /// A self-evaluation typed into the one-row-per-indicator template by hand: 一级/二级 only on a group's
     /// first row, numbers as numbers. Row 14 is the third indicator, so its 年度指标值 is cell D14.
     /// </summary>
-    internal static byte[] FilledTemplate(string d14 = "≥90(%)", object? f14 = null) => HandMadeWorkbook.Create(
+    internal static byte[] FilledTemplate(string d14 = "≥90(%)", object? f14 = null, string type = "财政项目支出绩效自评表") => HandMadeWorkbook.Create(
         "Sheet1",
-        ["表类型", "财政项目支出绩效自评表"],
+        ["表类型", type],
         ["年度", 2024],
         ["项目名称", "医保信息系统运维"],
         ["主管部门", "上海市医疗保障局"],

@@ -7,7 +7,7 @@ public sealed class ProjectRenamed() : FormSetRule("project.renamed", Severity.I
 {
     public override void Check(FormSetContext context)
     {
-        foreach (var pair in ProjectHistory.Pairs(context.Forms).Where(p => p.Renamed))
+        foreach (var pair in CrossYearMatcher.Pairs(context.Forms).Where(p => p.Renamed))
         {
             var before = pair.Previous.Form;
             context.Report(this, pair.Current,

@@ -13,7 +13,7 @@ public sealed class TargetLowered() : FormSetRule("target.lowered", Severity.Inf
 {
     public override void Check(FormSetContext context)
     {
-        foreach (var pair in ProjectHistory.Pairs(context.Forms))
+        foreach (var pair in CrossYearMatcher.Pairs(context.Forms))
         {
             var previous = pair.Previous.Form;
             foreach (var indicator in pair.Current.Form.Indicators)

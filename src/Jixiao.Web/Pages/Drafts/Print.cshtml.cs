@@ -25,7 +25,7 @@ public sealed class PrintModel(DraftService drafts) : PageModel
         }
 
         Draft = draft;
-        View = FormView.Create(new StoredForm(draft.Id, 0, draft.UnitId, $"draft-{draft.Id}-v{draft.Version}", draft.Version, draft.Form), []);
+        View = FormView.Create(new StoredFormView(draft.Id, 0, draft.UnitId, $"draft-{draft.Id}-v{draft.Version}", draft.Version, draft.Form), []);
         return Page();
     }
 }

@@ -12,7 +12,7 @@ public sealed class HistoryModel(IReadModel data) : PageModel
 
     public sealed record Row(string Name, IReadOnlyList<Cell> Cells);
 
-    public ProjectHistory History { get; private set; } = null!;
+    public ProjectFormHistory History { get; private set; } = null!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 

@@ -3,7 +3,7 @@ using Jixiao.Domain.Model;
 namespace Jixiao.Storage.Entities;
 
 /// <summary>What a check found in a form (or in one of its indicators).</summary>
-public sealed class Finding : IHasId
+public sealed class StoredFinding : IHasId
 {
     public long Id { get; set; }
     public long FormId { get; set; }

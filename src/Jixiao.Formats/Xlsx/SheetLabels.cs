@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Values;
 
 namespace Jixiao.Formats.Xlsx;
 
@@ -7,10 +8,10 @@ namespace Jixiao.Formats.Xlsx;
 /// them, the reader finds cells by them (after <see cref="Canonical"/>, so 年度(/项目)指标值 is 年度指标值
 /// and 其中：当年财政拨款 is 当年财政拨款).
 /// </summary>
-internal static class Labels
+internal static class SheetLabels
 {
-    public const string TargetTitle = "财政项目支出绩效目标申报表";
-    public const string SelfTitle = "财政项目支出绩效自评表";
+    public const string TargetTitle = FormKinds.TargetTitle;
+    public const string SelfTitle = FormKinds.SelfEvaluationTitle;
     public const string TitlePrefix = "财政项目支出绩效";
 
     public const string FormType = "表类型";
@@ -68,10 +69,10 @@ internal static class Labels
         ["总分值"] = Total,
     };
 
-    public static string TitleOf(FormKind kind) => kind == FormKind.Target ? TargetTitle : SelfTitle;
+    public static string TitleOf(FormKind kind) => FormKinds.Title(kind);
 
     /// <summary>The short name of a kind of form, for lists: 目标申报表 or 自评表.</summary>
-    public static string KindName(FormKind kind) => kind == FormKind.Target ? "目标申报表" : "自评表";
+    public static string KindName(FormKind kind) => FormKinds.Name(kind);
 
     /// <summary>A label as the reader compares it: no white space, ASCII brackets and colon, no 其中： prefix, aliases resolved.</summary>
     public static string Canonical(string? text)

@@ -11,7 +11,7 @@ public readonly record struct YearPair(SourcedForm Previous, SourcedForm Current
 /// is the same project; otherwise the unique, similar enough previous-year project whose name no form of
 /// the current year carries any more is the same project renamed (…管理费 → …管理经费).
 /// </summary>
-public static class ProjectHistory
+public static class CrossYearMatcher
 {
     public static IEnumerable<YearPair> Pairs(IReadOnlyList<SourcedForm> forms)
     {
