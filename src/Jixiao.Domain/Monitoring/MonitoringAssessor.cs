@@ -182,7 +182,7 @@ public static class MonitoringAssessor
                 {
                     yellow.Add($"全年预计完成值 {forecastText} 无法与年度指标值 {targetText} 比较");
                 }
-                else if (score.Score == score.Weight)
+                else if (score.Method == ScoreMethod.FullMarks || score.Method == ScoreMethod.ZeroTarget && score.Score == score.Weight)
                 {
                     green.Add($"全年预计完成值 {forecastText} 达到年度指标值 {targetText}");
                 }
