@@ -84,7 +84,7 @@ public static class MonitorCommand
         var exit = 0;
         foreach (var path in paths)
         {
-            if (!File.Exists(path) || !MonitoringJson.HasMonitoringForms(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart()))
+            if (!File.Exists(path) || !LooksLikeJson(path) || !MonitoringJson.HasMonitoringForms(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart()))
             {
                 continue;
             }
@@ -102,6 +102,21 @@ public static class MonitorCommand
         }
 
         return (findings, exit);
+    }
+
+    /// <summary>A JSON file by its name or its first character (a large text or PDF is not read twice).</summary>
+    private static bool LooksLikeJson(string path)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[64];
+        var n = stream.Read(head);
+        var text = head[..n].TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8);
+        return text.Length > 0 && text[0] is (byte)'{' or (byte)'[';
     }
 
     private static IReadOnlyList<MonitoringDocument>? Load(string path, MonitoringPolicy policy, TextWriter error)
