@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
+using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Scoring;
 using Jixiao.Formats.Json;
 using Spectre.Console;
@@ -28,7 +29,7 @@ internal static class CheckCommand
     private static int Run(string[] paths, string format, string? policy, string[] disabled)
     {
         var options = new CheckOptions { Policy = ScoringPolicy.Find(policy), Disabled = disabled.ToHashSet() };
-        if (Checker.UnknownCodes(options) is { Count: > 0 } unknown)
+        if (Checker.UnknownCodes(options).Where(c => !MonitoringAssessor.Codes.ContainsKey(c)).ToList() is { Count: > 0 } unknown)
         {
             Console.Error.WriteLine($"jixiao: 未知的规则代码：{string.Join(", ", unknown)}");
             return 2;
@@ -36,6 +37,9 @@ internal static class CheckCommand
 
         var (documents, exit) = InputFiles.Load(paths);
         var findings = Checker.Check(documents, options);
+        var (monitoring, monitoringExit) = MonitorCommand.Findings(paths, options.Disabled, Console.Error);
+        findings = [.. findings, .. monitoring];
+        exit = Math.Max(exit, monitoringExit);
         if (format == "table")
         {
             FindingsTable.Write(findings);

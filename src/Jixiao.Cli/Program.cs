@@ -22,6 +22,7 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SummaryCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 
 return root.Parse(args).Invoke();

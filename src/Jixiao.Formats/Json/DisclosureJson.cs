@@ -255,16 +255,30 @@ public static class DisclosureJson
     private static DisclosureDocument ReadDocument(JsonElement e, string source)
     {
         var forms = new List<PerformanceForm>();
+        var monitoring = 0; // monitoring forms are read by MonitoringJson (jixiao monitor), not as targets
         if (e.TryGetProperty("forms", out var fs) && fs.ValueKind == JsonValueKind.Array)
         {
-            forms.AddRange(fs.EnumerateArray().Select(f => ReadForm(f)));
+            forms.AddRange(fs.EnumerateArray().Where(f => !MonitoringJson.IsMonitoring(f)).Select(f => ReadForm(f)));
+            monitoring = fs.GetArrayLength() - forms.Count;
         }
         else if (e.TryGetProperty("kind", out _))
         {
-            forms.Add(ReadForm(e));
+            if (MonitoringJson.IsMonitoring(e))
+            {
+                monitoring = 1;
+            }
+            else
+            {
+                forms.Add(ReadForm(e));
+            }
         }
 
         var diagnostics = new List<Diagnostic>();
+        if (monitoring > 0)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Info, 1, "monitoring-forms", $"{monitoring} 张执行监控表（kind: monitoring）由 jixiao monitor 读取，此处不作申报表或自评表"));
+        }
+
         if (e.TryGetProperty("diagnostics", out var ds) && ds.ValueKind == JsonValueKind.Array)
         {
             foreach (var d in ds.EnumerateArray())
