@@ -43,7 +43,7 @@ internal sealed record FileLookup(
 internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
 {
     private const string TargetsSql =
-        """
+        $$"""
         SELECT y.project_id, f.name, f.goal, f.funds_annual_total
         FROM forms f
         JOIN project_years y ON y.id = f.project_year_id
@@ -88,7 +88,7 @@ internal sealed class ImportLookups(JixiaoDbContext context) : IDisposable
         }
 
         var query = new NpgsqlBatchCommand(
-            """
+            $$"""
             SELECT t.unit_id, t.year, y.project_id, f.name, f.goal, f.funds_annual_total
             FROM unnest($1::bigint[], $2::integer[]) AS t (unit_id, year)
             JOIN projects p ON p.unit_id = t.unit_id
