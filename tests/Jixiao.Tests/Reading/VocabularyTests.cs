@@ -111,8 +111,8 @@ public class VocabularyTests
     [Fact]
     public void Json_with_an_unknown_kind_throws_naming_it_and_never_defaults()
     {
-        var error = Assert.Throws<JsonException>(() => DisclosureJson.Read("""{"forms":[{"kind":"monitoring","name":"x","indicators":[]}]}""", "x.json"));
-        Assert.Contains("\"monitoring\"", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<JsonException>(() => DisclosureJson.Read("""{"forms":[{"kind":"quarterly","name":"x","indicators":[]}]}""", "x.json"));
+        Assert.Contains("\"quarterly\"", error.Message, StringComparison.Ordinal);
         Assert.Throws<JsonException>(() => DisclosureJson.Read("""{"forms":[{"name":"no kind","indicators":[]}]}""", "x.json"));
 
         using var noKind = JsonDocument.Parse("""{"name":"no kind"}""");
