@@ -170,6 +170,17 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return parts;
         }
 
+        if (Straddling(label, right) is { } around)
+        {
+            foreach (var p in around)
+            {
+                _plane.Use(p);
+            }
+
+            diagnostics.Info(label.Line, DiagnosticCodes.LabelSplit, $"{label.Place}：“{label.Text}”的值分印在其上下两行（{string.Concat(around.Select(c => c.Text))}）。");
+            return around;
+        }
+
         var below = _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : PairedBelow(label);
         if (below is not null && !IsAnyLabel(below))
         {
@@ -184,6 +195,60 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return null;
     }
+
+    /// <summary>
+    /// A value wrapped over an even number of lines and centred on its label's row: nothing stands right of
+    /// the label on its own line, half the value's lines stand above it and half below, left-aligned, between
+    /// the label and the next label of the row (pdftotext -layout of a vertically centred cell).
+    /// </summary>
+    private List<Cell>? Straddling(Cell label, Cell? right)
+    {
+        if (right is not null && !IsAnyLabel(right))
+        {
+            return null;
+        }
+
+        var unit = label.Unit;
+        var limit = right?.Box.Left ?? double.PositiveInfinity;
+        var candidates = Cells.Where(c => !_plane.IsUsed(c) && !c.Whole && !label.Whole && label.Unit == 1 && c.Box.Left >= label.Box.Right - 0.2 * unit && c.Box.Right <= limit
+                && !CellPlane.OnSameRow(label, c) && !IsAnyLabel(c) && !IsLabelFragment(c)
+                && c.Box.Bottom >= label.Box.Top - StraddleLines * unit && c.Box.Top <= label.Box.Bottom + StraddleLines * unit)
+            .OrderBy(c => c.Box.Top).ToList();
+        // A line that has a label of its own on the left is that label's value.
+        candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)));
+        var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + 0.2 * unit).Reverse(), label, up: true);
+        var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - 0.2 * unit), label, up: false);
+        if (above.Count == 0 || below.Count == 0 || Math.Abs(above.Count - below.Count) > 1
+            || Math.Abs(above[0].Box.Left - below[0].Box.Left) > 2 * unit)
+        {
+            return null;
+        }
+
+        return [.. above.AsEnumerable().Reverse(), .. below];
+
+        // The lines next to the label, one by one outwards, each following the previous at once.
+        static List<Cell> Outward(IEnumerable<Cell> cells, Cell from, bool up)
+        {
+            var result = new List<Cell>();
+            var edge = from.Box;
+            foreach (var c in cells)
+            {
+                var gap = up ? edge.Top - c.Box.Bottom : c.Box.Top - edge.Bottom;
+                if (gap > (CellPlane.WrapGap - 1) * from.Unit || result.Count > 0 && Math.Abs(c.Box.Left - result[0].Box.Left) > 2 * from.Unit)
+                {
+                    break;
+                }
+
+                result.Add(c);
+                edge = c.Box;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>How many lines above and below its label a centred, wrapped value may reach.</summary>
+    private const double StraddleLines = 3;
 
     /// <summary>
     /// A row of labels over a row of values (the money block printed horizontally), when the values do not

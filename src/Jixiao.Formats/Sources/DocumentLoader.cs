@@ -97,9 +97,11 @@ public static class DocumentLoader
         var layout = LayoutReader.ReadLayoutText(PdfToText(bytes, path, layout: true), name);
         var raw = DisclosureReader.Read(PdfToText(bytes, path), name);
         var best = LayoutReader.Better(raw, layout);
+        // The letters' positions are better evidence than either text: the geometry's reading stands unless
+        // a text reading finds more forms (or, with as many, fills clearly more fields).
         if (geometry is not null)
         {
-            best = LayoutReader.Better(best, geometry);
+            best = geometry.Forms.Count >= best.Forms.Count ? geometry : LayoutReader.Better(best, geometry);
         }
 
         return failure is null ? best : best with { Diagnostics = [new Diagnostic(Severity.Info, 1, "pdf-geometry", failure), .. best.Diagnostics] };

@@ -96,6 +96,28 @@ public class LayoutStageTests
     private static Cell W(double left, double top, double right, double bottom, string text) => new(1, new Box(left, top, right, bottom), text, 1, Whole: true, Unit: 10);
 
     [Fact]
+    public void A_value_centred_over_two_lines_beside_its_label_is_read_from_both()
+    {
+        // calc-borderless: a wrapped, vertically centred cell prints one line above its label's row and one below.
+        var text = """
+                               财政项目支出绩效目标申报表
+                                  （2023年度）
+                     新闻宣传、政务公开和政务信                  经常性专项业
+            项目名称：                           项目性质：                项目类别：      特定目标类
+                     息                              务费
+            主管部门：    上海市医疗保障局                       实施单位：        上海市医疗保障局
+            年度总体目标 保障平台运行稳定。
+             一级指标 二级指标                       三级指标           年度(/项目)指标值
+             产出指标 数量指标         新增系统平台功能点                   ≥20.00(个)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("新闻宣传、政务公开和政务信息", form.Name);
+        Assert.Equal("经常性专项业务费", form.Nature);
+        Assert.Equal("特定目标类", form.Category);
+        Assert.Equal("上海市医疗保障局", form.Department);
+    }
+
+    [Fact]
     public void Money_block_printed_horizontally_reads_values_below_their_labels()
     {
         List<Cell> cells =
