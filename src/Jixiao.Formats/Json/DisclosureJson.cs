@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Values;
+using static Jixiao.Formats.Json.JsonWrite;
 
 namespace Jixiao.Formats.Json;
 
@@ -181,15 +182,7 @@ public static class DisclosureJson
         w.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter w, IndicatorValue v)
-    {
-        w.WriteStartObject();
-        w.WriteString("op", v.Op?.Symbol());
-        Number(w, "number", v.Number);
-        w.WriteString("unit", v.Unit);
-        w.WriteString("text", v.Text);
-        w.WriteEndObject();
-    }
+    private static void WriteValue(Utf8JsonWriter w, IndicatorValue v) => JsonWrite.Value(w, v);
 
     private static void BudgetRow(Utf8JsonWriter w, string name, BudgetRow? row, bool withScore)
     {
@@ -211,30 +204,6 @@ public static class DisclosureJson
         }
 
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Value);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Value);
-        }
     }
 
     // ---- reading ------------------------------------------------------------------------------------

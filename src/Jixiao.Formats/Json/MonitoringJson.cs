@@ -3,6 +3,7 @@ using System.Text.Json;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Values;
+using static Jixiao.Formats.Json.JsonWrite;
 
 namespace Jixiao.Formats.Json;
 
@@ -501,12 +502,7 @@ public static class MonitoringJson
             return;
         }
 
-        w.WriteStartObject();
-        w.WriteString("op", v.Op?.Symbol());
-        Number(w, "number", v.Number);
-        w.WriteString("unit", v.Unit);
-        w.WriteString("text", v.Text);
-        w.WriteEndObject();
+        JsonWrite.Value(w, v);
     }
 
     private static void Row(Utf8JsonWriter w, string name, MonitoringBudgetRow? row)
@@ -529,29 +525,5 @@ public static class MonitoringJson
         }
 
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, decimal? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Value);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Value);
-        }
     }
 }

@@ -407,7 +407,11 @@ public static class PdfCells
         public bool HorizontalOnly => _vertical.Count == 0 && _horizontal.Count > 0;
 
         /// <summary>The band between the nearest horizontal rules above and below a point that span it, or null.</summary>
-        public (double Top, double Bottom)? Band(double x, double y)
+        public (double Top, double Bottom)? Band(double x, double y) =>
+            Between(x, y) is var (top, bottom) && !double.IsInfinity(top) && !double.IsInfinity(bottom) ? (top, bottom) : null;
+
+        /// <summary>The nearest horizontal rules above and below a point that span it (infinite where there is none).</summary>
+        private (double Top, double Bottom) Between(double x, double y)
         {
             double top = double.NegativeInfinity, bottom = double.PositiveInfinity;
             foreach (var (at, from, to) in _horizontal)
@@ -427,13 +431,13 @@ public static class PdfCells
                 }
             }
 
-            return double.IsInfinity(top) || double.IsInfinity(bottom) ? null : (top, bottom);
+            return (top, bottom);
         }
 
         /// <summary>The cell around a point: the nearest rule on each side that spans the point, or null.</summary>
         public (Box, PageCut)? Enclosing(double x, double y)
         {
-            double left = double.NegativeInfinity, right = double.PositiveInfinity, top = double.NegativeInfinity, bottom = double.PositiveInfinity;
+            double left = double.NegativeInfinity, right = double.PositiveInfinity;
             (double From, double To) leftSpan = default, rightSpan = default;
             foreach (var (at, from, to) in _vertical)
             {
@@ -459,22 +463,7 @@ public static class PdfCells
                 return null;
             }
 
-            foreach (var (at, from, to) in _horizontal)
-            {
-                if (x < from - RuleTolerance || x > to + RuleTolerance)
-                {
-                    continue;
-                }
-
-                if (at <= y && at > top)
-                {
-                    top = at;
-                }
-                else if (at > y && at < bottom)
-                {
-                    bottom = at;
-                }
-            }
+            var (top, bottom) = Between(x, y);
 
             // A cell cut by a page break has no rule on that side: its side rules end there.
             var sidesTop = Math.Max(leftSpan.From, rightSpan.From);
