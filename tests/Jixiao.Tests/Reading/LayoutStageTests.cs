@@ -96,6 +96,40 @@ public class LayoutStageTests
     private static Cell W(double left, double top, double right, double bottom, string text) => new(1, new Box(left, top, right, bottom), text, 1, Whole: true, Unit: 10);
 
     [Fact]
+    public void Text_between_horizontal_rules_knows_its_band_and_only_then()
+    {
+        // chromium-horizontal-money: rows ruled above and below, no vertical rules. Two short names 12 pt apart
+        // stand in two bands; the rules, not the gap, say they are two rows.
+        PdfCellsWith(page => page.DrawLine(new UglyToad.PdfPig.Core.PdfPoint(50, 720), new UglyToad.PdfPig.Core.PdfPoint(400, 720)), out var ruled);
+        Assert.All(ruled, c => Assert.Null(c.Band)); // a rule above only: no band
+
+        PdfCellsWith(page =>
+        {
+            foreach (var y in new[] { 720, 696, 672 })
+            {
+                page.DrawLine(new UglyToad.PdfPig.Core.PdfPoint(50, y), new UglyToad.PdfPig.Core.PdfPoint(400, y));
+            }
+        }, out var banded);
+        var first = banded.Single(c => c.Text == "AAA");
+        var second = banded.Single(c => c.Text == "BBB");
+        Assert.NotNull(first.Band);
+        Assert.NotNull(second.Band);
+        Assert.NotEqual(first.Band, second.Band);
+        Assert.Equal(second.Band!.Value.Top, first.Band!.Value.Bottom, 1);
+
+        static void PdfCellsWith(Action<UglyToad.PdfPig.Writer.PdfPageBuilder> rules, out List<Cell> cells)
+        {
+            var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+            var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+            page.AddText("AAA", 10, new UglyToad.PdfPig.Core.PdfPoint(100, 705), font);
+            page.AddText("BBB", 10, new UglyToad.PdfPig.Core.PdfPoint(100, 681), font);
+            rules(page);
+            cells = PdfCells.Read(builder.Build()).Cells;
+        }
+    }
+
+    [Fact]
     public void A_value_centred_over_two_lines_beside_its_label_is_read_from_both()
     {
         // calc-borderless: a wrapped, vertically centred cell prints one line above its label's row and one below.
