@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["form-page"] = FormPageBenchmark.Run,
     ["dump"] = ReaderDump.Run,
     ["zoo"] = ZooBenchmark.Run,
+    ["zoo-reread"] = ZooRereadBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

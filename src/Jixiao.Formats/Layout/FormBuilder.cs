@@ -555,9 +555,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var body = Cells.Where(c => c.Box.CenterY > first.Bottom && c.Box.Top < end && !headers.Any(h => c.Box.CenterY >= h.Top && c.Box.CenterY <= h.Bottom)
             && !_plane.IsUsed(c)).SelectMany(SplitLevelPrefix).ToList();
         var columns = Columns(first.Cells, Labels.IndicatorColumn, body);
+        var pageColumns = PageColumns(headers, body, columns);
         Column? ColumnOf(Cell c)
         {
-            foreach (var (column, range) in columns)
+            foreach (var (column, range) in pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns)
             {
                 if (c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right)
                 {
@@ -638,6 +639,27 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             result.Add(new Indicator(l1, l2, name, target, ValueGrammar.Parse(target), actual, actual is null ? null : ValueGrammar.Parse(actual),
                 NumberOf(assigned[Column.Weight][i]), NumberOf(assigned[Column.Score][i]),
                 deviation.Length == 0 || TextNormaliser.IsEmptyMark(TextNormaliser.Compact(deviation)) ? null : deviation, row.Line));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The columns under each header of the indicator table: a header repeated on a continuation page names
+    /// that page's columns. <c>pdftotext -layout</c> centres each page's text on its own, so the same column
+    /// starts some characters further left or right from page to page (calc-long: 年度指标值 at character 53 on
+    /// one page, 45 on the next). A repeat that names fewer columns than the first header keeps the first's.
+    /// </summary>
+    private static List<(double Top, Dictionary<Column, (double Left, double Right)> Columns)> PageColumns(
+        List<(double Top, double Bottom, List<Cell> Cells)> headers, List<Cell> body, Dictionary<Column, (double Left, double Right)> first)
+    {
+        var result = new List<(double, Dictionary<Column, (double, double)>)> { (headers[0].Top, first) };
+        for (var i = 1; i < headers.Count; i++)
+        {
+            var next = i + 1 < headers.Count ? headers[i + 1].Top : double.PositiveInfinity;
+            var under = body.Where(c => c.Box.CenterY > headers[i].Bottom && c.Box.CenterY < next).ToList();
+            var columns = Columns(headers[i].Cells, Labels.IndicatorColumn, under);
+            result.Add((headers[i].Top, columns.Count >= first.Count ? columns : first));
         }
 
         return result;
