@@ -26,6 +26,7 @@ public static class DiagnosticCodes
     public const string Markup = "markup-removed";
     public const string OrphanText = "orphan-text";
     public const string UnreadRow = "unread-row";
+    public const string CellMoved = "cell-moved";
 }
 
 /// <summary>Collects diagnostics while a source is read.</summary>

@@ -117,7 +117,7 @@ internal sealed class CellPlane
                 }
 
                 var joined = text + d.Compact;
-                if (Labels.IsLabel(joined) || Labels.IsLabelStart(joined))
+                if ((Labels.IsLabel(joined) || Labels.IsLabelStart(joined)) && !CloserOnLine(cells, j, acc, text, consumed))
                 {
                     text = joined;
                     parts.Add(d);
@@ -149,6 +149,28 @@ internal sealed class CellPlane
     }
 
     /// <summary>Whether a piece on a lower line continues another's column: they overlap, or their centres or left edges align.</summary>
+    /// <summary>
+    /// Whether a piece later on <paramref name="j"/>'s line also completes the label and stands nearer under it: two
+    /// narrow label columns wrapped alike (chromium-dense: <c>满意度指</c>/<c>标</c> in both 一级 and 二级) end in
+    /// pieces side by side, and each goes with the piece above it.
+    /// </summary>
+    private static bool CloserOnLine(List<Cell> cells, int j, Cell acc, string text, HashSet<Cell> consumed)
+    {
+        var d = cells[j];
+        var distance = Math.Abs(d.Box.CenterX - acc.Box.CenterX);
+        for (var k = j + 1; k < cells.Count && cells[k].Box.Top == d.Box.Top; k++)
+        {
+            var e = cells[k];
+            if (!consumed.Contains(e) && !e.Whole && Math.Abs(e.Box.CenterX - acc.Box.CenterX) < distance
+                && (Labels.IsLabel(text + e.Compact) || Labels.IsLabelStart(text + e.Compact)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Aligned(Cell a, Cell b)
     {
         var tolerance = AlignTolerance(a);

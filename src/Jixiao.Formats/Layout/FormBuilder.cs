@@ -181,7 +181,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return around;
         }
 
-        var below = _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : PairedBelow(label);
+        // A row of labels over a row of values pairs them by order first: the nearest piece under a label can be
+        // a text further down (calc-borderless: the goal under 年度资金申请总额, whose amount stands right of it).
+        var below = PairedBelow(label) is { } paired && !_plane.IsUsed(paired) ? paired
+            : _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : null;
         if (below is not null && !IsAnyLabel(below))
         {
             _plane.Use(below);
@@ -418,8 +421,14 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 return null;
             }
 
+            var byOrder = label.Unit == 1 && !label.Whole ? ValuesInOrder(label, columns, total, tableTop) : null;
             decimal? Get(Column column)
             {
+                if (byOrder is not null)
+                {
+                    return byOrder.TryGetValue(column, out var piece) && !TextNormaliser.IsEmptyMark(piece.Compact) ? FormAssembler.Number(piece.Compact, out _) : null;
+                }
+
                 if (!columns.TryGetValue(column, out var range))
                 {
                     return null;
@@ -440,6 +449,39 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         return new Budget(Row(Field.FundsTotal, true), Row(Field.FundsCurrentYear, false), Row(Field.FundsCarryOver, false), Row(Field.FundsOther, false));
+    }
+
+    /// <summary>
+    /// The values of a budget row of -layout text by their order on the line: pdftotext prints a line with
+    /// long numbers wider and one with short ones narrower, so a number can stand under the neighbouring
+    /// header (gen0-014-calc: 2661.68 under both 年初预算数 and 全年预算数), but never out of order. When the
+    /// line nearest the label's middle holds one value or empty mark per column (or, on a row other than
+    /// 年度资金总额, one per column but 分值 and 得分), they are the columns' in the headers' order; else null.
+    /// </summary>
+    private Dictionary<Column, Cell>? ValuesInOrder(Cell label, Dictionary<Column, (double Left, double Right)> columns, bool total, double tableTop)
+    {
+        var line = Cells.Where(c => c.Unit == 1 && !c.Whole && c.Box.Top < tableTop && c.Box.Left >= label.Box.Right - 0.5
+                && c.Box.CenterY >= label.Box.Top - 0.5 && c.Box.CenterY <= label.Box.Bottom + 0.5
+                && (FormAssembler.Number(c.Compact, out _) is not null || TextNormaliser.IsEmptyMark(c.Compact)))
+            .GroupBy(c => c.Box.Top)
+            .MinBy(g => Math.Abs(g.Key + 0.5 - label.Box.CenterY))?.OrderBy(c => c.Box.Left).ToList();
+        if (line is null)
+        {
+            return null;
+        }
+
+        var ordered = columns.OrderBy(kv => kv.Value.Left).Select(kv => kv.Key).ToList();
+        if (line.Count != ordered.Count && !total)
+        {
+            ordered.RemoveAll(c => c is Column.Weight or Column.Score);
+        }
+
+        if (line.Count != ordered.Count)
+        {
+            return null;
+        }
+
+        return ordered.Zip(line).ToDictionary(x => x.First, x => x.Second);
     }
 
     /// <summary>
@@ -571,6 +613,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var byColumn = body.GroupBy(ColumnOf).Where(g => g.Key is not null).ToDictionary(g => g.Key!.Value, g => g.OrderBy(c => c.Box.Top).ToList());
         MoveStrayText(byColumn);
+        MoveTargetsOutOfNames(byColumn);
         if (_kind == FormKind.SelfEvaluation)
         {
             MoveTrailingNumbers(body, byColumn);
@@ -694,6 +737,30 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             names.AddRange(stray);
             names.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         }
+    }
+
+    /// <summary>
+    /// In -layout text a line with little on it is printed narrower, so a centred target (<c>&gt;100件</c> between
+    /// the two lines of a wrapped name, gen0-014-calc) can stand left of its header, in the 三级指标 column. A
+    /// piece there that begins with a comparison operator, on a line with no target of its own, is the target.
+    /// </summary>
+    private void MoveTargetsOutOfNames(Dictionary<Column, List<Cell>> byColumn)
+    {
+        if (!byColumn.TryGetValue(Column.Name, out var names) || !byColumn.TryGetValue(Column.Target, out var targets))
+        {
+            return;
+        }
+
+        var moved = names.Where(c => c.Unit == 1 && !c.Whole && ComparisonOperators.StartsWithOperator(c.Compact)
+            && !targets.Any(t => t.Box.Top == c.Box.Top)).ToList();
+        foreach (var c in moved)
+        {
+            names.Remove(c);
+            targets.Add(c);
+            diagnostics.Info(c.Line, DiagnosticCodes.CellMoved, $"{c.Place}：“{c.Text}”印在三级指标列内，按指标值读取。");
+        }
+
+        targets.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
     }
 
     /// <summary>
@@ -1180,7 +1247,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 continue;
             }
 
-            if (acc is not null && c.Box.Top - acc.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit && !IsLevel(acc.Compact, level1))
+            if (acc is not null && !IsLevel(acc.Compact, level1)
+                && (c.Box.Top - acc.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
+                    || (c.Box.Top - acc.Box.Bottom <= LevelPieceGap * c.Unit && IndicatorLevels.IsLabelPrefix(acc.Compact + c.Compact))))
             {
                 acc = acc.Joined(c, acc.Compact + c.Compact);
                 continue;
@@ -1203,6 +1272,12 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             acc = null;
         }
     }
+
+    /// <summary>
+    /// How many lines apart the pieces of one wrapped 一级/二级 label may be printed in -layout text when together
+    /// they spell a label (chromium-dense: <c>社会成本</c>, a line of another row's values, two blank lines, <c>指标</c>).
+    /// </summary>
+    private const double LevelPieceGap = 4;
 
     private static bool IsLevel(string s, bool level1) => level1 ? IndicatorLevels.IsLevel1(s) : IndicatorLevels.IsLevel2(s) || s.EndsWith("指标", StringComparison.Ordinal);
 

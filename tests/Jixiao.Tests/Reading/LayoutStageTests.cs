@@ -1,4 +1,5 @@
 using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Layout;
 
 namespace Jixiao.Tests.Reading;
@@ -179,6 +180,71 @@ public class LayoutStageTests
         var form = Assert.Single(FormAssembler.Assemble(cells, "b").Forms);
         Assert.Equal(new BudgetRow(1107.00m, null, 1089.43m, 83.57m, 10m, 8.36m), form.Budget!.Total);
         Assert.Equal(new BudgetRow(107.00m, null, 89.43m, 83.57m), form.Budget.CurrentYear);
+    }
+
+    [Fact]
+    public void Budget_values_of_layout_text_go_by_their_order_on_the_line()
+    {
+        // gen0-014-calc: pdftotext packs the first amount under both 年初预算数 and 全年预算数.
+        var text = """
+                                财政项目支出绩效自评表
+                                     （2024年度）
+            项目名称： 信息化运维项目
+                                                 年初预算 全年预
+                                分数          得分            全年执行数               执行率
+                                                  数    算数
+                   年度资金总额       10.00        9.58 2661.68 2661.68   2550.66    95.82
+                   其中：当年财
+                          -             -         2661.68 2661.68   2550.66    95.82
+                    政拨款
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(new BudgetRow(2661.68m, 2661.68m, 2550.66m, 95.82m, 10.00m, 9.58m), form.Budget!.Total);
+        Assert.Equal(new BudgetRow(2661.68m, 2661.68m, 2550.66m, 95.82m), form.Budget.CurrentYear);
+    }
+
+    [Fact]
+    public void A_target_printed_in_the_name_column_of_layout_text_is_the_target()
+    {
+        // gen0-014-calc: the short line of a centred target is printed narrower, left of its header.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标     二级指标                  三级指标                   年度(/项目)指标值
+            产出指标     数量指标     培训人员出勤率                            >95%
+                              医保系统内(含中心内)统计分析查询完
+            产出指标     数量指标                        >100件
+                              成数量
+            产出指标     质量指标     培训内容准确率                            >=99%
+            """;
+        var document = LayoutReader.ReadLayoutText(text, "t.txt");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal(["培训人员出勤率", "医保系统内(含中心内)统计分析查询完成数量", "培训内容准确率"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([">95%", ">100件", ">=99%"], form.Indicators.Select(i => i.Target));
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.CellMoved && d.Line == 8);
+    }
+
+    [Fact]
+    public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
+    {
+        // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称：    医保统计和信息专项经费
+            项目资金（元     年度资金申请总额               当年财政拨款             上年结转资金                 其他资金
+               ）
+                                368700.00            368700.00       0.00                      0.00
+                     项目总目标                               年度总体目标
+            项目绩效目标 按时完成年内1次医保统计和信息工作学习交流培训。
+            一级指标     二级指标                  三级指标                   年度(/项目)指标值
+            产出指标     数量指标     培训人员出勤率                            >95%
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(new Funds(368_700m, 368_700m, 0m, 0m), form.Funds);
+        Assert.Equal("按时完成年内1次医保统计和信息工作学习交流培训。", form.Goal);
     }
 
     [Fact]
