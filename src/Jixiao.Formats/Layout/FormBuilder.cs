@@ -412,7 +412,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var budgetBody = Cells.Where(c => c.Box.Top > anchor.Box.Bottom && c.Box.Top < tableTop && FormAssembler.Number(c.Compact, out _) is not null).ToList();
-        var columns = Columns(headers.Where(h => CellPlane.OnSameRow(anchor, h) || Math.Abs(h.Box.CenterY - anchor.Box.CenterY) <= anchor.Unit).ToList(), Labels.BudgetColumn, budgetBody);
+        var headerRow = headers.Where(h => CellPlane.OnSameRow(anchor, h) || Math.Abs(h.Box.CenterY - anchor.Box.CenterY) <= anchor.Unit).ToList();
+        var role = Labels.BudgetColumn;
+        if (OrphanBudgetHeader(anchor, headerRow) is { } orphan)
+        {
+            headerRow.Add(orphan.Cell);
+            role = h => Labels.BudgetColumn(h) ?? (h == orphan.Cell.Compact ? orphan.Column : null);
+        }
+
+        var columns = Columns(headerRow, role, budgetBody);
         BudgetRow? Row(Field field, bool total)
         {
             var label = Cells.FirstOrDefault(c => c.Box.Top > anchor.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == field);
@@ -449,6 +457,26 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         return new Budget(Row(Field.FundsTotal, true), Row(Field.FundsCurrentYear, false), Row(Field.FundsCarryOver, false), Row(Field.FundsOther, false));
+    }
+
+    /// <summary>
+    /// The one budget column whose header is not recognised, when exactly one kind is missing and exactly one
+    /// unrecognised short piece stands on the header row: a header wrapped in a narrow column whose middle
+    /// line is all that stands on the row (chromium-long-thead: 执行 / <b>率</b> / (%)).
+    /// </summary>
+    private (Cell Cell, Column Column)? OrphanBudgetHeader(Cell anchor, List<Cell> headerRow)
+    {
+        Column[] kinds = [Column.Initial, Column.Full, Column.Executed, Column.Rate, Column.Weight, Column.Score];
+        var missing = kinds.Except(headerRow.Select(h => Labels.BudgetColumn(h.Compact)).OfType<Column>()).ToList();
+        var orphans = Cells.Where(c => !c.Whole && CellPlane.OnSameRow(anchor, c) && Labels.BudgetColumn(c.Compact) is null && c.Compact.Length <= 3
+            && FormAssembler.Number(c.Compact, out _) is null && !IsAnyLabel(c)).ToList();
+        if (missing.Count != 1 || orphans.Count != 1 || headerRow.Count < 4)
+        {
+            return null;
+        }
+
+        diagnostics.Info(orphans[0].Line, DiagnosticCodes.LabelSplit, $"{orphans[0].Place}：预算表头“{orphans[0].Text}”按所缺的一列读取。");
+        return (orphans[0], missing[0]);
     }
 
     /// <summary>
@@ -598,9 +626,21 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             && !_plane.IsUsed(c)).SelectMany(SplitLevelPrefix).ToList();
         var columns = Columns(first.Cells, Labels.IndicatorColumn, body);
         var pageColumns = PageColumns(headers, body, columns);
-        Column? ColumnOf(Cell c)
+        Dictionary<Column, (double Left, double Right)> ColumnsAt(Cell c) => pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns;
+        var aligned = LineColumns.Align(body.Where(c => c.Unit == 1 && !c.Whole), ColumnsAt);
+        foreach (var (cell, column) in aligned)
         {
-            foreach (var (column, range) in pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns)
+            if (ColumnByPlace(cell) is { } placed && placed != column)
+            {
+                diagnostics.Info(cell.Line, DiagnosticCodes.CellMoved,
+                    $"{cell.Place}：“{cell.Text}”位于{Labels.ColumnName(placed)}列下，按本行各格的顺序读作{Labels.ColumnName(column)}。");
+            }
+        }
+
+        Column? ColumnOf(Cell c) => aligned.TryGetValue(c, out var byLine) ? byLine : ColumnByPlace(c);
+        Column? ColumnByPlace(Cell c)
+        {
+            foreach (var (column, range) in ColumnsAt(c))
             {
                 if (c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right)
                 {

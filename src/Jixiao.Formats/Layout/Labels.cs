@@ -124,6 +124,24 @@ public static class Labels
         return h is "三级指标" or "指标名称" or "三级指标名称" or "绩效指标名称" || h.Length <= 8 && h.StartsWith("三级指标", StringComparison.Ordinal);
     }
 
+    /// <summary>A column's name as the official forms print it, for messages.</summary>
+    public static string ColumnName(Column column) => column switch
+    {
+        Column.Level1 => "一级指标",
+        Column.Level2 => "二级指标",
+        Column.Name => "三级指标",
+        Column.Target => "指标值",
+        Column.Actual => "实际完成值",
+        Column.Weight => "分值",
+        Column.Score => "得分",
+        Column.Deviation => "偏差原因分析",
+        Column.Initial => "年初预算数",
+        Column.Full => "全年预算数",
+        Column.Executed => "全年执行数",
+        Column.Rate => "执行率",
+        _ => column.ToString(),
+    };
+
     /// <summary>Header words of the self-evaluation's money table.</summary>
     public static Column? BudgetColumn(string header)
     {

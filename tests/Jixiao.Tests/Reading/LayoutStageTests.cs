@@ -227,6 +227,20 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Pieces_of_a_dense_layout_line_keep_the_columns_order()
+    {
+        // gen0-022-chromium: the target stands one space after the name, left of the gutter before 指标值.
+        var line = LayoutTextCells.Read("        经济成本指标 成本控制率 ≥0.00(%)         2.35(%)                   7         7");
+        var columns = new Dictionary<Column, (double Left, double Right)>
+        {
+            [Column.Level1] = (double.NegativeInfinity, 7), [Column.Level2] = (7, 14), [Column.Name] = (14, 31), [Column.Target] = (31, 40),
+            [Column.Actual] = (40, 50), [Column.Weight] = (50, 65), [Column.Score] = (65, 75), [Column.Deviation] = (75, double.PositiveInfinity),
+        };
+        var aligned = LineColumns.Align(line, _ => columns);
+        Assert.Equal([Column.Level2, Column.Name, Column.Target, Column.Actual, Column.Weight, Column.Score], line.Select(c => aligned[c]));
+    }
+
+    [Fact]
     public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
     {
         // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
