@@ -656,14 +656,14 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         MoveTargetsOutOfNames(byColumn);
         if (_kind == FormKind.SelfEvaluation)
         {
-            MoveTrailingNumbers(body, byColumn);
+            MoveTrailingNumbers(body, byColumn, columns);
         }
         var names = byColumn.GetValueOrDefault(Column.Name) ?? [];
         var targets = byColumn.GetValueOrDefault(Column.Target) ?? [];
         var layoutText = names.Count > 0 && names.All(c => c.Unit == 1 && !c.Whole);
         var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
         var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
-            : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets.Count)
+            : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets)
             : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
         if (rows.Count == 0)
         {
@@ -807,12 +807,16 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// In -layout text a row's 分值 and 得分 are the last two plain numbers on its line, wherever the line's
     /// characters pushed them: they are put in those columns by order, not by where they stand.
     /// </summary>
-    private static void MoveTrailingNumbers(List<Cell> body, Dictionary<Column, List<Cell>> byColumn)
+    private static void MoveTrailingNumbers(List<Cell> body, Dictionary<Column, List<Cell>> byColumn, Dictionary<Column, (double Left, double Right)> columns)
     {
-        if (!byColumn.ContainsKey(Column.Weight) || !byColumn.ContainsKey(Column.Score))
+        if (!columns.ContainsKey(Column.Weight) || !columns.ContainsKey(Column.Score))
         {
             return;
         }
+
+        // Narrow columns at the right edge may have no piece of their own by place (chromium-permuted).
+        byColumn.TryAdd(Column.Weight, []);
+        byColumn.TryAdd(Column.Score, []);
 
         foreach (var line in body.Where(c => c.Unit == 1 && !c.Whole).GroupBy(c => c.Box.Top))
         {
@@ -975,14 +979,22 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// as the column of targets has pieces, joining first the pairs of lines that most look like one
     /// wrapped cell (adjacent lines, the first as long as the column is wide, the second short).
     /// </summary>
-    private static List<Row> RowsByCount(List<Cell> names, int count)
+    private static List<Row> RowsByCount(List<Cell> names, List<Cell> targets)
     {
+        var count = targets.Count;
         var ordered = names.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
         var widest = ordered.Max(c => c.Compact.Length);
         var likelihood = new List<(int Index, double Score)>();
         for (var i = 0; i + 1 < ordered.Count; i++)
         {
             var (a, b) = (ordered[i], ordered[i + 1]);
+            if (OwnTarget(a) && OwnTarget(b))
+            {
+                // Two lines each with a target of its own are two rows (gen0-011-calc), however many targets
+                // the column has elsewhere.
+                continue;
+            }
+
             var gap = b.Box.Top - a.Box.Bottom;
             var score = (double)a.Compact.Length / widest + 0.3 * (1 - (double)b.Compact.Length / widest)
                 - (gap > 1.5 ? 10 : gap * 0.5) - (TextTools.EndsSentence(a.Compact) ? 0.5 : 0);
@@ -990,6 +1002,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var joins = likelihood.OrderByDescending(x => x.Score).Take(ordered.Count - count).Select(x => x.Index).ToHashSet();
+        bool OwnTarget(Cell name) => targets.Any(t => t.Page == name.Page && t.Box.Top == name.Box.Top);
         var rows = new List<Row>();
         for (var i = 0; i < ordered.Count; i++)
         {

@@ -241,6 +241,27 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Two_name_lines_each_beside_its_own_target_are_never_one_row()
+    {
+        // gen0-011-calc: a target short elsewhere in the column must not join two whole names.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标    二级指标                  三级指标                          指标值
+                             医学知识库数据完整性                          完整
+                             定点零售药店履约考核数                         1400家
+            产出指标    数量指标
+                             保障医保基金的安全，提高定点医药机构医疗行为的规范
+                             性
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("医学知识库数据完整性", form.Indicators[0].Name);
+        Assert.Equal("完整", form.Indicators[0].Target);
+    }
+
+    [Fact]
     public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
     {
         // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
