@@ -682,8 +682,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 : Assign(rows, pieces);
         }
 
-        var level1 = Levels(rows, byColumn.GetValueOrDefault(Column.Level1) ?? [], level1: true);
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
+        var level1 = Levels(rows, byColumn.GetValueOrDefault(Column.Level1) ?? [], level1: true, children: level2);
         var result = new List<Indicator>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -1096,7 +1096,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// once per group, at the group's middle (or top, or bottom): the rows are split into consecutive groups,
     /// one per label, so that each label stands best where its group does.
     /// </summary>
-    private string?[] Levels(List<Row> rows, List<Cell> cells, bool level1)
+    private string?[] Levels(List<Row> rows, List<Cell> cells, bool level1, string?[]? children = null)
     {
         var labels = JoinLevelPieces(cells.Where(c => !_plane.IsUsed(c)).ToList(), level1);
         var result = new string?[rows.Count];
@@ -1140,6 +1140,18 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         // Dynamic programme: cost[k][j] = best cost of giving rows 0..j to labels 0..k.
         int n = rows.Count, m = labels.Count;
+        // foreign[k, r]: how many of rows 0..r-1 have a 二级 that belongs under another 一级 than label k.
+        var foreign = new int[m, n + 1];
+        for (var k = 0; k < m; k++)
+        {
+            var own = IndicatorLevels.CanonicalLevel1(labels[k].Compact);
+            for (var r = 0; r < n; r++)
+            {
+                var parent = children?[r] is { } child ? IndicatorLevels.ParentOf(child) : null;
+                foreign[k, r + 1] = foreign[k, r] + (parent is not null && parent != own && IndicatorLevels.IsLevel1(own) ? 1 : 0);
+            }
+        }
+
         var cost = new double[m, n];
         var from = new int[m, n];
         for (var k = 0; k < m; k++)
@@ -1155,7 +1167,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                         continue;
                     }
 
-                    var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k].Box));
+                    var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k].Box))
+                        + Foreign * labels[k].Unit * (foreign[k, j + 1] - foreign[k, i]);
                     if (c < cost[k, j])
                     {
                         cost[k, j] = c;
@@ -1275,6 +1288,13 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         /// <summary>How far apart (lines) two copies of a label may stand on the strip and still be one (calc-long).</summary>
         private const double SameLabel = 3;
     }
+
+    /// <summary>
+    /// What a row costs in the 一级 dynamic programme, in lines, when its 二级 belongs under another 一级
+    /// (数量指标 under 效益指标): a label at the top of a long group stands as well at the bottom of the
+    /// group before it (gen0-030-chromium), and the 二级 labels say which.
+    /// </summary>
+    private const double Foreign = 2;
 
     private static double GroupCost(double top, double bottom, Box label)
     {

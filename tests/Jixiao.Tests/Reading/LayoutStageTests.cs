@@ -262,6 +262,27 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_level1_label_at_the_top_of_its_group_keeps_the_rows_its_level2_labels_give_it()
+    {
+        // gen0-030-chromium: 产出指标 printed on the group's first row, 效益指标 on the next group's only row.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标 二级指标                    三级指标                          指标值
+            产出指标 数量指标 存储硬盘购买数量                                 ≥8.00（个）
+                           监督执法数据交换专线数量                        ≥15.00（条）
+                           第三方机构参与检查次数                         ≥10.00（家次）
+                  质量指标 违规定点医药机构处理率                          ≥98.00（%）
+                           违规参保人员处理率                           ≥90.00（%）
+            效益指标 社会效益指标 窗口业务活动监控覆盖率                         =100（%）
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "效益指标"], form.Indicators.Select(i => i.Level1));
+    }
+
+    [Fact]
     public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
     {
         // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
