@@ -204,7 +204,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// the label on its own line, half the value's lines stand above it and half below, left-aligned, between
     /// the label and the next label of the row (pdftotext -layout of a vertically centred cell).
     /// </summary>
-    private List<Cell>? Straddling(Cell label, Cell? right)
+    private List<Cell>? Straddling(Cell label, Cell? right, double reach = StraddleLines)
     {
         if (right is not null && !IsAnyLabel(right))
         {
@@ -215,7 +215,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var limit = right?.Box.Left ?? double.PositiveInfinity;
         var candidates = Cells.Where(c => !_plane.IsUsed(c) && !c.Whole && !label.Whole && label.Unit == 1 && c.Box.Left >= label.Box.Right - 0.2 * unit && c.Box.Right <= limit
                 && !CellPlane.OnSameRow(label, c) && !IsAnyLabel(c) && !IsLabelFragment(c)
-                && c.Box.Bottom >= label.Box.Top - StraddleLines * unit && c.Box.Top <= label.Box.Bottom + StraddleLines * unit)
+                && c.Box.Bottom >= label.Box.Top - reach * unit && c.Box.Top <= label.Box.Bottom + reach * unit)
             .OrderBy(c => c.Box.Top).ToList();
         // A line that has a label of its own on the left is that label's value.
         candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)));
@@ -252,6 +252,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
     /// <summary>How many lines above and below its label a centred, wrapped value may reach.</summary>
     private const double StraddleLines = 3;
+
+    /// <summary>How many lines above and below 年度总体目标 a centred goal may reach (a goal of some 16 lines).</summary>
+    private const double GoalStraddleLines = 8;
 
     /// <summary>
     /// A row of labels over a row of values (the money block printed horizontally), when the values do not
@@ -314,6 +317,17 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 return beside;
             }
 
+            // A goal centred on its label's row: half its lines above the label, half below (gen0-013-calc).
+            if (Straddling(label, null, GoalStraddleLines) is { } around)
+            {
+                foreach (var p in around)
+                {
+                    _plane.Use(p);
+                }
+
+                return Join(around);
+            }
+
             // The official layout: 项目总目标 | 年度总体目标 as a header, the goal below it across the form.
             var header = Cells.Where(c => CellPlane.OnSameRow(label, c) && c.Compact is "项目总目标" or "总目标").Append(label).Min(c => c.Box.Left);
             var region = Region(header - 2 * label.Unit, double.PositiveInfinity, label.Box.Bottom - 0.2 * label.Unit, tableTop, exclude: label);
@@ -368,6 +382,13 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var goalHeader = LabelCells(Field.ExpectedGoal, tableTop).FirstOrDefault();
         var outcomeHeader = goalHeader is null ? null : Cells.FirstOrDefault(c => c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome && CellPlane.OnSameRow(goalHeader, c));
         if (goalHeader is not null && outcomeHeader is null
+            && Cells.FirstOrDefault(c => c.Box.Top > goalHeader.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome) is { } stacked
+            && goalHeader.Unit == 1 && !goalHeader.Whole && StackedTexts(goalHeader, stacked, tableTop) is { } texts)
+        {
+            return texts;
+        }
+
+        if (goalHeader is not null && outcomeHeader is null
             && Cells.FirstOrDefault(c => c.Box.Top > goalHeader.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome) is { } below
             && TextBeside(goalHeader, below.Box.Top) is { } goalText)
         {
@@ -397,6 +418,63 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var goalParts = Region(left, split, top, tableTop);
         var outcomeParts = Region(split, double.PositiveInfinity, top, tableTop);
         return (Join(goalParts), Join(outcomeParts));
+    }
+
+    /// <summary>
+    /// 预期目标 above 实际完成情况 as row labels in -layout text, each centred on a long text: the lines right of
+    /// the labels, from the first line above 预期目标 that holds a label or a number (the money table) down to
+    /// the indicator table, are the two texts; they split at the widest blank gap between the labels, else
+    /// where each label stands nearest the middle of its text (gen0-001-calc: five lines of the goal above
+    /// its label). Null when no line stands beside either label.
+    /// </summary>
+    private (string Goal, string? Outcome)? StackedTexts(Cell goal, Cell outcome, double tableTop)
+    {
+        var left = Math.Max(goal.Box.Right, outcome.Box.Right) - 0.2;
+        var lines = Cells.Where(c => c.Unit == 1 && !c.Whole && !_plane.IsUsed(c) && c != goal && c != outcome && c.Box.Top < tableTop
+                && c.Box.Bottom > goal.Box.Top - GoalStraddleLines * 2)
+            .GroupBy(c => c.Box.Top).OrderBy(g => g.Key).Select(g => g.OrderBy(c => c.Box.Left).ToList()).ToList();
+        bool IsText(List<Cell> line) => line.All(c => c.Box.Left >= left && !IsAnyLabel(c) && !IsLabelFragment(c)
+            && FormAssembler.Number(c.Compact, out _) is null && !TextNormaliser.IsEmptyMark(c.Compact));
+        var first = lines.FindLastIndex(l => l[0].Box.Top <= goal.Box.Top && !IsText(l)) + 1;
+        var last = lines.FindIndex(first, l => l[0].Box.Top > outcome.Box.Top && !IsText(l)) is var stop and >= 0 ? stop - 1 : lines.Count - 1;
+        var block = lines.Skip(first).Take(last - first + 1).ToList();
+        if (block.Count < 2 || !block.All(IsText))
+        {
+            return null;
+        }
+
+        // Split after line s: a blank gap between the labels, else where both labels stand nearest their texts' middles.
+        var best = (Cost: double.MaxValue, Split: -1);
+        for (var s = 0; s + 1 < block.Count; s++)
+        {
+            var (top, bottom) = (block[s][0].Box.Bottom, block[s + 1][0].Box.Top);
+            if (bottom < goal.Box.Top || top > outcome.Box.Bottom)
+            {
+                continue;
+            }
+
+            var middleGoal = (block[0][0].Box.Top + block[s][0].Box.Bottom) / 2;
+            var middleOutcome = (block[s + 1][0].Box.Top + block[^1][0].Box.Bottom) / 2;
+            // A label's own line between two lines of text is no blank gap.
+            var gap = new[] { goal, outcome }.Any(l => l.Box.Top >= top - 0.1 && l.Box.Bottom <= bottom + 0.1) ? 0 : bottom - top;
+            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * gap;
+            if (cost < best.Cost)
+            {
+                best = (cost, s);
+            }
+        }
+
+        if (best.Split < 0)
+        {
+            return null;
+        }
+
+        foreach (var c in block.SelectMany(l => l))
+        {
+            _plane.Use(c);
+        }
+
+        return (Join(block.Take(best.Split + 1).SelectMany(l => l)), Join(block.Skip(best.Split + 1).SelectMany(l => l)));
     }
 
     // ---- the self-evaluation's money table ----------------------------------------------------------

@@ -283,6 +283,50 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Goals_centred_on_their_labels_are_read_from_above_and_below()
+    {
+        // gen0-013-calc (申报表) and gen0-001-calc (自评表, 预期目标 above 实际完成情况, no blank line between).
+        var target = """
+                                财政项目支出绩效目标申报表
+                                     （2024年度）
+            项目名称： 信息化运维项目
+                   其他资金                   其他资金                                            0
+
+                              2024年保障平台运行稳定，提高业务运作效率，
+                              获取完整药品、耗材采购数据，
+              年度总体目标
+                              类监管，以及支撑政府决策，
+                              工作。
+
+                   一级指标         二级指标                三级指标                       指标值
+                   成本指标        经济成本指标   成本节约率                           ≥0.00(%)
+            """;
+        var declared = Assert.Single(LayoutReader.ReadLayoutText(target, "t.txt").Forms);
+        Assert.Equal("2024年保障平台运行稳定，提高业务运作效率，获取完整药品、耗材采购数据，类监管，以及支撑政府决策，工作。", declared.Goal);
+
+        var self = """
+                                财政项目支出绩效自评表
+                                     （2024年度）
+            项目名称： 辅助人员经费
+
+                          通过使用政府聘用辅助人员，弥补中心在编人员的不足，
+              预期目标
+                          窗口经办服务顺畅，保障更好地服务民生。
+                          2024年通过使用政府聘用辅助人员，弥补了在编人员的不足，
+                          促进医疗保险经办管理工作顺利运行，
+             实际完成情况
+                          辅助人员及时完成相关工作，
+                          更好地保障服务民生。
+
+            一级指标 二级指标         三级指标               年度指标值                 实际完成值            分数        得分
+            产出指标 数量指标     聘用人数              =10人                 10人                 10         10
+            """;
+        var evaluated = Assert.Single(LayoutReader.ReadLayoutText(self, "t.txt").Forms);
+        Assert.Equal("通过使用政府聘用辅助人员，弥补中心在编人员的不足，窗口经办服务顺畅，保障更好地服务民生。", evaluated.Goal);
+        Assert.Equal("2024年通过使用政府聘用辅助人员，弥补了在编人员的不足，促进医疗保险经办管理工作顺利运行，辅助人员及时完成相关工作，更好地保障服务民生。", evaluated.Outcome);
+    }
+
+    [Fact]
     public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
     {
         // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
