@@ -638,15 +638,21 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var edges = pieces.SelectMany(p => new[] { p.Left, p.Right }).Where(x => x > from && x < to).Append(from).Append(to).Distinct().OrderBy(x => x).ToList();
-        var best = (Count: int.MaxValue, Width: 0.0, At: midpoint);
+        // In -layout text a column's values start at one character (left-aligned) or end at one (right-aligned)
+        // while its header is centred: among the runs crossed by fewest pieces, the one most pieces start
+        // right after or end right before is the gutter (gen0-001-calc: targets from character 25, 年度指标值
+        // at 37, a wider empty run between them).
+        var layoutText = body!.All(c => c.Unit == 1 && !c.Whole);
+        var best = (Count: int.MaxValue, Aligned: 0, Width: 0.0, At: midpoint);
         for (var i = 0; i + 1 < edges.Count; i++)
         {
             var mid = (edges[i] + edges[i + 1]) / 2;
             var count = pieces.Count(p => p.Left < mid && p.Right > mid);
             var width = edges[i + 1] - edges[i];
-            if (count < best.Count || count == best.Count && width > best.Width)
+            var aligned = layoutText ? pieces.Count(p => p.Left == edges[i + 1]) is var starts and >= 2 ? starts : 0 : 0;
+            if (count < best.Count || count == best.Count && (aligned > best.Aligned || aligned == best.Aligned && width > best.Width))
             {
-                best = (count, width, mid);
+                best = (count, aligned, width, mid);
             }
         }
 
