@@ -1,0 +1,78 @@
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Formats.Raw;
+
+/// <summary>
+/// Stage 3 of the raw-text reader: a form's field labels paired with their values. A value follows its
+/// label, on the same line or after it, until the next label (Chromium prints a wrapped value's lines in
+/// order). When cells come as paragraphs (LibreOffice), a label takes its own paragraph's rest or the next
+/// paragraph; a later value paragraph that no label took (LibreOffice prints a row's cells column block by
+/// column block) goes to the first label before it still without a value. That inference is a diagnostic.
+/// </summary>
+public static class RawFields
+{
+    internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
+    {
+        var labels = new List<(Field Field, int Line, int Paragraph, List<RawItem> Values)>();
+        var orphans = new List<List<RawItem>>();
+        (Field Field, int Line, int Paragraph, List<RawItem> Values)? current = null;
+        var lastParagraph = -1;
+        foreach (var item in items)
+        {
+            switch (item.Kind)
+            {
+                case RawKind.Label when item.Field is { } f:
+                    current = (f, item.Line, item.Paragraph, new List<RawItem>());
+                    labels.Add(current.Value);
+                    break;
+                case RawKind.Value:
+                    if (current is { } c && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph))
+                    {
+                        c.Values.Add(item);
+                        lastParagraph = item.Paragraph;
+                    }
+                    else if (orphans.Count > 0 && orphans[^1][^1].Paragraph == item.Paragraph)
+                    {
+                        orphans[^1].Add(item);
+                    }
+                    else
+                    {
+                        current = null;
+                        orphans.Add([item]);
+                    }
+
+                    break;
+                case RawKind.Side when paragraphs:
+                    current = null;
+                    break;
+            }
+        }
+
+        // Orphan values to the first label before them still without one (its field not read elsewhere).
+        var result = new List<(Field, string, int)>();
+        foreach (var orphan in orphans)
+        {
+            var line = orphan[0].Line;
+            var done = labels.Where(l => l.Values.Count > 0).Select(l => l.Field).ToHashSet();
+            var target = labels.FindIndex(l => l.Values.Count == 0 && l.Line <= line && !done.Contains(l.Field));
+            if (target < 0)
+            {
+                continue;
+            }
+
+            labels[target].Values.AddRange(orphan);
+            diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：值“{string.Concat(orphan.Select(o => o.Text))}”不在标签旁，按顺序归于“{Labels.Fields[labels[target].Field][0]}”。");
+        }
+
+        foreach (var l in labels)
+        {
+            if (l.Values.Count > 0 && !result.Any(r => r.Item1 == l.Field))
+            {
+                result.Add((l.Field, string.Concat(l.Values.Select(v => v.Text)), l.Line));
+            }
+        }
+
+        return result;
+    }
+}
