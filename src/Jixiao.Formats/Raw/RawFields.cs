@@ -14,6 +14,7 @@ public static class RawFields
 {
     internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
+        items = paragraphs ? items : Stacked(items, diagnostics);
         var labels = new List<(Field Field, int Line, int Paragraph, List<RawItem> Values)>();
         var orphans = new List<List<RawItem>>();
         (Field Field, int Line, int Paragraph, List<RawItem> Values)? current = null;
@@ -71,6 +72,63 @@ public static class RawFields
             {
                 result.Add((l.Field, string.Concat(l.Values.Select(v => v.Text)), l.Line));
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Labels printed in a run with their values in a run after them (a money block printed horizontally,
+    /// labels stacked in one cell): when there are as many values (or value lines) as labels, each label
+    /// is put right before its value, so the pairing below reads them in order. A diagnostic says so.
+    /// </summary>
+    private static List<RawItem> Stacked(List<RawItem> items, DiagnosticBag diagnostics)
+    {
+        var result = new List<RawItem>(items.Count);
+        var k = 0;
+        while (k < items.Count)
+        {
+            if (items[k].Kind != RawKind.Label)
+            {
+                result.Add(items[k++]);
+                continue;
+            }
+
+            var labels = new List<RawItem>();
+            var sides = new List<RawItem>();
+            var j = k;
+            while (j < items.Count && items[j].Kind is RawKind.Label or RawKind.Side)
+            {
+                (items[j].Kind == RawKind.Label ? labels : sides).Add(items[j]);
+                j++;
+            }
+
+            var values = new List<RawItem>();
+            while (j < items.Count && items[j].Kind == RawKind.Value)
+            {
+                values.Add(items[j++]);
+            }
+
+            var byLine = values.GroupBy(v => v.Line).Select(g => g.ToList()).ToList();
+            var groups = labels.Count >= 2 && values.Count == labels.Count ? values.Select(v => new List<RawItem> { v }).ToList()
+                : labels.Count >= 2 && byLine.Count == labels.Count ? byLine : null;
+            if (groups is null)
+            {
+                result.AddRange(items.Skip(k).Take(j - k));
+            }
+            else
+            {
+                result.AddRange(sides);
+                for (var g = 0; g < labels.Count; g++)
+                {
+                    result.Add(labels[g] with { Paragraph = groups[g][0].Paragraph });
+                    result.AddRange(groups[g]);
+                }
+
+                diagnostics.Info(labels[0].Line, DiagnosticCodes.LabelSplit, $"第{labels[0].Line}行：{labels.Count}个标签连印，其值按顺序在其后。");
+            }
+
+            k = j;
         }
 
         return result;

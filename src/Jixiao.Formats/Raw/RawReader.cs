@@ -145,7 +145,7 @@ public static partial class RawReader
         }
 
         var grade = rest.FirstOrDefault(i => i.Kind == RawKind.Value && i.Text is "优" or "良" or "中" or "差");
-        var body = rest.Where(i => i != grade && i.Kind != RawKind.Label && i.Kind != RawKind.Header && i.Kind != RawKind.Side).ToList();
+        var body = rest.Where(i => i != grade && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
         var rows = RawRows.Read(body, self, diagnostics, out var trailing);
         if (self)
         {

@@ -53,16 +53,25 @@ public static partial class RawRows
     {
         trailing = [];
         var values = Join(items, diagnostics);
+        var widest = values.Where(x => x.Item.Kind == RawKind.Value && x.Kind == RawValueKind.Text).Select(x => x.Item.Text.Length).DefaultIfEmpty(0).Max();
         var costIsLevel1 = items.Any(i => i.Kind == RawKind.Level2 && i.Text.Contains("成本指标", StringComparison.Ordinal) && i.Text.Length > 4);
 
         // Streams.
         var pairs = new List<(int Pos, string Name, string Target, int Line)>();
         var actuals = new List<string>();
         var numbers = new List<string>();
-        var nameOrTarget = new List<(int Pos, RawItem Item, RawValueKind Kind)>();
+        var nameOrTarget = new List<Seq>();
+        var targetBlock = false;
         for (var k = 0; k < values.Count; k++)
         {
             var (item, kind) = values[k];
+            if (item.Kind == RawKind.Header)
+            {
+                // A target column's header after names: the column follows as a block (Chromium across a page, LibreOffice).
+                targetBlock = nameOrTarget.Count > 0 && Labels.IndicatorColumn(item.Text) is Column.Target or Column.Actual;
+                continue;
+            }
+
             if (item.Kind != RawKind.Value)
             {
                 continue;
@@ -85,12 +94,23 @@ public static partial class RawRows
 
                     break;
                 default:
-                    nameOrTarget.Add((k, item, kind));
+                    var afterLevel = false;
+                    for (var j = k - 1; j >= 0 && values[j].Item.Line == item.Line; j--)
+                    {
+                        afterLevel |= values[j].Item.Kind is RawKind.Level1 or RawKind.Level2;
+                    }
+
+                    var near = k > 0 && values[k - 1].Item.Kind is RawKind.Level1 or RawKind.Level2
+                        || k + 1 < values.Count && values[k + 1].Item.Kind is RawKind.Level1 or RawKind.Level2;
+                    var first = k == 0 || values[k - 1].Item.Line != item.Line;
+                    var wrap = kind == RawValueKind.Text && first && Enumerable.Range(Math.Max(0, k - WrapWindow), k - Math.Max(0, k - WrapWindow))
+                        .Any(j => values[j].Item.Kind == RawKind.Value && values[j].Kind == RawValueKind.Text && values[j].Item.Line < item.Line && values[j].Item.Text.Length >= widest - FullSlack);
+                    nameOrTarget.Add(new Seq(k, item, kind, afterLevel ? LevelLineBonus : near ? NearLevelBonus : targetBlock ? -TargetBlockBonus : 0, wrap));
                     break;
             }
         }
 
-        foreach (var p in Pair(nameOrTarget))
+        foreach (var p in Pair(nameOrTarget, widest))
         {
             pairs.Add(p);
         }
@@ -136,12 +156,17 @@ public static partial class RawRows
                 continue;
             }
 
-            var nearest = 0;
-            for (var r = 1; r < pairs.Count; r++)
+            // The row whose name follows on the label's line; else the row whose name stands nearest.
+            var nearest = pairs.FindIndex(p => p.Pos > k && p.Line == item.Line);
+            if (nearest < 0)
             {
-                if (Math.Abs(pairs[r].Pos - k) <= Math.Abs(pairs[nearest].Pos - k))
+                nearest = 0;
+                for (var r = 1; r < pairs.Count; r++)
                 {
-                    nearest = r;
+                    if (Math.Abs(pairs[r].Pos - k) <= Math.Abs(pairs[nearest].Pos - k))
+                    {
+                        nearest = r;
+                    }
                 }
             }
 
@@ -156,98 +181,164 @@ public static partial class RawRows
     }
 
     /// <summary>
-    /// Names and targets into rows. Each row is a name and a target, printed in either order; a text target
-    /// is told from a name by how it reads. The cheapest split of the sequence into rows is kept.
+    /// Names and targets into rows. Raw text keeps each column's order (a row's target may come just before
+    /// its name, or all targets as a block after all names), so the text items are classed as name, text
+    /// target or the wrapped rest of the name before, and the two streams are zipped. The classing is the
+    /// cheapest one (by how each text reads, and whether it stands on a line after a 一级/二级 label, as names
+    /// do) that gives as many names as targets and never lets targets lead names by more than
+    /// <see cref="MaxLead"/>.
     /// </summary>
-    private static List<(int Pos, string Name, string Target, int Line)> Pair(List<(int Pos, RawItem Item, RawValueKind Kind)> seq)
+    private static List<(int Pos, string Name, string Target, int Line)> Pair(List<Seq> seq, int widest)
     {
         var n = seq.Count;
-        var cost = new double[n + 1];
-        var step = new int[n + 1];
-        Array.Fill(cost, double.PositiveInfinity);
-        cost[0] = 0;
+        const int Off = MaxLead;
+        var width = n + Off + 2;
+        var cost = new double[n + 1, width];
+        var from = new byte[n + 1, width];
+        for (var i = 0; i <= n; i++)
+        {
+            for (var d = 0; d < width; d++)
+            {
+                cost[i, d] = double.PositiveInfinity;
+            }
+        }
+
+        cost[0, Off] = 0;
         for (var i = 0; i < n; i++)
         {
-            if (double.IsPositiveInfinity(cost[i]))
+            var x = seq[i];
+            var text = x.Item.Text;
+            for (var d = 0; d < width; d++)
             {
-                continue;
-            }
-
-            var a = seq[i];
-            // A lone item: a name without target or a target without name.
-            Relax(i + 1, cost[i] + LoneCost, 1);
-            if (i + 1 < n)
-            {
-                var b = seq[i + 1];
-                var c = (a.Kind, b.Kind) switch
+                var c0 = cost[i, d];
+                if (double.IsPositiveInfinity(c0))
                 {
-                    (RawValueKind.Text, RawValueKind.Text) => Math.Min(NameCost(a.Item.Text) + TextTargetCost(b.Item.Text), SwapCost + NameCost(b.Item.Text) + TextTargetCost(a.Item.Text)),
-                    (RawValueKind.Text, _) => NameCost(a.Item.Text),
-                    (_, RawValueKind.Text) => SwapCost / 2 + NameCost(b.Item.Text),
-                    _ => 2 * LoneCost,
-                };
-                Relax(i + 2, cost[i] + c, 2);
+                    continue;
+                }
+
+                var lead = d - Off;
+                var spread = Math.Max(0, Math.Abs(lead) - 1) * SpreadCost;
+                if (x.Kind != RawValueKind.Text)
+                {
+                    Relax(i, d - 1, c0 + spread, Class.Target);
+                    continue;
+                }
+
+                Relax(i, d + 1, c0 + spread + NameCost(text) - x.Bonus, Class.Name);
+                Relax(i, d - 1, c0 + spread + TextTargetCost(text) + x.Bonus, Class.Target);
+                if (x.WrapCandidate)
+                {
+                    Relax(i, d, c0 + spread + WrapCost, Class.Rest);
+                }
+            }
+        }
+
+        // The end: as many names as targets, or the nearest count.
+        var end = Off;
+        for (var k = 1; k < width && double.IsPositiveInfinity(cost[n, end]); k++)
+        {
+            if (Off + k < width && !double.IsPositiveInfinity(cost[n, Off + k]))
+            {
+                end = Off + k;
+            }
+            else if (Off - k >= 0 && !double.IsPositiveInfinity(cost[n, Off - k]))
+            {
+                end = Off - k;
+            }
+        }
+
+        var classes = new Class[n];
+        for (int i = n, d = end; i > 0; i--)
+        {
+            var c = (Class)from[i, d];
+            classes[i - 1] = c;
+            d -= c switch { Class.Name => 1, Class.Target => -1, _ => 0 };
+            if (d < 0 || d >= width)
+            {
+                break;
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("JIXIAO_RAW_DUMP") is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                Console.Error.WriteLine($"  DP {classes[i]} {seq[i].Bonus} {seq[i].WrapCandidate} {seq[i].Item.Text}");
+            }
+        }
+
+        var names = new List<(int Pos, string Text, int Line)>();
+        var targets = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            switch (classes[i])
+            {
+                case Class.Name:
+                    names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
+                    break;
+                case Class.Target:
+                    targets.Add(seq[i].Item.Text);
+                    break;
+                case Class.Rest when names.Count > 0:
+                    names[^1] = (names[^1].Pos, names[^1].Text + seq[i].Item.Text, names[^1].Line);
+                    break;
+                default:
+                    names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
+                    break;
             }
         }
 
         var result = new List<(int, string, string, int)>();
-        var at = n;
-        var spans = new List<(int Start, int Length)>();
-        while (at > 0)
+        for (var r = 0; r < Math.Max(names.Count, targets.Count); r++)
         {
-            spans.Add((at - step[at], step[at]));
-            at -= step[at];
-        }
-
-        spans.Reverse();
-        foreach (var (start, length) in spans)
-        {
-            var a = seq[start];
-            if (length == 1)
-            {
-                result.Add(a.Kind == RawValueKind.Text ? (a.Pos, a.Item.Text, "", a.Item.Line) : (a.Pos, "", a.Item.Text, a.Item.Line));
-                continue;
-            }
-
-            var b = seq[start + 1];
-            if (a.Kind == RawValueKind.Text && b.Kind == RawValueKind.Text)
-            {
-                var straight = NameCost(a.Item.Text) + TextTargetCost(b.Item.Text);
-                var swapped = SwapCost + NameCost(b.Item.Text) + TextTargetCost(a.Item.Text);
-                result.Add(straight <= swapped ? (a.Pos, a.Item.Text, b.Item.Text, a.Item.Line) : (b.Pos, b.Item.Text, a.Item.Text, b.Item.Line));
-            }
-            else if (a.Kind == RawValueKind.Text)
-            {
-                result.Add((a.Pos, a.Item.Text, b.Item.Text, a.Item.Line));
-            }
-            else if (b.Kind == RawValueKind.Text)
-            {
-                result.Add((b.Pos, b.Item.Text, a.Item.Text, b.Item.Line));
-            }
-            else
-            {
-                result.Add((a.Pos, "", a.Item.Text, a.Item.Line));
-                result.Add((b.Pos, "", b.Item.Text, b.Item.Line));
-            }
+            var (pos, name, line) = r < names.Count ? names[r] : (seq[^1].Pos, "", seq[^1].Item.Line);
+            result.Add((pos, name, r < targets.Count ? targets[r] : "", line));
         }
 
         return result;
 
-        void Relax(int to, double c, int s)
+        void Relax(int i, int d, double c, Class cls)
         {
-            if (c < cost[to])
+            if (d < 0 || d >= width)
             {
-                cost[to] = c;
-                step[to] = s;
+                return;
+            }
+
+            if (c < cost[i + 1, d])
+            {
+                cost[i + 1, d] = c;
+                from[i + 1, d] = (byte)cls;
             }
         }
     }
 
-    /// <summary>Cost of a row with only a name or only a target: rare, so dear.</summary>
-    private const double LoneCost = 6;
+    /// <summary>A text item of the indicator table, with what its line tells.</summary>
+    private sealed record Seq(int Pos, RawItem Item, RawValueKind Kind, double Bonus, bool WrapCandidate);
 
-    /// <summary>Cost of a row printed target first (Chromium, when the name wraps and the target is centred).</summary>
-    private const double SwapCost = 1;
+    private enum Class : byte
+    {
+        Name,
+        Target,
+        Rest,
+    }
+
+    /// <summary>How many targets may be printed before their names (Chromium puts a single-line target above a wrapped name's first line).</summary>
+    private const int MaxLead = 1;
+
+    /// <summary>Cost per row that names run ahead of targets beyond one: rows interleave unless the counts say the columns come as blocks.</summary>
+    private const double SpreadCost = 0.02;
+
+    /// <summary>A text on the line of a 一级/二级 label, after it, is the row's name (Chromium prints them on one line).</summary>
+    private const double LevelLineBonus = 1.5;
+
+    /// <summary>A text next to a 一级/二级 label in the text (Chromium prints a merged label's pieces among the names).</summary>
+    private const double NearLevelBonus = 0.75;
+
+    /// <summary>A text after the target column's header printed after names: a target (the column comes as a block).</summary>
+    private const double TargetBlockBonus = 1.5;
+
+    /// <summary>Cost of taking a text as the wrapped rest of the name before it.</summary>
+    private const double WrapCost = 1.0;
 
     /// <summary>Endings of indicator names (what is measured).</summary>
     private static readonly string[] NameEndings = ["率", "性", "度", "数", "量", "次数", "时间", "数量", "人数", "天数", "金额", "成本", "面积", "比例", "周期", "情况", "效果", "费用", "时长", "件数", "户数", "能力"];
@@ -340,7 +431,7 @@ public static partial class RawRows
             {
                 var text = item.Text;
                 var open = Open(text);
-                var full = kind == RawValueKind.Text && text.Length >= widest - FullSlack && widest >= 6;
+                var full = false;
                 for (var j = k + 1; j < list.Count && j <= k + WrapWindow && (open || full); j++)
                 {
                     var next = list[j];
