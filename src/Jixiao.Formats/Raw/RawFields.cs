@@ -28,7 +28,7 @@ public static class RawFields
                     labels.Add(current.Value);
                     break;
                 case RawKind.Value:
-                    if (current is { } c && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph))
+                    if (current is { } c && Fits(c.Field, item.Text) && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph))
                     {
                         c.Values.Add(item);
                         lastParagraph = item.Paragraph;
@@ -56,7 +56,8 @@ public static class RawFields
         {
             var line = orphan[0].Line;
             var done = labels.Where(l => l.Values.Count > 0).Select(l => l.Field).ToHashSet();
-            var target = labels.FindIndex(l => l.Values.Count == 0 && l.Line <= line && !done.Contains(l.Field));
+            var text = string.Concat(orphan.Select(o => o.Text));
+            var target = labels.FindIndex(l => l.Values.Count == 0 && l.Line <= line && !done.Contains(l.Field) && Fits(l.Field, text));
             if (target < 0)
             {
                 continue;
@@ -75,6 +76,21 @@ public static class RawFields
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Whether a value can be a field's: amounts are numbers, dates have digits, texts are not bare numbers
+    /// or empty marks (LibreOffice prints a neighbouring number between a label and its text).
+    /// </summary>
+    public static bool Fits(Field field, string value)
+    {
+        var numeric = value.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-' or '%' or '/');
+        return field switch
+        {
+            Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther => numeric,
+            Field.StartDate or Field.EndDate => value.Any(char.IsAsciiDigit),
+            _ => !numeric,
+        };
     }
 
     /// <summary>

@@ -136,12 +136,35 @@ public static partial class RawReader
         var fields = RawFields.Read(head, paragraphs, diagnostics);
         foreach (var (field, value, line) in fields)
         {
-            if (field is Field.TotalScore or Field.Grade or Field.ExpectedGoal or Field.Outcome || self && field is Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
+            if (field is Field.TotalScore or Field.Grade or Field.ExpectedGoal or Field.Outcome || self && field is Field.Goal or Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
             {
                 continue;
             }
 
             grid.Row(line, Labels.Fields[field][0], value);
+        }
+
+        if (self)
+        {
+            var budget = RawBudget.Read(head, diagnostics);
+            if (budget.Count > 0)
+            {
+                grid.Row(budget[0].Line, null, "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分");
+                foreach (var b in budget)
+                {
+                    grid.Row(b.Line, b.Row == Field.FundsCurrentYear ? "其中：当年财政拨款" : Labels.Fields[b.Row][0] == "年度资金申请总额" ? "年度资金总额" : Labels.Fields[b.Row][0], b.Initial, b.Full, b.Executed, b.Rate, b.Weight, b.Score);
+                }
+            }
+        }
+
+        if (self)
+        {
+            // 预期目标 and 实际完成情况 side by side, as the form prints them.
+            string? Of(Field f) => fields.FirstOrDefault(x => x.Field == f).Value;
+            var goal = Of(Field.ExpectedGoal) ?? Of(Field.Goal);
+            var outcome = Of(Field.Outcome);
+            grid.Row(title.Line, null, "预期目标", "实际完成情况");
+            grid.Row(title.Line, "年度总体目标", goal ?? "-", outcome ?? "-");
         }
 
         var grade = rest.FirstOrDefault(i => i.Kind == RawKind.Value && i.Text is "优" or "良" or "中" or "差");
