@@ -68,7 +68,7 @@ public static class RawItems
 
             var t = tokens[i];
             var text = t.Text;
-            if (Classify(text) is null && IsPrefix(text))
+            if (IsPrefix(text))
             {
                 // Extend with the short pieces that follow, keeping the longest whole label found.
                 var acc = text;

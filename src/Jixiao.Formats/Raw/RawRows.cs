@@ -41,7 +41,7 @@ public enum RawValueKind
 public static partial class RawRows
 {
     /// <summary>Items after a full-width name in which its wrapped rest is looked for (a row's other cells stand between).</summary>
-    public const int WrapWindow = 4;
+    public const int WrapWindow = 6;
 
     /// <summary>The longest rest of a wrapped name (characters): the shortest last line of a wrapped cell is short.</summary>
     public const int MaxWrapRest = 4;
@@ -192,7 +192,7 @@ public static partial class RawRows
     {
         var n = seq.Count;
         const int Off = MaxLead;
-        var width = n + Off + 2;
+        var width = Math.Min(n, MaxRun) + Off + 2;
         var cost = new double[n + 1, width];
         var from = new byte[n + 1, width];
         for (var i = 0; i <= n; i++)
@@ -321,6 +321,12 @@ public static partial class RawRows
         Target,
         Rest,
     }
+
+    /// <summary>
+    /// The most names the programme lets run ahead of their targets (a column printed as a block of this many
+    /// rows): bounds its work to items × <see cref="MaxRun"/> (the longest seed form has 40 rows).
+    /// </summary>
+    public const int MaxRun = 300;
 
     /// <summary>How many targets may be printed before their names (Chromium puts a single-line target above a wrapped name's first line).</summary>
     private const int MaxLead = 1;
