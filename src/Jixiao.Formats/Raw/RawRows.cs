@@ -1,3 +1,4 @@
+using Jixiao.Domain.Model;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Values;
 using Jixiao.Formats.Disclosure;
@@ -177,8 +178,43 @@ public static partial class RawRows
         }
 
         _ = count;
+        // 二级 labels printed as a block away from their rows: placed by their order and the rows' words.
+        // (成本指标 is left out: it is also the 一级 label printed beside a cost group's 二级.)
+        var stream = values.Select((v, k) => (Pos: k, v.Item.Kind, Cost: Labels.Strip(v.Item.Text) == IndicatorLevels.Cost))
+            .Where(x => x.Kind == RawKind.Level2 && !x.Cost || pairs.Any(p => p.Pos == x.Pos))
+            .Select(x => (x.Pos, x.Kind == RawKind.Level2)).ToList();
+        if (rows.Count > 0 && RawLevels.Bunched(stream))
+        {
+            var labels = values.Where(v => v.Item.Kind == RawKind.Level2).Select(v => Canonical(Labels.Strip(v.Item.Text))).ToList();
+            for (var k = labels.Count - 1; k > 0; k--)
+            {
+                if (labels[k] == labels[k - 1])
+                {
+                    labels.RemoveAt(k);
+                }
+            }
+
+            var hasCost = labels.Any(l => RawLevels.Level1Of(l) == IndicatorLevels.Cost);
+            if (hasCost)
+            {
+                // 成本指标 is then the 一级 label of the cost group, not a group of its own.
+                labels.RemoveAll(l => l == IndicatorLevels.Cost);
+            }
+
+            if (RawLevels.Assign(rows, labels, diagnostics) is { } assigned)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var l1 = assigned[r] == IndicatorLevels.Cost && hasCost ? IndicatorLevels.Cost : RawLevels.Level1Of(assigned[r]);
+                    rows[r] = rows[r] with { Level1 = l1, Level2 = assigned[r] == IndicatorLevels.Cost && hasCost ? null : assigned[r] };
+                }
+            }
+        }
+
         return rows;
     }
+
+    private static string Canonical(string level2) => IndicatorLevels.Level2Aliases.TryGetValue(level2, out var c) ? c : level2;
 
     /// <summary>
     /// Names and targets into rows. Raw text keeps each column's order (a row's target may come just before

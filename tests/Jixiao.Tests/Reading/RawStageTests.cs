@@ -105,4 +105,14 @@ public class RawStageTests
         var junk = RawReader.Read("财政项目支出绩效自评表\n" + new string('(', 5000) + "\n≥\n-\n", "junk.txt");
         Assert.Empty(junk.Forms);
     }
+
+    [Fact]
+    public void Level_labels_printed_as_a_block_are_spread_over_the_rows_in_order()
+    {
+        var text = "数量指标\n质量指标\n时效指标\n培训次数\n≥3(次)\n服务人次\n≥100(人次)\n验收合格率\n=100(%)\n报告提交及时性\n及时\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "时效指标"], rows.Select(r => r.Level2));
+        Assert.All(rows, r => Assert.Equal("产出指标", r.Level1));
+    }
 }
