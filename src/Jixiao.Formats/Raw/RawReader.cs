@@ -16,6 +16,9 @@ public static partial class RawReader
     /// <summary>The most tokens read (a raw text larger than this is no form printing; the line reader reads it).</summary>
     public const int MaxTokens = 400_000;
 
+    /// <summary>Items after 总分 in which its two numbers are looked for (labels and headers may stand between).</summary>
+    public const int TotalWindow = 4;
+
     /// <summary>
     /// How much fuller (<see cref="LayoutReader.Completeness"/>, summed over forms) this reader's reading must
     /// be to be kept over the line reader's: the line reader is exact on the seeds it was built for, where
@@ -168,7 +171,27 @@ public static partial class RawReader
         }
 
         var grade = rest.FirstOrDefault(i => i.Kind == RawKind.Value && i.Text is "优" or "良" or "中" or "差");
-        var body = rest.Where(i => i != grade && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
+        // 总分: the two numbers printed after it (on its line or the next lines) are the totals.
+        var totals = new List<RawItem>();
+        var total = rest.FindIndex(i => i.Kind == RawKind.Label && i.Field == Field.TotalScore);
+        for (var k = total + 1; self && total >= 0 && k < rest.Count && k <= total + TotalWindow && totals.Count < 2; k++)
+        {
+            if (rest[k].Kind == RawKind.Value && RawRows.KindOf(rest[k].Text) == RawValueKind.Number)
+            {
+                totals.Add(rest[k]);
+            }
+            else if (rest[k].Kind is RawKind.Value or RawKind.Level1 or RawKind.Level2)
+            {
+                break;
+            }
+        }
+
+        if (totals.Count < 2)
+        {
+            totals.Clear();
+        }
+
+        var body = rest.Where(i => i != grade && !totals.Contains(i) && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
         var rows = RawRows.Read(body, self, diagnostics, out var trailing);
         if (self)
         {
@@ -184,7 +207,11 @@ public static partial class RawReader
             grid.Row(r.Line, r.Level1, r.Level2, r.Name, r.Target, r.Actual, r.Weight, r.Score);
         }
 
-        if (self && trailing.Count >= 2)
+        if (totals.Count == 2)
+        {
+            grid.Row(totals[0].Line, "总分", null, null, null, null, totals[0].Text, totals[1].Text);
+        }
+        else if (self && trailing.Count >= 2)
         {
             grid.Row(title.Line, "总分", null, null, null, null, trailing[^2], trailing[^1]);
         }

@@ -49,6 +49,12 @@ public static class RawTokens
             blank = false;
             foreach (var part in s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
+                if (part is "：" or ":")
+                {
+                    // A label's colon printed apart (项目性质 ：): punctuation, not a value.
+                    continue;
+                }
+
                 tokens.Add(new RawToken(lineNo, part, paragraph));
             }
         }
