@@ -16,6 +16,15 @@ public static partial class RawReader
     /// <summary>The most tokens read (a raw text larger than this is no form printing; the line reader reads it).</summary>
     public const int MaxTokens = 400_000;
 
+    /// <summary>The longest text this reader takes (characters; a printing of 100 forms is about 1 MB): a larger one is left to the streaming line reader.</summary>
+    public const int MaxChars = 16_000_000;
+
+    /// <summary>The most items one form may have (the longest seed form has about 600 cells): a larger "form" is no form.</summary>
+    public const int MaxItemsPerForm = 20_000;
+
+    /// <summary>The most indicator rows one form may have (the longest seed form has 40).</summary>
+    public const int MaxRowsPerForm = 400;
+
     /// <summary>Items after 总分 in which its two numbers are looked for (labels and headers may stand between).</summary>
     public const int TotalWindow = 4;
 
@@ -50,6 +59,11 @@ public static partial class RawReader
     private static DisclosureDocument ReadCore(string text, string source)
     {
         var diagnostics = new DiagnosticBag();
+        if (text.Length > MaxChars)
+        {
+            return new DisclosureDocument(source, [], [new Diagnostic(Severity.Info, 1, DiagnosticCodes.FormTruncated, $"原始文本有{text.Length}个字符，超过{MaxChars}个，只按行读取。")]);
+        }
+
         var tokens = RawTokens.Read(text);
         if (tokens.Count > MaxTokens)
         {
@@ -59,14 +73,6 @@ public static partial class RawReader
         var paragraphs = RawTokens.Paragraphed(text);
         var items = RawItems.Read(tokens, diagnostics);
         var grid = new RawGrid();
-        if (Environment.GetEnvironmentVariable("JIXIAO_RAW_DUMP") is not null)
-        {
-            foreach (var i in items)
-            {
-                Console.Error.WriteLine($"{i.Line,5} {i.Paragraph,4} {i.Kind,-7} {i.Field} {i.Text}");
-            }
-        }
-
         var titles = Enumerable.Range(0, items.Count).Where(k => items[k].Kind == RawKind.Title).ToList();
         for (var t = 0; t < titles.Count; t++)
         {
@@ -80,6 +86,12 @@ public static partial class RawReader
             }
 
             var group = start > 0 && items[start - 1].Text.EndsWith("汇总表", StringComparison.Ordinal) ? items[start - 1].Text : null;
+            if (form.Count > MaxItemsPerForm)
+            {
+                diagnostics.Error(form[0].Line, DiagnosticCodes.FormTruncated, $"第{form[0].Line}行：此表有{form.Count}段文字，超过{MaxItemsPerForm}段，不是一张绩效表，未读取。");
+                continue;
+            }
+
             Form(form, group, paragraphs, grid, diagnostics);
         }
 
@@ -193,6 +205,12 @@ public static partial class RawReader
 
         var body = rest.Where(i => i != grade && !totals.Contains(i) && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
         var rows = RawRows.Read(body, self, diagnostics, out var trailing);
+        if (rows.Count > MaxRowsPerForm)
+        {
+            // The assembler compares a form's pieces pairwise: a table this long is no form and would take minutes.
+            diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"第{title.Line}行：此表有{rows.Count}行指标，超过{MaxRowsPerForm}行，指标未读取。");
+            rows.Clear();
+        }
         if (self)
         {
             grid.Row(rest.Count > 0 ? rest[0].Line : title.Line, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分");

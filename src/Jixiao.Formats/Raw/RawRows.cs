@@ -295,14 +295,6 @@ public static partial class RawRows
             }
         }
 
-        if (Environment.GetEnvironmentVariable("JIXIAO_RAW_DUMP") is not null)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                Console.Error.WriteLine($"  DP {classes[i]} {seq[i].Bonus} {seq[i].WrapCandidate} {seq[i].Item.Text}");
-            }
-        }
-
         var names = new List<(int Pos, string Text, int Line)>();
         var targets = new List<string>();
         for (var i = 0; i < n; i++)

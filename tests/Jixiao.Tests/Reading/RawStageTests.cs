@@ -115,4 +115,38 @@ public class RawStageTests
         Assert.Equal(["数量指标", "数量指标", "质量指标", "时效指标"], rows.Select(r => r.Level2));
         Assert.All(rows, r => Assert.Equal("产出指标", r.Level1));
     }
+
+    [Fact]
+    public void A_huge_table_is_split_into_rows_in_bounded_time()
+    {
+        var text = new System.Text.StringBuilder();
+        for (var k = 0; k < 3000; k++)
+        {
+            text.Append(k % 2 == 0 ? "数量指标 质量指标\n" : "").Append("产出指标 指标名称").Append(k).Append("号\n及时\n");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = RawRows.Read(Items(text.ToString()), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(3000, rows.Count);
+        Assert.Equal(("指标名称2999号", "及时"), (rows[^1].Name, rows[^1].Target));
+    }
+
+    [Fact]
+    public void A_form_with_thousands_of_rows_is_reported_not_read_for_minutes()
+    {
+        var text = new System.Text.StringBuilder("财政项目支出绩效目标申报表\n（2024年度）\n项目名称 大表\n一级指标 二级指标\n三级指标\n年度(/项目)指标值\n");
+        for (var k = 0; k < 3000; k++)
+        {
+            text.Append("产出指标 数量指标 指标名称").Append(k).Append("号\n及时\n");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var doc = RawReader.Read(text.ToString(), "huge.txt");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Empty(Assert.Single(doc.Forms).Indicators);
+        Assert.Contains(doc.Diagnostics, d => d.Code == DiagnosticCodes.FormTruncated);
+    }
 }
