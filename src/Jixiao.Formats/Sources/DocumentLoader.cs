@@ -5,6 +5,7 @@ using Jixiao.Domain.Model;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Layout;
+using Jixiao.Formats.Raw;
 using Jixiao.Formats.Xlsx;
 
 namespace Jixiao.Formats.Sources;
@@ -79,7 +80,7 @@ public static class DocumentLoader
     public static DisclosureDocument ReadText(string text, string name)
     {
         var lines = DisclosureReader.Read(text, name);
-        return LayoutTextCells.LooksLikeLayout(text) ? LayoutReader.Better(lines, LayoutReader.ReadLayoutText(text, name)) : lines;
+        return LayoutTextCells.LooksLikeLayout(text) ? LayoutReader.Better(lines, LayoutReader.ReadLayoutText(text, name)) : RawReader.Better(lines, RawReader.Read(text, name));
     }
 
     /// <summary>
@@ -95,7 +96,8 @@ public static class DocumentLoader
         }
 
         var layout = LayoutReader.ReadLayoutText(PdfToText(bytes, path, layout: true), name);
-        var raw = DisclosureReader.Read(PdfToText(bytes, path), name);
+        var rawText = PdfToText(bytes, path);
+        var raw = RawReader.Better(DisclosureReader.Read(rawText, name), RawReader.Read(rawText, name));
         var best = LayoutReader.Better(raw, layout);
         // The letters' positions are better evidence than either text: the geometry's reading stands unless
         // a text reading finds more forms (or, with as many, fills clearly more fields).

@@ -1,0 +1,137 @@
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
+
+namespace Jixiao.Formats.Raw;
+
+/// <summary>
+/// Stage 4b of the raw-text reader: 二级 labels printed as a block, away from their rows (LibreOffice writes
+/// a merged label column before the rows it spans; Chromium a narrow label column across a page). Their
+/// order is the rows' order, so the rows are cut into as many consecutive groups as there are labels, each
+/// of at least one row, where the names and targets read most like their group's (数量 counts, 时效 times,
+/// 满意度 satisfaction …). Every row so placed is a diagnostic.
+/// </summary>
+public static class RawLevels
+{
+    /// <summary>Two or more 二级 labels printed with no row between them: the labels came as a block.</summary>
+    public const int BunchedLabels = 2;
+
+    /// <summary>Words that a 二级 group's indicators commonly use (the domain's own vocabulary, by 二级 label).</summary>
+    private static readonly Dictionary<string, string[]> Words = new()
+    {
+        ["数量指标"] = ["数量", "次数", "人次", "个数", "场次", "件数", "完成数", "覆盖", "数", "(次)", "(个)", "(人", "(份)", "(项)", "(家)"],
+        ["质量指标"] = ["合格", "准确", "达标", "质量", "规范", "合规", "通过", "正确", "完整", "差错", "投诉", "故障", "安全"],
+        ["时效指标"] = ["及时", "时限", "时间", "按时", "时效", "周期", "进度", "年底前", "天", "小时", "分钟", "工作日"],
+        ["成本指标"] = ["成本", "费用", "预算", "控制"],
+        ["经济成本指标"] = ["成本", "节约", "控制", "费用", "预算"],
+        ["社会成本指标"] = ["社会成本", "经济性", "成本"],
+        ["生态环境成本指标"] = ["生态", "环境", "成本"],
+        ["经济效益指标"] = ["经济效益", "收益", "资金", "经济", "基金"],
+        ["社会效益指标"] = ["社会", "影响", "提升", "促进", "保障", "知晓", "服务", "效益"],
+        ["生态效益指标"] = ["生态", "环境", "绿色", "节能"],
+        ["可持续影响指标"] = ["可持续", "长效", "机制", "制度", "持续", "长期", "健全"],
+        ["服务对象满意度指标"] = ["满意"],
+    };
+
+    /// <summary>Whether the 二级 labels came as a block: <see cref="BunchedLabels"/> in a row with no name between.</summary>
+    internal static bool Bunched(IReadOnlyList<(int Pos, bool IsLabel)> stream)
+    {
+        var run = 0;
+        foreach (var (_, isLabel) in stream)
+        {
+            run = isLabel ? run + 1 : 0;
+            if (run >= BunchedLabels)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The 二级 label of each row: the labels' order kept, each over at least one row.</summary>
+    internal static string[]? Assign(IReadOnlyList<RawRow> rows, IReadOnlyList<string> labels, DiagnosticBag diagnostics)
+    {
+        var n = rows.Count;
+        var k = labels.Count;
+        if (k == 0 || k > n || n > RawRows.MaxRun)
+        {
+            return null;
+        }
+
+        // best[r, g]: rows 0..r-1 in groups 0..g-1.
+        var best = new double[n + 1, k + 1];
+        var cut = new int[n + 1, k + 1];
+        for (var r = 0; r <= n; r++)
+        {
+            for (var g = 0; g <= k; g++)
+            {
+                best[r, g] = double.NegativeInfinity;
+            }
+        }
+
+        best[0, 0] = 0;
+        var fit = new double[n, k];
+        for (var r = 0; r < n; r++)
+        {
+            for (var g = 0; g < k; g++)
+            {
+                fit[r, g] = Fit(rows[r], labels[g]);
+            }
+        }
+
+        for (var g = 1; g <= k; g++)
+        {
+            for (var r = g; r <= n - (k - g); r++)
+            {
+                var sum = 0.0;
+                for (var s = r - 1; s >= g - 1; s--)
+                {
+                    sum += fit[s, g - 1];
+                    if (best[s, g - 1] + sum > best[r, g])
+                    {
+                        best[r, g] = best[s, g - 1] + sum;
+                        cut[r, g] = s;
+                    }
+                }
+            }
+        }
+
+        var result = new string[n];
+        for (int g = k, r = n; g > 0; g--)
+        {
+            var s = cut[r, g];
+            for (var i = s; i < r; i++)
+            {
+                result[i] = labels[g - 1];
+            }
+
+            r = s;
+        }
+
+        diagnostics.Info(rows[0].Line, DiagnosticCodes.LabelAfterRows, $"第{rows[0].Line}行：二级指标标签集中印出，按顺序和指标名称分配到{n}行。");
+        return result;
+    }
+
+    /// <summary>The 一级 label a 二级 label belongs under (成本指标 under 产出指标 unless the form has a cost group).</summary>
+    internal static string? Level1Of(string level2) => IndicatorLevels.Level2.TryGetValue(level2, out var l1) ? l1 : null;
+
+    private static double Fit(RawRow row, string label)
+    {
+        if (!Words.TryGetValue(label, out var words))
+        {
+            return 0;
+        }
+
+        var text = row.Name + " " + row.Target;
+        var hits = 0.0;
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                hits += 1;
+            }
+        }
+
+        return Math.Min(hits, 2);
+    }
+}

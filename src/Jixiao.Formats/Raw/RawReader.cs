@@ -1,0 +1,245 @@
+using System.Text.RegularExpressions;
+using Jixiao.Domain.Model;
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Formats.Raw;
+
+/// <summary>
+/// Reads raw <c>pdftotext</c> text (no <c>-layout</c>) of any printing: tokens (<see cref="RawTokens"/>) →
+/// items with labels joined (<see cref="RawItems"/>) → per form, fields (<see cref="RawFields"/>) and
+/// indicator rows (<see cref="RawRows"/>) → a tidy pseudo-page (<see cref="RawGrid"/>) → the one form
+/// assembler. Bounded work: linear in the text apart from small fixed windows; never throws on bad input.
+/// </summary>
+public static partial class RawReader
+{
+    /// <summary>The most tokens read (a raw text larger than this is no form printing; the line reader reads it).</summary>
+    public const int MaxTokens = 400_000;
+
+    /// <summary>The longest text this reader takes (characters; a printing of 100 forms is about 1 MB): a larger one is left to the streaming line reader.</summary>
+    public const int MaxChars = 16_000_000;
+
+    /// <summary>The most items one form may have (the longest seed form has about 600 cells): a larger "form" is no form.</summary>
+    public const int MaxItemsPerForm = 20_000;
+
+    /// <summary>The most indicator rows one form may have (the longest seed form has 40).</summary>
+    public const int MaxRowsPerForm = 400;
+
+    /// <summary>Items after 总分 in which its two numbers are looked for (labels and headers may stand between).</summary>
+    public const int TotalWindow = 4;
+
+    /// <summary>
+    /// How much fuller (<see cref="LayoutReader.Completeness"/>, summed over forms) this reader's reading must
+    /// be to be kept over the line reader's: the line reader is exact on the seeds it was built for, where
+    /// this reader scores up to 3 % more by finding rows that are not there (seeds 001 and 004); on other
+    /// printings it scores 7 % to 90 % more.
+    /// </summary>
+    public const double KeepMargin = 1.10;
+
+    /// <summary>The line reader's reading unless this reader's is clearly fuller (<see cref="KeepMargin"/>).</summary>
+    public static DisclosureDocument Better(DisclosureDocument lines, DisclosureDocument raw)
+    {
+        var l = lines.Forms.Sum(LayoutReader.Completeness);
+        var r = raw.Forms.Sum(LayoutReader.Completeness);
+        return r > l * KeepMargin ? raw : lines;
+    }
+
+    public static DisclosureDocument Read(string text, string source)
+    {
+        try
+        {
+            return ReadCore(text, source);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new DisclosureDocument(source, [], [new Diagnostic(Severity.Error, 1, DiagnosticCodes.UnreadRow, $"原始文本读取失败：{ex.GetType().Name}: {ex.Message}")]);
+        }
+    }
+
+    private static DisclosureDocument ReadCore(string text, string source)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (text.Length > MaxChars)
+        {
+            return new DisclosureDocument(source, [], [new Diagnostic(Severity.Info, 1, DiagnosticCodes.FormTruncated, $"原始文本有{text.Length}个字符，超过{MaxChars}个，只按行读取。")]);
+        }
+
+        var tokens = RawTokens.Read(text);
+        if (tokens.Count > MaxTokens)
+        {
+            return new DisclosureDocument(source, [], [new Diagnostic(Severity.Error, 1, DiagnosticCodes.FormTruncated, $"原始文本有{tokens.Count}段，超过{MaxTokens}段，未按原始文本读取。")]);
+        }
+
+        var paragraphs = RawTokens.Paragraphed(text);
+        var items = RawItems.Read(tokens, diagnostics);
+        var grid = new RawGrid();
+        var titles = Enumerable.Range(0, items.Count).Where(k => items[k].Kind == RawKind.Title).ToList();
+        for (var t = 0; t < titles.Count; t++)
+        {
+            var start = titles[t];
+            var end = t + 1 < titles.Count ? titles[t + 1] : items.Count;
+            var form = items.GetRange(start, end - start);
+            // A group heading (…汇总表) just before the next title belongs to the next form.
+            while (form.Count > 1 && form[^1].Kind == RawKind.Value && form[^1].Text.EndsWith("汇总表", StringComparison.Ordinal))
+            {
+                form.RemoveAt(form.Count - 1);
+            }
+
+            var group = start > 0 && items[start - 1].Text.EndsWith("汇总表", StringComparison.Ordinal) ? items[start - 1].Text : null;
+            if (form.Count > MaxItemsPerForm)
+            {
+                diagnostics.Error(form[0].Line, DiagnosticCodes.FormTruncated, $"第{form[0].Line}行：此表有{form.Count}段文字，超过{MaxItemsPerForm}段，不是一张绩效表，未读取。");
+                continue;
+            }
+
+            Form(form, group, paragraphs, grid, diagnostics);
+        }
+
+        var document = FormAssembler.Assemble(grid.Cells, source);
+        return document with { Diagnostics = [.. diagnostics.Items, .. document.Diagnostics] };
+    }
+
+    private static void Form(List<RawItem> items, string? group, bool paragraphs, RawGrid grid, DiagnosticBag diagnostics)
+    {
+        var title = items[0];
+        var self = title.Text.Contains(Labels.SelfEvaluationTitle, StringComparison.Ordinal);
+        if (group is not null)
+        {
+            grid.Row(title.Line, group);
+        }
+
+        grid.Row(title.Line, null, title.Text);
+        var year = items.FirstOrDefault(i => i.Kind == RawKind.Value && YearMark().IsMatch(i.Text));
+        if (year is not null)
+        {
+            grid.Row(year.Line, null, year.Text);
+        }
+
+        var table = items.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) is Column.Level1 or Column.Level2 or Column.Name);
+        if (table < 0)
+        {
+            table = items.FindIndex(i => i.Kind is RawKind.Level1 or RawKind.Level2);
+        }
+
+        if (table < 0)
+        {
+            table = items.Count;
+        }
+
+        var head = items.GetRange(1, table - 1).Where(i => i != year).ToList();
+        var rest = items.GetRange(table, items.Count - table);
+        // A header field printed after the table (Chromium puts a row's cells after a taller neighbour's):
+        // its label and the values on its line are the header's.
+        var moved = new HashSet<RawItem>();
+        for (var k = 0; k < rest.Count; k++)
+        {
+            if (rest[k].Kind == RawKind.Label && rest[k].Field is not (Field.TotalScore or Field.Grade or null))
+            {
+                moved.Add(rest[k]);
+                head.Add(rest[k]);
+                for (var j = k + 1; j < rest.Count && rest[j].Kind == RawKind.Value && rest[j].Line == rest[k].Line; j++)
+                {
+                    moved.Add(rest[j]);
+                    head.Add(rest[j]);
+                }
+
+                diagnostics.Info(rest[k].Line, DiagnosticCodes.OrphanText, $"第{rest[k].Line}行：“{rest[k].Text}”印在指标表之后，按表头读取。");
+            }
+        }
+
+        rest = [.. rest.Where(i => !moved.Contains(i))];
+        var fields = RawFields.Read(head, paragraphs, diagnostics);
+        foreach (var (field, value, line) in fields)
+        {
+            if (field is Field.TotalScore or Field.Grade or Field.ExpectedGoal or Field.Outcome || self && field is Field.Goal or Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
+            {
+                continue;
+            }
+
+            grid.Row(line, Labels.Fields[field][0], value);
+        }
+
+        if (self)
+        {
+            var budget = RawBudget.Read(head, diagnostics);
+            if (budget.Count > 0)
+            {
+                grid.Row(budget[0].Line, null, "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分");
+                foreach (var b in budget)
+                {
+                    grid.Row(b.Line, b.Row == Field.FundsCurrentYear ? "其中：当年财政拨款" : Labels.Fields[b.Row][0] == "年度资金申请总额" ? "年度资金总额" : Labels.Fields[b.Row][0], b.Initial, b.Full, b.Executed, b.Rate, b.Weight, b.Score);
+                }
+            }
+        }
+
+        if (self)
+        {
+            // 预期目标 and 实际完成情况 side by side, as the form prints them.
+            string? Of(Field f) => fields.FirstOrDefault(x => x.Field == f).Value;
+            var goal = Of(Field.ExpectedGoal) ?? Of(Field.Goal);
+            var outcome = Of(Field.Outcome);
+            grid.Row(title.Line, null, "预期目标", "实际完成情况");
+            grid.Row(title.Line, "年度总体目标", goal ?? "-", outcome ?? "-");
+        }
+
+        var grade = rest.FirstOrDefault(i => i.Kind == RawKind.Value && i.Text is "优" or "良" or "中" or "差");
+        // 总分: the two numbers printed after it (on its line or the next lines) are the totals.
+        var totals = new List<RawItem>();
+        var total = rest.FindIndex(i => i.Kind == RawKind.Label && i.Field == Field.TotalScore);
+        for (var k = total + 1; self && total >= 0 && k < rest.Count && k <= total + TotalWindow && totals.Count < 2; k++)
+        {
+            if (rest[k].Kind == RawKind.Value && RawRows.KindOf(rest[k].Text) == RawValueKind.Number)
+            {
+                totals.Add(rest[k]);
+            }
+            else if (rest[k].Kind is RawKind.Value or RawKind.Level1 or RawKind.Level2)
+            {
+                break;
+            }
+        }
+
+        if (totals.Count < 2)
+        {
+            totals.Clear();
+        }
+
+        var body = rest.Where(i => i != grade && !totals.Contains(i) && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
+        var rows = RawRows.Read(body, self, diagnostics, out var trailing);
+        if (rows.Count > MaxRowsPerForm)
+        {
+            // The assembler compares a form's pieces pairwise: a table this long is no form and would take minutes.
+            diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"第{title.Line}行：此表有{rows.Count}行指标，超过{MaxRowsPerForm}行，指标未读取。");
+            rows.Clear();
+        }
+        if (self)
+        {
+            grid.Row(rest.Count > 0 ? rest[0].Line : title.Line, "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分");
+        }
+        else
+        {
+            grid.Row(rest.Count > 0 ? rest[0].Line : title.Line, "一级指标", "二级指标", "三级指标", "年度指标值");
+        }
+
+        foreach (var r in rows)
+        {
+            grid.Row(r.Line, r.Level1, r.Level2, r.Name, r.Target, r.Actual, r.Weight, r.Score);
+        }
+
+        if (totals.Count == 2)
+        {
+            grid.Row(totals[0].Line, "总分", null, null, null, null, totals[0].Text, totals[1].Text);
+        }
+        else if (self && trailing.Count >= 2)
+        {
+            grid.Row(title.Line, "总分", null, null, null, null, trailing[^2], trailing[^1]);
+        }
+
+        if (grade is not null)
+        {
+            grid.Row(grade.Line, "评分等级", grade.Text);
+        }
+    }
+
+    [GeneratedRegex(@"^[(（]\d{4}年度?[)）]$")]
+    private static partial Regex YearMark();
+}

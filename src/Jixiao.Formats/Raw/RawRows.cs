@@ -1,0 +1,510 @@
+using Jixiao.Domain.Model;
+using System.Text.RegularExpressions;
+using Jixiao.Domain.Values;
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Formats.Raw;
+
+/// <summary>One indicator row as read from raw text; a level label is kept only on the row it was printed beside.</summary>
+public sealed record RawRow(string? Level1, string? Level2, string Name, string Target, string? Actual = null, string? Weight = null, string? Score = null, int Line = 0);
+
+/// <summary>What a value token of the indicator table looks like.</summary>
+public enum RawValueKind
+{
+    /// <summary>Free text: a name, a text target, a deviation.</summary>
+    Text,
+
+    /// <summary>A value led by an operator: a target (<c>≥90.00(%)</c>).</summary>
+    Target,
+
+    /// <summary>A number with a unit and no operator: an actual value (<c>85.00(%)</c>).</summary>
+    Measure,
+
+    /// <summary>A plain number: a weight or a score.</summary>
+    Number,
+
+    /// <summary>A text actual (<c>达成指标</c>).</summary>
+    Achieved,
+
+    /// <summary>An empty-cell mark (<c>-</c>, <c>/</c>).</summary>
+    Empty,
+}
+
+/// <summary>
+/// Stage 4 of the raw-text reader: the items of one form's indicator table to rows. Raw text keeps each
+/// column's values in order but not the rows: a target may come before its name, names may come as one
+/// block before the values. So values are sorted into streams by what they look like (targets, measured
+/// actuals, weight/score numbers), names and text targets are told apart by a small dynamic programme over
+/// their order, and the streams are zipped. A wrapped name's last piece (<c>告</c> after
+/// <c>我市药品行政审批制度改革评估报</c>) is joined back to it. Every join is a diagnostic.
+/// </summary>
+public static partial class RawRows
+{
+    /// <summary>Items after a full-width name in which its wrapped rest is looked for (a row's other cells stand between).</summary>
+    public const int WrapWindow = 6;
+
+    /// <summary>The longest rest of a wrapped name (characters): the shortest last line of a wrapped cell is short.</summary>
+    public const int MaxWrapRest = 4;
+
+    /// <summary>A name at least this much shorter than the widest is not full: it ended, it did not wrap.</summary>
+    public const int FullSlack = 1;
+
+    internal static List<RawRow> Read(List<RawItem> items, bool selfEvaluation, DiagnosticBag diagnostics, out List<string> trailing)
+    {
+        trailing = [];
+        var values = Join(items, diagnostics);
+        var widest = values.Where(x => x.Item.Kind == RawKind.Value && x.Kind == RawValueKind.Text).Select(x => x.Item.Text.Length).DefaultIfEmpty(0).Max();
+        var costIsLevel1 = items.Any(i => i.Kind == RawKind.Level2 && i.Text.Contains("成本指标", StringComparison.Ordinal) && i.Text.Length > 4);
+
+        // Streams.
+        var pairs = new List<(int Pos, string Name, string Target, int Line)>();
+        var actuals = new List<string>();
+        var numbers = new List<string>();
+        var nameOrTarget = new List<Seq>();
+        var targetBlock = false;
+        for (var k = 0; k < values.Count; k++)
+        {
+            var (item, kind) = values[k];
+            if (item.Kind == RawKind.Header)
+            {
+                // A target column's header after names: the column follows as a block (Chromium across a page, LibreOffice).
+                targetBlock = nameOrTarget.Count > 0 && Labels.IndicatorColumn(item.Text) is Column.Target or Column.Actual;
+                continue;
+            }
+
+            if (item.Kind != RawKind.Value)
+            {
+                continue;
+            }
+
+            switch (kind)
+            {
+                case RawValueKind.Number:
+                    numbers.Add(item.Text);
+                    break;
+                case RawValueKind.Measure when selfEvaluation:
+                case RawValueKind.Achieved when selfEvaluation:
+                    actuals.Add(item.Text);
+                    break;
+                case RawValueKind.Empty:
+                    if (selfEvaluation)
+                    {
+                        actuals.Add("");
+                    }
+
+                    break;
+                default:
+                    var afterLevel = false;
+                    for (var j = k - 1; j >= 0 && values[j].Item.Line == item.Line; j--)
+                    {
+                        afterLevel |= values[j].Item.Kind is RawKind.Level1 or RawKind.Level2;
+                    }
+
+                    var near = k > 0 && values[k - 1].Item.Kind is RawKind.Level1 or RawKind.Level2
+                        || k + 1 < values.Count && values[k + 1].Item.Kind is RawKind.Level1 or RawKind.Level2;
+                    var first = k == 0 || values[k - 1].Item.Line != item.Line;
+                    var wrap = kind == RawValueKind.Text && first && Enumerable.Range(Math.Max(0, k - WrapWindow), k - Math.Max(0, k - WrapWindow))
+                        .Any(j => values[j].Item.Kind == RawKind.Value && values[j].Kind == RawValueKind.Text && values[j].Item.Line < item.Line && values[j].Item.Text.Length >= widest - FullSlack);
+                    nameOrTarget.Add(new Seq(k, item, kind, afterLevel ? LevelLineBonus : near ? NearLevelBonus : targetBlock ? -TargetBlockBonus : 0, wrap));
+                    break;
+            }
+        }
+
+        foreach (var p in Pair(nameOrTarget, widest))
+        {
+            pairs.Add(p);
+        }
+
+        var rows = new List<RawRow>();
+        var weights = new List<(string W, string S)>();
+        for (var k = 0; k + 1 < numbers.Count; k += 2)
+        {
+            weights.Add((numbers[k], numbers[k + 1]));
+        }
+
+        if (numbers.Count % 2 == 1)
+        {
+            trailing.Add(numbers[^1]);
+        }
+
+        var count = selfEvaluation ? Math.Max(pairs.Count, Math.Min(weights.Count, pairs.Count + 1)) : pairs.Count;
+        for (var r = 0; r < pairs.Count; r++)
+        {
+            var p = pairs[r];
+            rows.Add(new RawRow(null, null, p.Name, p.Target,
+                selfEvaluation && r < actuals.Count ? actuals[r] : null,
+                selfEvaluation && r < weights.Count ? weights[r].W : null,
+                selfEvaluation && r < weights.Count ? weights[r].S : null,
+                p.Line));
+        }
+
+        if (selfEvaluation && weights.Count > pairs.Count)
+        {
+            foreach (var (w, s) in weights.Skip(pairs.Count))
+            {
+                trailing.Add(w);
+                trailing.Add(s);
+            }
+        }
+
+        // Levels: each label goes to the row whose name stands nearest to it in the text.
+        for (var k = 0; k < values.Count && rows.Count > 0; k++)
+        {
+            var item = values[k].Item;
+            if (item.Kind is not (RawKind.Level1 or RawKind.Level2))
+            {
+                continue;
+            }
+
+            // The row whose name follows on the label's line; else the row whose name stands nearest.
+            var nearest = pairs.FindIndex(p => p.Pos > k && p.Line == item.Line);
+            if (nearest < 0)
+            {
+                nearest = 0;
+                for (var r = 1; r < pairs.Count; r++)
+                {
+                    if (Math.Abs(pairs[r].Pos - k) <= Math.Abs(pairs[nearest].Pos - k))
+                    {
+                        nearest = r;
+                    }
+                }
+            }
+
+            var text = Labels.Strip(item.Text);
+            var level1 = item.Kind == RawKind.Level1 || costIsLevel1 && text == "成本指标";
+            var row = rows[nearest];
+            rows[nearest] = level1 ? row with { Level1 = row.Level1 ?? text } : row with { Level2 = row.Level2 ?? text };
+        }
+
+        _ = count;
+        // 二级 labels printed as a block away from their rows: placed by their order and the rows' words.
+        // (成本指标 is left out: it is also the 一级 label printed beside a cost group's 二级.)
+        var stream = values.Select((v, k) => (Pos: k, v.Item.Kind, Cost: Labels.Strip(v.Item.Text) == IndicatorLevels.Cost))
+            .Where(x => x.Kind == RawKind.Level2 && !x.Cost || pairs.Any(p => p.Pos == x.Pos))
+            .Select(x => (x.Pos, x.Kind == RawKind.Level2)).ToList();
+        if (rows.Count > 0 && RawLevels.Bunched(stream))
+        {
+            var labels = values.Where(v => v.Item.Kind == RawKind.Level2).Select(v => Canonical(Labels.Strip(v.Item.Text))).ToList();
+            for (var k = labels.Count - 1; k > 0; k--)
+            {
+                if (labels[k] == labels[k - 1])
+                {
+                    labels.RemoveAt(k);
+                }
+            }
+
+            var hasCost = labels.Any(l => RawLevels.Level1Of(l) == IndicatorLevels.Cost);
+            if (hasCost)
+            {
+                // 成本指标 is then the 一级 label of the cost group, not a group of its own.
+                labels.RemoveAll(l => l == IndicatorLevels.Cost);
+            }
+
+            if (RawLevels.Assign(rows, labels, diagnostics) is { } assigned)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var l1 = assigned[r] == IndicatorLevels.Cost && hasCost ? IndicatorLevels.Cost : RawLevels.Level1Of(assigned[r]);
+                    rows[r] = rows[r] with { Level1 = l1, Level2 = assigned[r] == IndicatorLevels.Cost && hasCost ? null : assigned[r] };
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Canonical(string level2) => IndicatorLevels.Level2Aliases.TryGetValue(level2, out var c) ? c : level2;
+
+    /// <summary>
+    /// Names and targets into rows. Raw text keeps each column's order (a row's target may come just before
+    /// its name, or all targets as a block after all names), so the text items are classed as name, text
+    /// target or the wrapped rest of the name before, and the two streams are zipped. The classing is the
+    /// cheapest one (by how each text reads, and whether it stands on a line after a 一级/二级 label, as names
+    /// do) that gives as many names as targets and never lets targets lead names by more than
+    /// <see cref="MaxLead"/>.
+    /// </summary>
+    private static List<(int Pos, string Name, string Target, int Line)> Pair(List<Seq> seq, int widest)
+    {
+        var n = seq.Count;
+        const int Off = MaxLead;
+        var width = Math.Min(n, MaxRun) + Off + 2;
+        var cost = new double[n + 1, width];
+        var from = new byte[n + 1, width];
+        for (var i = 0; i <= n; i++)
+        {
+            for (var d = 0; d < width; d++)
+            {
+                cost[i, d] = double.PositiveInfinity;
+            }
+        }
+
+        cost[0, Off] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var x = seq[i];
+            var text = x.Item.Text;
+            for (var d = 0; d < width; d++)
+            {
+                var c0 = cost[i, d];
+                if (double.IsPositiveInfinity(c0))
+                {
+                    continue;
+                }
+
+                var lead = d - Off;
+                var spread = Math.Max(0, Math.Abs(lead) - 1) * SpreadCost;
+                if (x.Kind != RawValueKind.Text)
+                {
+                    Relax(i, d - 1, c0 + spread, Class.Target);
+                    continue;
+                }
+
+                Relax(i, d + 1, c0 + spread + NameCost(text) - x.Bonus, Class.Name);
+                Relax(i, d - 1, c0 + spread + TextTargetCost(text) + x.Bonus, Class.Target);
+                if (x.WrapCandidate)
+                {
+                    Relax(i, d, c0 + spread + WrapCost, Class.Rest);
+                }
+            }
+        }
+
+        // The end: as many names as targets, or the nearest count.
+        var end = Off;
+        for (var k = 1; k < width && double.IsPositiveInfinity(cost[n, end]); k++)
+        {
+            if (Off + k < width && !double.IsPositiveInfinity(cost[n, Off + k]))
+            {
+                end = Off + k;
+            }
+            else if (Off - k >= 0 && !double.IsPositiveInfinity(cost[n, Off - k]))
+            {
+                end = Off - k;
+            }
+        }
+
+        var classes = new Class[n];
+        for (int i = n, d = end; i > 0; i--)
+        {
+            var c = (Class)from[i, d];
+            classes[i - 1] = c;
+            d -= c switch { Class.Name => 1, Class.Target => -1, _ => 0 };
+            if (d < 0 || d >= width)
+            {
+                break;
+            }
+        }
+
+        var names = new List<(int Pos, string Text, int Line)>();
+        var targets = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            switch (classes[i])
+            {
+                case Class.Name:
+                    names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
+                    break;
+                case Class.Target:
+                    targets.Add(seq[i].Item.Text);
+                    break;
+                case Class.Rest when names.Count > 0:
+                    names[^1] = (names[^1].Pos, names[^1].Text + seq[i].Item.Text, names[^1].Line);
+                    break;
+                default:
+                    names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
+                    break;
+            }
+        }
+
+        var result = new List<(int, string, string, int)>();
+        for (var r = 0; r < Math.Max(names.Count, targets.Count); r++)
+        {
+            var (pos, name, line) = r < names.Count ? names[r] : (seq[^1].Pos, "", seq[^1].Item.Line);
+            result.Add((pos, name, r < targets.Count ? targets[r] : "", line));
+        }
+
+        return result;
+
+        void Relax(int i, int d, double c, Class cls)
+        {
+            if (d < 0 || d >= width)
+            {
+                return;
+            }
+
+            if (c < cost[i + 1, d])
+            {
+                cost[i + 1, d] = c;
+                from[i + 1, d] = (byte)cls;
+            }
+        }
+    }
+
+    /// <summary>A text item of the indicator table, with what its line tells.</summary>
+    private sealed record Seq(int Pos, RawItem Item, RawValueKind Kind, double Bonus, bool WrapCandidate);
+
+    private enum Class : byte
+    {
+        Name,
+        Target,
+        Rest,
+    }
+
+    /// <summary>
+    /// The most names the programme lets run ahead of their targets (a column printed as a block of this many
+    /// rows): bounds its work to items × <see cref="MaxRun"/> (the longest seed form has 40 rows).
+    /// </summary>
+    public const int MaxRun = 300;
+
+    /// <summary>How many targets may be printed before their names (Chromium puts a single-line target above a wrapped name's first line).</summary>
+    private const int MaxLead = 1;
+
+    /// <summary>Cost per row that names run ahead of targets beyond one: rows interleave unless the counts say the columns come as blocks.</summary>
+    private const double SpreadCost = 0.02;
+
+    /// <summary>A text on the line of a 一级/二级 label, after it, is the row's name (Chromium prints them on one line).</summary>
+    private const double LevelLineBonus = 1.5;
+
+    /// <summary>A text next to a 一级/二级 label in the text (Chromium prints a merged label's pieces among the names).</summary>
+    private const double NearLevelBonus = 0.75;
+
+    /// <summary>A text after the target column's header printed after names: a target (the column comes as a block).</summary>
+    private const double TargetBlockBonus = 1.5;
+
+    /// <summary>Cost of taking a text as the wrapped rest of the name before it.</summary>
+    private const double WrapCost = 1.0;
+
+    /// <summary>Endings of indicator names (what is measured).</summary>
+    private static readonly string[] NameEndings = ["率", "性", "度", "数", "量", "次数", "时间", "数量", "人数", "天数", "金额", "成本", "面积", "比例", "周期", "情况", "效果", "费用", "时长", "件数", "户数", "能力"];
+
+    /// <summary>How little a text reads like a name.</summary>
+    private static double NameCost(string s)
+    {
+        var c = 0.0;
+        if (NameEndings.Any(e => s.EndsWith(e, StringComparison.Ordinal)))
+        {
+            c -= 1;
+        }
+
+        if (s.Length <= 3)
+        {
+            c += 1.5;
+        }
+
+        return c;
+    }
+
+    /// <summary>How little a text reads like a text target (short words: 及时, 提升, 符合合同约定).</summary>
+    private static double TextTargetCost(string s)
+    {
+        var c = s.Length <= 4 ? 0.0 : 0.25 * (s.Length - 4);
+        if (NameEndings.Any(e => s.EndsWith(e, StringComparison.Ordinal)) && s.Length > 2)
+        {
+            c += 1.5;
+        }
+
+        return c;
+    }
+
+    /// <summary>What a value token looks like.</summary>
+    public static RawValueKind KindOf(string s)
+    {
+        if (TextNormaliser.IsEmptyMark(s))
+        {
+            return RawValueKind.Empty;
+        }
+
+        if (ComparisonOperators.IsStart(s[0]) || s[0] == '≠')
+        {
+            return RawValueKind.Target;
+        }
+
+        if (PlainNumber().IsMatch(s))
+        {
+            return RawValueKind.Number;
+        }
+
+        if (Measure().IsMatch(s))
+        {
+            return RawValueKind.Measure;
+        }
+
+        if (s.StartsWith("达成", StringComparison.Ordinal) || s.StartsWith("部分达成", StringComparison.Ordinal) || s.StartsWith("未达成", StringComparison.Ordinal))
+        {
+            return RawValueKind.Achieved;
+        }
+
+        return RawValueKind.Text;
+    }
+
+    /// <summary>
+    /// Value tokens joined where a cell wrapped: a value whose bracket is still open takes the pieces that
+    /// close it; a name as wide as the widest takes the short first piece of a later line.
+    /// </summary>
+    private static List<(RawItem Item, RawValueKind Kind)> Join(List<RawItem> items, DiagnosticBag diagnostics)
+    {
+        var list = items.Select(i => (Item: i, Kind: i.Kind == RawKind.Value ? KindOf(i.Text) : RawValueKind.Text)).ToList();
+        var firstOnLine = new bool[list.Count];
+        for (var k = 0; k < list.Count; k++)
+        {
+            firstOnLine[k] = k == 0 || list[k - 1].Item.Line != list[k].Item.Line;
+        }
+
+        var widest = list.Where(x => x.Item.Kind == RawKind.Value && x.Kind == RawValueKind.Text).Select(x => x.Item.Text.Length).DefaultIfEmpty(0).Max();
+        var used = new bool[list.Count];
+        var result = new List<(RawItem, RawValueKind)>();
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (used[k])
+            {
+                continue;
+            }
+
+            var (item, kind) = list[k];
+            if (item.Kind == RawKind.Value)
+            {
+                var text = item.Text;
+                var open = Open(text);
+                var full = false;
+                for (var j = k + 1; j < list.Count && j <= k + WrapWindow && (open || full); j++)
+                {
+                    var next = list[j];
+                    if (used[j] || next.Item.Kind != RawKind.Value || !firstOnLine[j] || next.Item.Line <= item.Line)
+                    {
+                        continue;
+                    }
+
+                    if (open && (next.Item.Text.Contains(')') || next.Item.Text.Contains('）')) && next.Kind is RawValueKind.Text && next.Item.Text.Length <= 12)
+                    {
+                        text += next.Item.Text;
+                        used[j] = true;
+                        open = false;
+                        diagnostics.Info(next.Item.Line, DiagnosticCodes.WrappedCell, $"第{next.Item.Line}行：折行的值“{text}”已合并。");
+                    }
+                    else if (full && next.Kind == RawValueKind.Text && next.Item.Text.Length <= MaxWrapRest)
+                    {
+                        text += next.Item.Text;
+                        used[j] = true;
+                        full = false;
+                        diagnostics.Info(next.Item.Line, DiagnosticCodes.WrappedCell, $"第{next.Item.Line}行：折行的指标名称“{text}”已合并。");
+                    }
+                }
+
+                item = item with { Text = text };
+                kind = KindOf(text);
+            }
+
+            result.Add((item, kind));
+        }
+
+        return result;
+    }
+
+    private static bool Open(string s) => s.LastIndexOfAny(['(', '（']) > s.LastIndexOfAny([')', '）']);
+
+    [GeneratedRegex(@"^-?\d{1,12}(?:,\d{3})*(?:\.\d{1,6})?$")]
+    private static partial Regex PlainNumber();
+
+    [GeneratedRegex(@"^\d{1,12}(?:,\d{3})*(?:\.\d{1,6})?(?:%|[(（][^()（）]{1,20}[)）]?)$")]
+    private static partial Regex Measure();
+}

@@ -1,0 +1,152 @@
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+using Jixiao.Formats.Raw;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>Each stage of the raw-text reader on its own: tokens, labels joined, fields paired, rows, whole forms.</summary>
+public class RawStageTests
+{
+    private static List<RawItem> Items(string text) => RawItems.Read(RawTokens.Read(text), new DiagnosticBag());
+
+    [Fact]
+    public void Tokens_split_lines_at_spaces_and_count_paragraphs_without_page_numbers()
+    {
+        var tokens = RawTokens.Read("项目名称 信息化运维项目\n- 2 -\n\n主管部门\n");
+
+        Assert.Equal(["项目名称", "信息化运维项目", "主管部门"], tokens.Select(t => t.Text));
+        Assert.Equal([1, 1, 4], tokens.Select(t => t.Line));
+        Assert.Equal(0, tokens[0].Paragraph);
+        Assert.Equal(1, tokens[2].Paragraph);
+    }
+
+    [Fact]
+    public void A_label_split_around_its_value_is_joined_but_never_with_a_label()
+    {
+        var items = Items("项目名 热线服务保障经费\n称：\n项目性质 其他经常性\n项目\n实施单位 上海市医疗保障局\n");
+
+        Assert.Equal(
+            [(RawKind.Label, "项目名称："), (RawKind.Value, "热线服务保障经费"), (RawKind.Label, "项目性质"), (RawKind.Value, "其他经常性"), (RawKind.Value, "项目"), (RawKind.Label, "实施单位"), (RawKind.Value, "上海市医疗保障局")],
+            items.Select(i => (i.Kind, i.Text)));
+    }
+
+    [Fact]
+    public void A_level_label_split_by_a_name_is_joined()
+    {
+        var items = Items("社会效益指 上海耗材编码与国家编码映射完整度\n标\n");
+
+        Assert.Equal([(RawKind.Level2, "社会效益指标"), (RawKind.Value, "上海耗材编码与国家编码映射完整度")], items.Select(i => (i.Kind, i.Text)));
+    }
+
+    [Fact]
+    public void Values_in_paragraphs_not_beside_their_label_go_to_the_first_label_without_one()
+    {
+        var text = "项目性质\n\n实施单位\n\n计划开始日期 2024-01-01\n\n其他经常性项\n目\n\n项目类别\n\n其他运转类\n\n上海市医药集中招标采购事务管理所\n";
+        var fields = RawFields.Read(Items(text), paragraphs: true, new DiagnosticBag());
+
+        Assert.Contains((Field.Nature, "其他经常性项目", 1), fields);
+        Assert.Contains((Field.Unit, "上海市医药集中招标采购事务管理所", 3), fields);
+        Assert.Contains((Field.StartDate, "2024-01-01", 5), fields);
+        Assert.Contains((Field.Category, "其他运转类", 10), fields);
+    }
+
+    [Theory]
+    [InlineData("≥90.00(%)", RawValueKind.Target)]
+    [InlineData("85.00(%)", RawValueKind.Measure)]
+    [InlineData("10.00", RawValueKind.Number)]
+    [InlineData("达成指标", RawValueKind.Achieved)]
+    [InlineData("-", RawValueKind.Empty)]
+    [InlineData("及时", RawValueKind.Text)]
+    public void Value_tokens_are_told_by_their_grammar(string text, RawValueKind kind) => Assert.Equal(kind, RawRows.KindOf(text));
+
+    [Fact]
+    public void Rows_printed_target_first_are_zipped_by_column()
+    {
+        var rows = RawRows.Read(Items("≥1(个)\n数量指标 完成课题研究数量\n课题研讨会议次数\n≥3(次)\n一次性通过\n质量指标 课题评审通过\n"), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal([("完成课题研究数量", "≥1(个)"), ("课题研讨会议次数", "≥3(次)"), ("课题评审通过", "一次性通过")], rows.Select(r => (r.Name, r.Target)));
+        Assert.Equal("数量指标", rows[0].Level2);
+        Assert.Equal("质量指标", rows[2].Level2);
+    }
+
+    [Fact]
+    public void Targets_printed_as_a_block_after_the_names_are_zipped_by_order()
+    {
+        var text = "产出指标 数量指标 机关档案变档完成率\n产出指标 质量指标 年度例行检查合格率\n效益指标 可持续影响指\n档案管理体系建立健全\n标\n满意度指标 服务对象满意度指标 管理人员满意度\n年度(/项目)指标值\n≥90.00(%)\n逐步提高\n建立健全\n≥95.00(%)\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal(
+            [("机关档案变档完成率", "≥90.00(%)"), ("年度例行检查合格率", "逐步提高"), ("档案管理体系建立健全", "建立健全"), ("管理人员满意度", "≥95.00(%)")],
+            rows.Select(r => (r.Name, r.Target)));
+    }
+
+    [Fact]
+    public void A_wrapped_name_is_joined_with_its_rest_after_the_target()
+    {
+        var text = "数量指标 我市药品行政审批制度改革评估报\n=1(份)\n告\n我局年报或规范制度文件翻译件\n≥2.00(份)\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal([("我市药品行政审批制度改革评估报告", "=1(份)"), ("我局年报或规范制度文件翻译件", "≥2.00(份)")], rows.Select(r => (r.Name, r.Target)));
+    }
+
+    [Fact]
+    public void A_raw_printing_reads_to_a_whole_form_and_bad_input_never_throws()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 信息化运维项目\n主管部门 上海市医疗保障局\n实施单位 上海市医疗保障局\n年度资金申请总额\n4,855,541.00\n一级指标 二级指标\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 新增系统平台功能点\n≥20.00(个)\n";
+        var doc = RawReader.Read(text, "t.txt");
+
+        var form = Assert.Single(doc.Forms);
+        Assert.Equal("信息化运维项目", form.Name);
+        Assert.Equal(2024, form.Year);
+        Assert.Equal(4855541.00m, form.Funds!.AnnualTotal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("产出指标", "数量指标", "新增系统平台功能点", "≥20.00(个)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
+
+        var junk = RawReader.Read("财政项目支出绩效自评表\n" + new string('(', 5000) + "\n≥\n-\n", "junk.txt");
+        Assert.Empty(junk.Forms);
+    }
+
+    [Fact]
+    public void Level_labels_printed_as_a_block_are_spread_over_the_rows_in_order()
+    {
+        var text = "数量指标\n质量指标\n时效指标\n培训次数\n≥3(次)\n服务人次\n≥100(人次)\n验收合格率\n=100(%)\n报告提交及时性\n及时\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "时效指标"], rows.Select(r => r.Level2));
+        Assert.All(rows, r => Assert.Equal("产出指标", r.Level1));
+    }
+
+    [Fact]
+    public void A_huge_table_is_split_into_rows_in_bounded_time()
+    {
+        var text = new System.Text.StringBuilder();
+        for (var k = 0; k < 3000; k++)
+        {
+            text.Append(k % 2 == 0 ? "数量指标 质量指标\n" : "").Append("产出指标 指标名称").Append(k).Append("号\n及时\n");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = RawRows.Read(Items(text.ToString()), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(3000, rows.Count);
+        Assert.Equal(("指标名称2999号", "及时"), (rows[^1].Name, rows[^1].Target));
+    }
+
+    [Fact]
+    public void A_form_with_thousands_of_rows_is_reported_not_read_for_minutes()
+    {
+        var text = new System.Text.StringBuilder("财政项目支出绩效目标申报表\n（2024年度）\n项目名称 大表\n一级指标 二级指标\n三级指标\n年度(/项目)指标值\n");
+        for (var k = 0; k < 3000; k++)
+        {
+            text.Append("产出指标 数量指标 指标名称").Append(k).Append("号\n及时\n");
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var doc = RawReader.Read(text.ToString(), "huge.txt");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.Empty(Assert.Single(doc.Forms).Indicators);
+        Assert.Contains(doc.Diagnostics, d => d.Code == DiagnosticCodes.FormTruncated);
+    }
+}
