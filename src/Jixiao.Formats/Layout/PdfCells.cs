@@ -188,7 +188,9 @@ public static class PdfCells
     /// Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes, and
     /// also at a narrower gap (<see cref="GlueGap"/>) where the letter after it starts at a column edge of the
     /// page (<see cref="ColumnEdge"/>): borderless spreadsheet cells printed tight stand barely apart, but
-    /// each column's text starts at the same x on every row.
+    /// each column's text starts at the same x on every row. A start counts towards an edge after any gap
+    /// wider than <see cref="GlueGap"/>: in gen59-030-calc every row of the label column runs to a quarter
+    /// of a character before the value column, so no wider gap ever marks where it starts.
     /// </summary>
     private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs, double pageHeight)
     {
@@ -210,7 +212,7 @@ public static class PdfCells
         {
             for (var i = 0; i < line.Count; i++)
             {
-                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > FreeGap * line[i].Size)
+                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > GlueGap * line[i].Size)
                 {
                     var bin = EdgeBin(line[i].Box.Left);
                     edges[bin] = edges.GetValueOrDefault(bin) + 1;
