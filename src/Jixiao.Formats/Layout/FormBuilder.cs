@@ -834,7 +834,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 && end.Box.Right >= columnRight - 1.5 * c.Unit
                 && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
-                && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact)))
+                && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact))
+                && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -911,9 +912,40 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return false;
         }
 
+        if (TargetGoesOn(theirs.Compact, mine.Compact) is { } goesOn)
+        {
+            return !goesOn;
+        }
+
         // Both columns wrapped side by side (不高于往年水 / 平): the target on the next line continues the one above.
         var targetRight = targets.Max(t => t.Box.Right);
         return !(theirs.Box.Right >= targetRight - 1.5 * theirs.Unit && Math.Abs(mine.Box.Left - theirs.Box.Left) <= theirs.Unit);
+    }
+
+    /// <summary>
+    /// What a target's text says of the target piece on the line after it (gen59-001-chromium). After an
+    /// unclosed bracket (<c>≥2（个工作</c> / <c>日每周）</c>) it goes on; a bracket that opens the next line
+    /// (<c>≥2.00</c> / <c>（份）</c>) is the unit of a bare quantity above it; after a whole quantity, its unit
+    /// closed or a per cent sign (<c>=100（%）</c>), the next piece is another row's. Null: the text does not say.
+    /// </summary>
+    internal static bool? TargetGoesOn(string previous, string next)
+    {
+        if (previous.Length == 0 || next.Length == 0)
+        {
+            return null;
+        }
+
+        if (previous.Count(c => c is '(' or '（') > previous.Count(c => c is ')' or '）'))
+        {
+            return true;
+        }
+
+        if (next[0] is '(' or '（')
+        {
+            return StartsLikeValue(previous) && previous.IndexOfAny(['(', '（']) < 0 ? true : null;
+        }
+
+        return StartsLikeValue(previous) && previous[^1] is ')' or '）' or '%' ? false : null;
     }
 
     /// <summary>A piece that begins a quantity (an operator or a digit), not the rest of a wrapped one.</summary>

@@ -27,4 +27,14 @@ public class PdfGeometryTests
         var texts = PdfCells.Read(builder.Build()).Cells.Select(c => c.Text).ToList();
         Assert.Equal(["AAAA", "BBB0", "AAAA", "BBB1", "AAAA", "BBB2", "AAAA", "BBB3"], texts);
     }
+
+    [Theory]
+    [InlineData("≥2.00", "（份）", true)] // a bare quantity, its unit wrapped to the next line
+    [InlineData("≥2（个工作", "日每周）", true)] // an unclosed bracket goes on
+    [InlineData("=100（%）", "及时", false)] // a whole quantity: the next piece is another row's
+    [InlineData("≥95%", "≥90%", false)]
+    [InlineData("有较高影", "响力", null)] // text: the words do not say
+    [InlineData("=100（%）", "（次）", null)]
+    public void A_target_says_whether_the_line_after_it_goes_on(string previous, string next, bool? expected) =>
+        Assert.Equal(expected, FormBuilder.TargetGoesOn(previous, next));
 }
