@@ -37,4 +37,32 @@ public class PdfGeometryTests
     [InlineData("=100（%）", "（次）", null)]
     public void A_target_says_whether_the_line_after_it_goes_on(string previous, string next, bool? expected) =>
         Assert.Equal(expected, FormBuilder.TargetGoesOn(previous, next));
+
+    [Fact]
+    public void Right_aligned_numbers_go_to_the_column_whose_header_stands_left_of_them()
+    {
+        // gen59-038-chromium: 分值's numbers end 22 points before 得分 and 24 after 分值 (the wider empty run),
+        // and the budget row's lone 10 and 9.86 stand far right of 分数 and 得分: the stacks' right edges say
+        // they are right-aligned, so they are the columns' whose headers stand left of them.
+        static Cell P(double left, double top, double right, string text) => new(1, new Box(left, top, right, top + 9.5), text, 1, Whole: false, Unit: 9.5);
+        List<Cell> cells =
+        [
+            P(300, 50, 400, "财政项目支出绩效自评表"), P(300, 65, 350, "（2024年度）"),
+            P(42, 82, 80, "项目名称"), P(96, 82, 180, "药械化质量抽检经费"),
+            P(232, 115, 251, "分数"), P(371, 115, 390, "得分"), P(478, 115, 525, "年初预算数"), P(587, 115, 635, "全年预算数"), P(662, 115, 710, "全年执行数"), P(750, 115, 779, "执行率"),
+            P(97, 133, 154, "年度资金总额"), P(312.6, 133, 321.7, "10"), P(417, 133, 434.9, "9.86"), P(540.5, 133, 562.7, "6,765"), P(631.8, 133, 654, "6,765"), P(690.2, 133, 712.5, "6,674"), P(788.8, 133, 811.1, "98.65"),
+            P(97, 150, 154, "其中：当年财政拨款"), P(549.4, 150, 562.7, "765"), P(640.7, 150, 654, "765"), P(699.1, 150, 712.5, "674"), P(788.8, 150, 811.1, "88.10"),
+            P(42, 404, 80, "一级指标"), P(107, 404, 145, "二级指标"), P(223, 404, 261, "三级指标"), P(357, 404, 405, "年度指标值"), P(478, 404, 525, "实际完成值"),
+            P(601.5, 404, 620.5, "分值"), P(676.4, 404, 695.4, "得分"), P(736, 404, 793, "偏差原因分析"),
+            P(42, 421, 80, "产出指标"), P(107, 421, 145, "数量指标"), P(162, 421, 276, "完成化妆品常规抽检批次数"), P(327, 421, 382, "≥2400(批次)"), P(441, 421, 499, "2488.00(批次)"),
+            P(644.9, 421, 654, "10"), P(703.3, 421, 712.5, "10"),
+            P(42, 437, 80, "产出指标"), P(107, 437, 145, "质量指标"), P(162, 437, 247, "抽检合格率"), P(327, 437, 370, "≥95(%)"), P(441, 437, 490, "98.00(%)"),
+            P(649.3, 437, 654, "5"), P(707.7, 437, 712.5, "4"),
+            P(287, 460, 306, "总分"), P(640.5, 460, 654, "100"), P(690.2, 460, 712.5, "99.86"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "a").Forms);
+        Assert.Equal([(10m, 10m), (5m, 4m)], form.Indicators.Select(i => (i.Weight!.Value, i.Score!.Value)));
+        Assert.Equal((10m, 9.86m), (form.Budget!.Total!.Weight!.Value, form.Budget.Total.Score!.Value));
+        Assert.Equal(6765m, form.Budget.Total.Initial);
+    }
 }
