@@ -696,7 +696,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
         var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
             : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets.Count)
-            : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
+            : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity,
+                [.. byColumn.GetValueOrDefault(Column.Weight) ?? [], .. scores]);
         if (rows.Count == 0)
         {
             return [];
@@ -930,7 +931,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// Rows from the 三级指标 column: a drawn cell is a row; text pieces are one row while a line reaches the
     /// column's right edge (the column wrapped it) and the next line follows at once.
     /// </summary>
-    private static List<Row> Rows(List<Cell> names, List<Cell> targets, double columnLimit)
+    private static List<Row> Rows(List<Cell> names, List<Cell> targets, double columnLimit, List<Cell> numbers)
     {
         var rows = new List<Row>();
         if (names.Count == 0)
@@ -976,7 +977,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
                 && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact))
-                && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false))
+                && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false)
+                && !BothNumbered(rows[^1], c, numbers))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -1042,6 +1044,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return rows;
     }
+
+    /// <summary>
+    /// Whether the last row before a page break and the first line after it each have a 分值 or 得分 of their
+    /// own: then the line starts a row, it does not carry on the one cut by the break (gen0-032-calc: 网银支付成功率
+    /// with its 10 at a page's foot, 大数据模型搭建 with its own 10 at the next page's head).
+    /// </summary>
+    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers) =>
+        numbers.Any(n => n.Page == before.Anchor.Page && n.Box.CenterY >= before.Top - line.Unit && n.Box.CenterY <= before.Bottom + line.Unit)
+        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= line.Box.Bottom + 1.5 * line.Unit);
 
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
     private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets)

@@ -65,4 +65,17 @@ public class PdfGeometryTests
         Assert.Equal((10m, 9.86m), (form.Budget!.Total!.Weight!.Value, form.Budget.Total.Score!.Value));
         Assert.Equal(6765m, form.Budget.Total.Initial);
     }
+
+    [Fact]
+    public void A_level_header_glued_to_the_next_header_word_is_cut_after_it()
+    {
+        // gen0-032-calc: the narrow 一级/二级 columns print their headers a tenth of a character apart.
+        var glued = new Cell(1, new Box(118.9, 496.1, 235.1, 510.1), "一级指标二级指标", 1, Whole: false, Unit: 14);
+        var alone = new Cell(1, new Box(305.4, 496.1, 361.4, 510.1), "三级指标", 1, Whole: false, Unit: 14);
+        var name = new Cell(1, new Box(239, 530, 351, 544), "一级指标体系建设", 1, Whole: false, Unit: 14); // no header after the level word
+        var cells = new CellPlane([glued, alone, name]).Cells;
+        Assert.Equal(["一级指标", "二级指标", "三级指标", "一级指标体系建设"], cells.Select(c => c.Compact));
+        Assert.Equal(177.0, cells[0].Box.Right, 1);
+        Assert.Equal(177.0, cells[1].Box.Left, 1);
+    }
 }
