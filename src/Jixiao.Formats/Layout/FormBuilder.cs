@@ -945,6 +945,16 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
         foreach (var c in names)
         {
+            // A line of a name split at a space (度应在 24小, gen59-034-chromium): the piece after the space is
+            // the same line's, whatever its width.
+            if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } before && before.Page == c.Page
+                && CellPlane.OnSameRow(before, c) && Math.Abs(before.Box.Top - c.Box.Top) <= 0.2 * c.Unit && c.Box.Left >= before.Box.Right - 0.2 * c.Unit)
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = Math.Max(rows[^1].Bottom, c.Box.Bottom) };
+                continue;
+            }
+
             // Between horizontal rules, the rules say which lines are one name.
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false, Band: { } band } && c.Band is { } own)
             {

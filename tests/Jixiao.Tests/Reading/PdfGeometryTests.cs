@@ -78,4 +78,24 @@ public class PdfGeometryTests
         Assert.Equal(177.0, cells[0].Box.Right, 1);
         Assert.Equal(177.0, cells[1].Box.Left, 1);
     }
+
+    [Fact]
+    public void A_name_line_split_at_a_space_stays_in_its_row()
+    {
+        // gen59-034-chromium: 度应在 24小 is one line of a wrapped name, cut in two pieces at the space; the
+        // first piece does not reach the column's edge, yet the row goes on.
+        static Cell P(double left, double top, double right, string text) => new(1, new Box(left, top, right, top + 12), text, 1, Whole: false, Unit: 12);
+        List<Cell> cells =
+        [
+            P(200, 20, 400, "财政项目支出绩效目标申报表（2024年度）"),
+            P(38, 50, 86, "项目名称"), P(101, 50, 250, "档案管理经费"),
+            P(38, 80, 86, "一级指标"), P(101, 80, 149, "二级指标"), P(158, 80, 206, "三级指标"), P(238, 80, 298, "年度指标值"),
+            P(158, 143.4, 230.3, "委托保管的档"), P(158, 159.1, 230.3, "案调阅响应速"), P(238, 167.4, 298, "=100.00(%)"),
+            P(158, 175.6, 194.3, "度应在"), P(200.3, 175.6, 224.3, "24小"), P(38, 175.6, 86, "产出指标"), P(101, 175.6, 149, "时效指标"),
+            P(158, 192.1, 182.3, "时内"),
+            P(158, 212.4, 230.3, "归档工作完成"), P(238, 212.4, 298, "=100.00(%)"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "n").Forms);
+        Assert.Equal(["委托保管的档案调阅响应速度应在24小时内", "归档工作完成"], form.Indicators.Select(i => i.Name));
+    }
 }
