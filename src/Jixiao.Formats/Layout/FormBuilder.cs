@@ -425,8 +425,11 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                     return null;
                 }
 
+                // Only amounts and empty marks: a piece of the side label (金（万 beside 当年财政拨款 wrapped over
+                // three lines, gen59-001-chromium) stands on the row as well, in a first column open to the left.
                 var cell = Cells.Where(c => c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right && c.Box.Top < tableTop && !ReferenceEquals(c, label)
-                        && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit))
+                        && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit)
+                        && (c.Whole || TextNormaliser.IsEmptyMark(c.Compact) || FormAssembler.Number(c.Compact, out _) is not null))
                     .MinBy(c => Math.Abs(c.Box.CenterY - label.Box.CenterY));
                 if (cell is null || TextNormaliser.IsEmptyMark(cell.Compact))
                 {

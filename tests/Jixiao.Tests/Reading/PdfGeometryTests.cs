@@ -1,3 +1,4 @@
+using Jixiao.Domain.Model;
 using Jixiao.Formats.Layout;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -97,5 +98,24 @@ public class PdfGeometryTests
         ];
         var form = Assert.Single(FormAssembler.Assemble(cells, "n").Forms);
         Assert.Equal(["委托保管的档案调阅响应速度应在24小时内", "归档工作完成"], form.Indicators.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void A_side_label_piece_on_a_budget_row_is_no_amount()
+    {
+        // gen59-001-chromium: 项目资金（万元） wraps down the left edge; its piece 金（万 stands on the
+        // 当年财政拨款 row, inside the first budget column (open to the left): the amount is read, not the piece.
+        static Cell P(double left, double top, double right, string text, double height = 13) => new(1, new Box(left, top, right, top + height), text, 1, Whole: false, Unit: 13);
+        List<Cell> cells =
+        [
+            P(190, 150, 405, "财政项目支出绩效自评表"), P(256, 184, 340, "（2023年度）"),
+            P(35, 210, 74, "项目名称"), P(84, 210, 214, "法律法规专项业务经费"),
+            P(149, 294, 214, "年初预算数"), P(239, 294, 304, "全年预算数"), P(322, 294, 387, "全年执行数"),
+            P(87, 333, 126, "年度资金总额"), P(192.3, 333, 227.4, "83.00"), P(273.7, 333, 308.8, "83.00"), P(358.2, 333, 393.3, "74.33"),
+            P(87, 363, 126, "其中：当年财政拨款", 48), P(35.2, 381.1, 74.2, "金（万"),
+            P(192.3, 381.1, 227.4, "83.00"), P(273.7, 381.1, 308.8, "83.00"), P(358.2, 381.1, 393.3, "74.33"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "b").Forms);
+        Assert.Equal(new BudgetRow(83.00m, 83.00m, 74.33m, null), form.Budget!.CurrentYear);
     }
 }
