@@ -31,6 +31,14 @@ public static class PdfCells
     /// <summary>A gap wider than this many font sizes is printed as a space inside a cell's line (Latin words).</summary>
     internal const double SpaceGap = 0.25;
 
+    /// <summary>
+    /// Where a letter's ink has its middle, in font sizes above the baseline: an ideograph fills the em from
+    /// about 0.12 below the baseline to 0.88 above. A letter belongs to the cell that holds that point (gen0-008-
+    /// calc: the last line 标 of a merged 可持续影响指标 overflows its cell's bottom rule by its descent, and was
+    /// read as the first letter of the cell below, 标服务对象满意度指标).
+    /// </summary>
+    internal const double InkMiddle = 0.38;
+
     public static PdfLayout Read(byte[] pdf)
     {
         var cells = new List<Cell>();
@@ -47,7 +55,7 @@ public static class PdfCells
             var free = new List<Glyph>();
             foreach (var g in glyphs)
             {
-                if (rules.Enclosing(g.Box.CenterX, g.Box.CenterY) is { } enclosing)
+                if (rules.Enclosing(g.Box.CenterX, g.Baseline - InkMiddle * g.Size) is { } enclosing)
                 {
                     if (!inCells.TryGetValue(enclosing, out var list))
                     {

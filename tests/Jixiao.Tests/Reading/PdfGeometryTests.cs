@@ -118,4 +118,29 @@ public class PdfGeometryTests
         var form = Assert.Single(FormAssembler.Assemble(cells, "b").Forms);
         Assert.Equal(new BudgetRow(83.00m, 83.00m, 74.33m, null), form.Budget!.CurrentYear);
     }
+
+    [Fact]
+    public void A_letter_overflowing_its_cell_by_its_descent_stays_in_its_cell()
+    {
+        // gen0-008-calc: the last line of a wrapped merged cell is drawn with its baseline 3 pt below the cell's
+        // bottom rule; its ink is mostly above the rule, and so is the letter.
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var x in new[] { 100.0, 200.0 })
+        {
+            page.DrawLine(new PdfPoint(x, 600), new PdfPoint(x, 760));
+        }
+
+        foreach (var y in new[] { 760.0, 700.0, 600.0 })
+        {
+            page.DrawLine(new PdfPoint(100, y), new PdfPoint(200, y));
+        }
+
+        page.AddText("AAA", 14, new PdfPoint(110, 720), font);
+        page.AddText("BBB", 14, new PdfPoint(110, 695.3), font); // baseline 4.7 pt under the rule at 700: 0.34 em
+        page.AddText("CCC", 14, new PdfPoint(110, 660), font);
+        var cells = PdfCells.Read(builder.Build()).Cells.OrderBy(c => c.Box.Top).Select(c => c.Text).ToList();
+        Assert.Equal(["AAABBB", "CCC"], cells);
+    }
 }
