@@ -181,7 +181,10 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return around;
         }
 
-        var below = _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : PairedBelow(label);
+        // A row of labels over a row of values pairs them by order first: the nearest cell below a label may be
+        // the text under the whole block (gen59-011-chromium: the goal's first line under 年度资金总额, whose
+        // amount stands right-aligned beyond it).
+        var below = PairedBelow(label) ?? (_plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : null);
         if (below is not null && !IsAnyLabel(below))
         {
             _plane.Use(below);

@@ -122,7 +122,7 @@ public class PdfGeometryTests
     [Fact]
     public void A_letter_overflowing_its_cell_by_its_descent_stays_in_its_cell()
     {
-        // gen0-008-calc: the last line of a wrapped merged cell is drawn with its baseline 3 pt below the cell's
+        // gen0-008-calc: the last line of a wrapped merged cell is drawn with its baseline a third of an em below the cell's
         // bottom rule; its ink is mostly above the rule, and so is the letter.
         var builder = new PdfDocumentBuilder();
         var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
@@ -142,5 +142,24 @@ public class PdfGeometryTests
         page.AddText("CCC", 14, new PdfPoint(110, 660), font);
         var cells = PdfCells.Read(builder.Build()).Cells.OrderBy(c => c.Box.Top).Select(c => c.Text).ToList();
         Assert.Equal(["AAABBB", "CCC"], cells);
+    }
+
+    [Fact]
+    public void Amounts_under_a_row_of_labels_pair_by_order_before_the_text_below_the_block()
+    {
+        // gen59-011-chromium: right-aligned amounts stand mostly beyond their labels; the goal's first line, under
+        // the whole block, overlaps 年度资金总额 more than its amount does, and was taken for it.
+        static Cell P(double left, double top, double right, string text) => new(1, new Box(left, top, right, top + 9.5), text, 1, Whole: false, Unit: 9.5);
+        List<Cell> cells =
+        [
+            P(250, 60, 400, "财政项目支出绩效目标申报表（2024年度）"),
+            P(36, 100, 74, "项目名称"), P(123, 100, 250, "基金监管经费"),
+            P(123.2, 173.2, 180.2, "年度资金总额"), P(283.9, 173.2, 340.9, "当年财政拨款"), P(407.6, 173.2, 464.6, "上年结转资金"), P(485.1, 173.2, 523, "其他资金"),
+            P(172.9, 197.2, 218.3, "408000.00"), P(355.1, 197.2, 400.4, "408000.00"), P(418.4, 197.2, 437.3, "0.00"), P(545.8, 197.2, 564.7, "0.00"),
+            P(52.4, 221.2, 109.3, "年度总体目标"), P(136.2, 214.4, 563.4, "制订、印发健全监督检查制度的相关文件；"), P(136.2, 227.2, 472.9, "组织开展1次培训。"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "m").Forms);
+        Assert.Equal(new Funds(408000m, 408000m, 0m, 0m), form.Funds);
+        Assert.Equal("制订、印发健全监督检查制度的相关文件；组织开展1次培训。", form.Goal);
     }
 }
