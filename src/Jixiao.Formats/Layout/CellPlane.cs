@@ -20,8 +20,46 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(JoinPageCuts(cells));
+        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedHeaders(cells)));
     }
+
+    /// <summary>The level headers that narrow neighbouring columns glue to the next header word.</summary>
+    private static readonly string[] LevelHeaders = ["一级指标", "二级指标", "三级指标"];
+
+    /// <summary>
+    /// A free piece that is a level header glued to the next column's header word (<c>一级指标二级指标</c>,
+    /// <c>二级指标三级指标</c>: gen0-032-calc, narrow borderless columns a tenth of a character apart) is cut
+    /// after the level header, its box shared by character count (the header words are CJK, one width each).
+    /// </summary>
+    private static List<Cell> SplitGluedHeaders(List<Cell> cells)
+    {
+        if (!cells.Any(IsGluedHeader))
+        {
+            return cells;
+        }
+
+        var result = new List<Cell>(cells.Count + 4);
+        foreach (var c in cells)
+        {
+            var piece = c;
+            while (IsGluedHeader(piece))
+            {
+                var word = LevelHeaders.First(w => piece.Compact.StartsWith(w, StringComparison.Ordinal));
+                var cut = piece.Box.Left + piece.Box.Width * word.Length / piece.Compact.Length;
+                // New cells, not copies: a copy would keep the compact text cached from the whole.
+                result.Add(new Cell(piece.Page, piece.Box with { Right = cut }, word, piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band });
+                piece = new Cell(piece.Page, piece.Box with { Left = cut }, piece.Compact[word.Length..], piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band };
+            }
+
+            result.Add(piece);
+        }
+
+        return result;
+    }
+
+    private static bool IsGluedHeader(Cell c) => !c.Whole && c.Compact == c.Text && c.Compact.Length <= 16
+        && LevelHeaders.FirstOrDefault(w => c.Compact.Length > w.Length && c.Compact.StartsWith(w, StringComparison.Ordinal)) is { } word
+        && Labels.IndicatorColumn(c.Compact[word.Length..]) is { } next && next != Labels.IndicatorColumn(word);
 
     /// <summary>
     /// A drawn cell that a page break cut in two (no rule below it on one page, none above it on the next,

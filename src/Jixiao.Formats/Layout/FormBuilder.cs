@@ -181,8 +181,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return around;
         }
 
-        // A row of labels over a row of values pairs them by order first: the nearest piece under a label can be
-        // a text further down (calc-borderless: the goal under 年度资金申请总额, whose amount stands right of it).
+        // A row of labels over a row of values pairs them by order first: the nearest cell below a label may be
+        // the text under the whole block (calc-borderless, gen59-011-chromium: the goal's first line under
+        // 年度资金总额, whose amount stands beyond it).
         var below = PairedBelow(label) is { } paired && !_plane.IsUsed(paired) ? paired
             : _plane.Below(label, c => !_plane.IsUsed(c)) is { } b && !IsAnyLabel(b) ? b : null;
         if (below is not null && !IsAnyLabel(below))
@@ -520,8 +521,11 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                     return null;
                 }
 
+                // Only amounts and empty marks: a piece of the side label (金（万 beside 当年财政拨款 wrapped over
+                // three lines, gen59-001-chromium) stands on the row as well, in a first column open to the left.
                 var cell = Cells.Where(c => c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right && c.Box.Top < tableTop && !ReferenceEquals(c, label)
-                        && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit))
+                        && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit)
+                        && (c.Whole || TextNormaliser.IsEmptyMark(c.Compact) || FormAssembler.Number(c.Compact, out _) is not null))
                     .MinBy(c => Math.Abs(c.Box.CenterY - label.Box.CenterY));
                 if (cell is null || TextNormaliser.IsEmptyMark(cell.Compact))
                 {
@@ -601,6 +605,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var named = headers.Select(h => (Cell: h, Column: role(h.Compact))).Where(x => x.Column is not null)
             .GroupBy(x => x.Column!.Value).Select(g => (g.First().Cell, Column: g.Key)).OrderBy(x => x.Cell.Box.CenterX).ToList();
         var result = new Dictionary<Column, (double, double)>();
+        var numbers = NumberAlignment(named.Select(n => n.Cell).ToList(), body);
         for (var i = 0; i < named.Count; i++)
         {
             var (cell, column) = named[i];
@@ -612,8 +617,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
             else
             {
-                left = i == 0 ? double.NegativeInfinity : Gutter(named[i - 1].Cell, cell, body);
-                right = i == named.Count - 1 ? double.PositiveInfinity : Gutter(cell, named[i + 1].Cell, body);
+                left = i == 0 ? double.NegativeInfinity : Gutter(named[i - 1].Cell, cell, body, numbers);
+                right = i == named.Count - 1 ? double.PositiveInfinity : Gutter(cell, named[i + 1].Cell, body, numbers);
             }
 
             result[column] = (left, right);
@@ -627,21 +632,22 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// middle). Searched between the headers' edges, not centres: a narrow column's values may all lie left
     /// of its header's centre, leaving a wider gutter inside the column than before it.
     /// </summary>
-    private static double Gutter(Cell a, Cell b, List<Cell>? body)
+    private static double Gutter(Cell a, Cell b, List<Cell>? body, Alignment numbers = Alignment.Unknown)
     {
         var midpoint = (a.Box.Right + b.Box.Left) / 2;
         double from = a.Box.Right, to = b.Box.Left;
-        var pieces = body?.Where(c => !c.Whole && c.Box.Right > from && c.Box.Left < to).Select(c => (c.Box.Left, c.Box.Right)).ToList();
-        if (pieces is null || pieces.Count == 0 || to <= from)
+        var crossing = body?.Where(c => !c.Whole && c.Box.Right > from && c.Box.Left < to).ToList();
+        if (crossing is null || crossing.Count == 0 || to <= from)
         {
             return midpoint;
         }
 
+        (from, to) = AlignedBetween(crossing, from, to, numbers);
+        var pieces = crossing.Select(c => (c.Box.Left, c.Box.Right)).ToList();
         var edges = pieces.SelectMany(p => new[] { p.Left, p.Right }).Where(x => x > from && x < to).Append(from).Append(to).Distinct().OrderBy(x => x).ToList();
-        // In -layout text a column's values start at one character (left-aligned) or end at one (right-aligned)
-        // while its header is centred: among the runs crossed by fewest pieces, the one most pieces start
-        // right after or end right before is the gutter (gen0-001-calc: targets from character 25, 年度指标值
-        // at 37, a wider empty run between them).
+        // In -layout text a column's left-aligned values start at one character while its header is centred:
+        // among the runs crossed by fewest pieces, the one at least two pieces start right after is the gutter
+        // (gen0-001-calc: targets from character 25, 年度指标值 at 37, a wider empty run between them).
         var layoutText = body!.All(c => c.Unit == 1 && !c.Whole);
         var best = (Count: int.MaxValue, Aligned: 0, Width: 0.0, At: midpoint);
         for (var i = 0; i + 1 < edges.Count; i++)
@@ -658,6 +664,118 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return best.At;
     }
+
+    /// <summary>
+    /// Narrows the search for a gutter between two headers by the stacks of values standing wholly between
+    /// them. Headers are centred in their columns: a stack of right-aligned values (one right edge, several
+    /// widths) that ends left of the right header belongs to the left one, and a left-aligned stack that
+    /// starts right of the left header to the right one (gen59-038-chromium: 分值's 10 and 5 end 20 points
+    /// before 得分 and twice as far after 分值, the wider empty run). A stack of numbers whose own edges do not
+    /// say (one piece, one width) aligns as the table's other numbers do (<paramref name="numbers"/>). Where
+    /// the stacks disagree, unchanged.
+    /// </summary>
+    private static (double From, double To) AlignedBetween(List<Cell> crossing, double from, double to, Alignment numbers)
+    {
+        double left = from, right = to;
+        foreach (var stack in Stacks(crossing, from, to))
+        {
+            var alignment = AlignmentOf(stack);
+            if (alignment == Alignment.Unknown && stack.All(IsNumber))
+            {
+                alignment = numbers;
+            }
+
+            if (alignment == Alignment.Right)
+            {
+                left = Math.Max(left, stack.Max(p => p.Box.Right));
+            }
+            else if (alignment == Alignment.Left)
+            {
+                right = Math.Min(right, stack.Min(p => p.Box.Left));
+            }
+        }
+
+        return left < right ? (left, right) : (from, to);
+    }
+
+    /// <summary>The pieces wholly between two x, in stacks that overlap horizontally.</summary>
+    private static List<List<Cell>> Stacks(List<Cell> crossing, double from, double to)
+    {
+        var stacks = new List<List<Cell>>();
+        foreach (var p in crossing.Where(p => p.Box.Left >= from && p.Box.Right <= to).OrderBy(p => p.Box.Left))
+        {
+            if (stacks.Count > 0 && p.Box.Left < stacks[^1].Max(q => q.Box.Right))
+            {
+                stacks[^1].Add(p);
+            }
+            else
+            {
+                stacks.Add([p]);
+            }
+        }
+
+        return stacks;
+    }
+
+    /// <summary>How a stack of pieces aligns: one right edge and several left ones is right-aligned, and so on.</summary>
+    private static Alignment AlignmentOf(List<Cell> stack)
+    {
+        if (stack.Count < 2)
+        {
+            return Alignment.Unknown;
+        }
+
+        var lefts = stack.Max(p => p.Box.Left) - stack.Min(p => p.Box.Left);
+        var rights = stack.Max(p => p.Box.Right) - stack.Min(p => p.Box.Right);
+        return rights <= AlignedEdge && lefts > AlignedEdge ? Alignment.Right
+            : lefts <= AlignedEdge && rights > AlignedEdge ? Alignment.Left
+            : Alignment.Unknown;
+    }
+
+    /// <summary>
+    /// How a table's numbers align, from the stacks of numbers between its headers whose edges say so: the
+    /// one alignment they all show, else unknown (gen59-038-chromium's budget row: 10 and 9.86 alone under
+    /// 分数 and 得分, right-aligned as the amounts of the other columns are).
+    /// </summary>
+    private static Alignment NumberAlignment(List<Cell> headers, List<Cell>? body)
+    {
+        if (body is null || headers.Any(h => h.Whole))
+        {
+            return Alignment.Unknown;
+        }
+
+        var seen = new HashSet<Alignment>();
+        for (var i = 0; i + 1 < headers.Count; i++)
+        {
+            var (from, to) = (headers[i].Box.Right, headers[i + 1].Box.Left);
+            if (to <= from)
+            {
+                continue;
+            }
+
+            foreach (var stack in Stacks(body.Where(c => !c.Whole && c.Box.Right > from && c.Box.Left < to).ToList(), from, to))
+            {
+                if (stack.All(IsNumber) && AlignmentOf(stack) is var a and not Alignment.Unknown)
+                {
+                    seen.Add(a);
+                }
+            }
+        }
+
+        return seen.Count == 1 ? seen.Single() : Alignment.Unknown;
+    }
+
+    private static bool IsNumber(Cell c) => FormAssembler.Number(c.Compact, out _) is not null;
+
+    private enum Alignment
+    {
+        Unknown,
+        Left,
+        Right,
+    }
+
+    /// <summary>How far apart (points) the edges of a stack of values may be and still be one alignment.</summary>
+    private const double AlignedEdge = 0.6;
 
     // ---- the indicator table ------------------------------------------------------------------------
 
@@ -708,7 +826,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var body = Cells.Where(c => c.Box.CenterY > first.Bottom && c.Box.Top < end && !headers.Any(h => c.Box.CenterY >= h.Top && c.Box.CenterY <= h.Bottom)
             && !_plane.IsUsed(c)).SelectMany(SplitLevelPrefix).ToList();
-        var columns = Columns(first.Cells, Labels.IndicatorColumn, body);
+        var columns = Columns(first.Cells, Labels.IndicatorColumn, [.. body, .. TotalRowNumbers(first.Bottom)]);
         var pageColumns = PageColumns(headers, body, columns);
         Dictionary<Column, (double Left, double Right)> ColumnsAt(Cell c) => pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns;
         var aligned = LineColumns.Align(body.Where(c => c.Unit == 1 && !c.Whole), ColumnsAt);
@@ -748,7 +866,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
         var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
             : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets)
-            : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity);
+            : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity,
+                [.. byColumn.GetValueOrDefault(Column.Weight) ?? [], .. scores]);
         if (rows.Count == 0)
         {
             return [];
@@ -825,11 +944,37 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         {
             var next = i + 1 < headers.Count ? headers[i + 1].Top : double.PositiveInfinity;
             var under = body.Where(c => c.Box.CenterY > headers[i].Bottom && c.Box.CenterY < next).ToList();
+            if (SameColumns(headers[0].Cells, headers[i].Cells))
+            {
+                // A PDF repeats the header where it stood: the first's columns, measured on every page's rows, stand.
+                result.Add((headers[i].Top, first));
+                continue;
+            }
+
             var columns = Columns(headers[i].Cells, Labels.IndicatorColumn, under);
             result.Add((headers[i].Top, columns.Count >= first.Count ? columns : first));
         }
 
         return result;
+    }
+
+    /// <summary>Whether a repeated header stands where the first did, word for word (in PDF points; -layout text shifts its columns).</summary>
+    private static bool SameColumns(List<Cell> first, List<Cell> repeat) =>
+        first.Count == repeat.Count && first.All(c => c.Unit != 1 && !c.Whole) && first.OrderBy(c => c.Box.Left).Zip(repeat.OrderBy(c => c.Box.Left))
+            .All(p => p.First.Compact == p.Second.Compact && Math.Abs(p.First.Box.Left - p.Second.Box.Left) <= p.First.Unit / 4 && Math.Abs(p.First.Box.Right - p.Second.Box.Right) <= p.First.Unit / 4);
+
+    /// <summary>
+    /// The numbers on the self-evaluation's 总分 row below the indicator table: they stand in the 分值 and 得分
+    /// columns, aligned as the rows' numbers are, and wider (100 under 2, 5, 4), which tells how the column aligns.
+    /// </summary>
+    private List<Cell> TotalRowNumbers(double below)
+    {
+        if (_kind != FormKind.SelfEvaluation || Cells.FirstOrDefault(c => c.Box.Top > below && Labels.FieldOf(c.Compact) == Field.TotalScore) is not { } total)
+        {
+            return [];
+        }
+
+        return Cells.Where(c => !c.Whole && !ReferenceEquals(c, total) && c.Box.Left >= total.Box.Right && CellPlane.OnSameRow(total, c) && FormAssembler.Number(c.Compact, out _) is not null).ToList();
     }
 
     /// <summary>
@@ -984,7 +1129,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     /// Rows from the 三级指标 column: a drawn cell is a row; text pieces are one row while a line reaches the
     /// column's right edge (the column wrapped it) and the next line follows at once.
     /// </summary>
-    private static List<Row> Rows(List<Cell> names, List<Cell> targets, double columnLimit)
+    private static List<Row> Rows(List<Cell> names, List<Cell> targets, double columnLimit, List<Cell> numbers)
     {
         var rows = new List<Row>();
         if (names.Count == 0)
@@ -998,6 +1143,16 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
         foreach (var c in names)
         {
+            // A line of a name split at a space (度应在 24小, gen59-034-chromium): the piece after the space is
+            // the same line's, whatever its width.
+            if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } before && before.Page == c.Page
+                && CellPlane.OnSameRow(before, c) && Math.Abs(before.Box.Top - c.Box.Top) <= 0.2 * c.Unit && c.Box.Left >= before.Box.Right - 0.2 * c.Unit)
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = Math.Max(rows[^1].Bottom, c.Box.Bottom) };
+                continue;
+            }
+
             // Between horizontal rules, the rules say which lines are one name.
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false, Band: { } band } && c.Band is { } own)
             {
@@ -1029,7 +1184,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
                 && end.Box.Right >= columnRight - 1.5 * c.Unit
                 && end.Box.Bottom >= names.Concat(targets).Where(x => x.Page == end.Page).Max(x => x.Box.Bottom) - 0.5 * c.Unit
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
-                && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact)))
+                && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact))
+                && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false)
+                && !BothNumbered(rows[^1], c, numbers))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -1105,6 +1262,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         return rows;
     }
 
+    /// <summary>
+    /// Whether the last row before a page break and the first line after it each have a 分值 or 得分 of their
+    /// own: then the line starts a row, it does not carry on the one cut by the break (gen0-032-calc: 网银支付成功率
+    /// with its 10 at a page's foot, 大数据模型搭建 with its own 10 at the next page's head).
+    /// </summary>
+    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers) =>
+        numbers.Any(n => n.Page == before.Anchor.Page && n.Box.CenterY >= before.Top - line.Unit && n.Box.CenterY <= before.Bottom + line.Unit)
+        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= line.Box.Bottom + 1.5 * line.Unit);
+
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
     private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets)
     {
@@ -1115,9 +1281,40 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             return false;
         }
 
+        if (TargetGoesOn(theirs.Compact, mine.Compact) is { } goesOn)
+        {
+            return !goesOn;
+        }
+
         // Both columns wrapped side by side (不高于往年水 / 平): the target on the next line continues the one above.
         var targetRight = targets.Max(t => t.Box.Right);
         return !(theirs.Box.Right >= targetRight - 1.5 * theirs.Unit && Math.Abs(mine.Box.Left - theirs.Box.Left) <= theirs.Unit);
+    }
+
+    /// <summary>
+    /// What a target's text says of the target piece on the line after it (gen59-001-chromium). After an
+    /// unclosed bracket (<c>≥2（个工作</c> / <c>日每周）</c>) it goes on; a bracket that opens the next line
+    /// (<c>≥2.00</c> / <c>（份）</c>) is the unit of a bare quantity above it; after a whole quantity, its unit
+    /// closed or a per cent sign (<c>=100（%）</c>), the next piece is another row's. Null: the text does not say.
+    /// </summary>
+    internal static bool? TargetGoesOn(string previous, string next)
+    {
+        if (previous.Length == 0 || next.Length == 0)
+        {
+            return null;
+        }
+
+        if (previous.Count(c => c is '(' or '（') > previous.Count(c => c is ')' or '）'))
+        {
+            return true;
+        }
+
+        if (next[0] is '(' or '（')
+        {
+            return StartsLikeValue(previous) && previous.IndexOfAny(['(', '（']) < 0 ? true : null;
+        }
+
+        return StartsLikeValue(previous) && previous[^1] is ')' or '）' or '%' ? false : null;
     }
 
     /// <summary>A piece that begins a quantity (an operator or a digit), not the rest of a wrapped one.</summary>

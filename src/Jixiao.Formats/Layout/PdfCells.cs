@@ -31,6 +31,14 @@ public static class PdfCells
     /// <summary>A gap wider than this many font sizes is printed as a space inside a cell's line (Latin words).</summary>
     internal const double SpaceGap = 0.25;
 
+    /// <summary>
+    /// Where a letter's ink has its middle, in font sizes above the baseline: an ideograph fills the em from
+    /// about 0.12 below the baseline to 0.88 above. A letter belongs to the cell that holds that point (gen0-008-
+    /// calc: the last line 标 of a merged 可持续影响指标 overflows its cell's bottom rule by its descent, and was
+    /// read as the first letter of the cell below, 标服务对象满意度指标).
+    /// </summary>
+    internal const double InkMiddle = 0.38;
+
     public static PdfLayout Read(byte[] pdf)
     {
         var cells = new List<Cell>();
@@ -47,7 +55,7 @@ public static class PdfCells
             var free = new List<Glyph>();
             foreach (var g in glyphs)
             {
-                if (rules.Enclosing(g.Box.CenterX, g.Box.CenterY) is { } enclosing)
+                if (rules.Enclosing(g.Box.CenterX, g.Baseline - InkMiddle * g.Size) is { } enclosing)
                 {
                     if (!inCells.TryGetValue(enclosing, out var list))
                     {
@@ -188,7 +196,9 @@ public static class PdfCells
     /// Free letters as pieces: per line, split where the gap exceeds <see cref="FreeGap"/> font sizes, and
     /// also at a narrower gap (<see cref="GlueGap"/>) where the letter after it starts at a column edge of the
     /// page (<see cref="ColumnEdge"/>): borderless spreadsheet cells printed tight stand barely apart, but
-    /// each column's text starts at the same x on every row.
+    /// each column's text starts at the same x on every row. A start counts towards an edge after any gap
+    /// wider than <see cref="GlueGap"/>: in gen59-030-calc every row of the label column runs to a quarter
+    /// of a character before the value column, so no wider gap ever marks where it starts.
     /// </summary>
     private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs, double pageHeight)
     {
@@ -210,7 +220,7 @@ public static class PdfCells
         {
             for (var i = 0; i < line.Count; i++)
             {
-                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > FreeGap * line[i].Size)
+                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > GlueGap * line[i].Size)
                 {
                     var bin = EdgeBin(line[i].Box.Left);
                     edges[bin] = edges.GetValueOrDefault(bin) + 1;
