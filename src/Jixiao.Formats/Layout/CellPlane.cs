@@ -337,14 +337,20 @@ internal sealed class CellPlane
         var edge = value;
         while (true)
         {
+            // The next line may hold other fields too (gen0-039-chromium: `鉴定费  项目性质 其他经常` under
+            // `项目名称 财务专项审计和资产评估`): the continuation is the one piece in reach that stands before
+            // the line's first label.
             var line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= edge.Box.Bottom - 0.2 && c.Box.Top < edge.Box.Bottom + 0.5).ToList();
-            if (line.Count != 1)
+            var firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
+            var candidates = line.Where(c => c.Box.Left < firstLabel && c.Box.Left >= label.Box.Left - LayoutReach && c.Box.Left < right
+                && Math.Abs(c.Box.Left - edge.Box.Left) <= AlignTolerance(c)).ToList();
+            if (candidates.Count != 1 || line.Count > 1 && firstLabel == double.PositiveInfinity)
             {
                 break;
             }
 
-            var piece = line[0];
-            if (piece.Box.Left < label.Box.Left - LayoutReach || piece.Box.Left >= right || Labels.IsLabel(Labels.Strip(piece.Compact)) || Labels.Inline(piece.Compact) is not null)
+            var piece = candidates[0];
+            if (Labels.IndicatorColumn(piece.Compact) is not null || Labels.BudgetColumn(piece.Compact) is not null)
             {
                 break;
             }
@@ -355,6 +361,8 @@ internal sealed class CellPlane
 
         return parts;
     }
+
+    private static bool IsFieldLabel(Cell c) => Labels.IsLabel(Labels.Strip(c.Compact)) || Labels.Inline(c.Compact) is not null;
 
     /// <summary>How far left of its label a continuation line of a value may start in -layout text (character columns).</summary>
     internal const double LayoutReach = 10;

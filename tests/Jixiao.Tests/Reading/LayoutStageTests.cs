@@ -327,6 +327,26 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_wrapped_value_goes_on_under_it_on_a_line_that_holds_other_fields()
+    {
+        // gen0-039-chromium: each field's second line shares the line with the next fields.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     (2024年度)
+             项目名称 财务专项审计和资产评估
+                  鉴定费                  项目性质 其他经常
+                                               性项目 项目类别 特定目标类
+             主管部门 上海市医疗保障局                  实施单位 上海市医药集中招标采购事务管理所（上海
+                                                 医药采购中心）
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("财务专项审计和资产评估鉴定费", form.Name);
+        Assert.Equal("其他经常性项目", form.Nature);
+        Assert.Equal("特定目标类", form.Category);
+        Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
+    }
+
+    [Fact]
     public void A_row_of_labels_over_a_row_of_amounts_pairs_them_before_looking_further_down()
     {
         // calc-borderless: nothing stands right under 年度资金申请总额 but the goal, three lines down.
