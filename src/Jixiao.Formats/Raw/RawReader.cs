@@ -116,6 +116,14 @@ public static partial class RawReader
         }
 
         var table = items.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) is Column.Level1 or Column.Level2 or Column.Name);
+        if (table >= 0 && LoneLevel1Header(items, table) is { } run)
+        {
+            // 一级指标 printed in the label column as a block, before the head's values (LibreOffice,
+            // gen0-023-calc): the table starts at the header row after the head's labels.
+            diagnostics.Info(items[table].Line, DiagnosticCodes.OrphanText, $"第{items[table].Line}行：“{items[table].Text}”印在表头字段之前，指标表从第{items[run].Line}行的表头读起。");
+            table = run;
+        }
+
         if (table < 0)
         {
             table = items.FindIndex(i => i.Kind is RawKind.Level1 or RawKind.Level2);
@@ -238,6 +246,37 @@ public static partial class RawReader
         {
             grid.Row(grade.Line, "评分等级", grade.Text);
         }
+    }
+
+    /// <summary>
+    /// When the table's first header (at <paramref name="table"/>) is a lone 一级指标 followed by the head's
+    /// field labels before the next 二级/三级 header and before any 一级/二级 label: that next header.
+    /// </summary>
+    internal static int? LoneLevel1Header(List<RawItem> items, int table)
+    {
+        if (Labels.IndicatorColumn(items[table].Text) != Column.Level1)
+        {
+            return null;
+        }
+
+        var head = false;
+        for (var k = table + 1; k < items.Count; k++)
+        {
+            var item = items[k];
+            if (item.Kind is RawKind.Level1 or RawKind.Level2 or RawKind.Title)
+            {
+                return null;
+            }
+
+            if (item.Kind == RawKind.Header && Labels.IndicatorColumn(item.Text) is Column.Level1 or Column.Level2 or Column.Name)
+            {
+                return head ? k : null;
+            }
+
+            head |= item.Kind == RawKind.Label && item.Field is not (Field.TotalScore or Field.Grade or null);
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"^[(（]\d{4}年度?[)）]$")]

@@ -107,6 +107,30 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_lone_level1_header_in_a_label_column_block_does_not_start_the_table()
+    {
+        // LibreOffice prints the label column first: 一级指标 stands before the end date and the goal.
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n计划开始日期\n一级指标\n计划完成日期\n2024-12-31\n年度总体目标\n保证驻松武警官兵及时就医。\n二级指标\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 药品补充次数\n≥4(次)\n";
+        var items = Items(text);
+        var lone = items.FindIndex(i => i.Text == "一级指标");
+
+        Assert.Equal(items.FindIndex(i => i.Text == "二级指标"), RawReader.LoneLevel1Header(items, lone));
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+        Assert.Equal(new DateOnly(2024, 12, 31), form.EndDate);
+        Assert.Equal("保证驻松武警官兵及时就医。", form.Goal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("产出指标", "数量指标", "药品补充次数", "≥4(次)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
+    }
+
+    [Fact]
+    public void A_level1_header_followed_by_its_labels_starts_the_table()
+    {
+        var items = Items("一级指标 二级指标\n三级指标\n产出指标 数量指标 培训次数\n≥3(次)\n");
+
+        Assert.Null(RawReader.LoneLevel1Header(items, 0));
+    }
+
+    [Fact]
     public void Level_labels_printed_as_a_block_are_spread_over_the_rows_in_order()
     {
         var text = "数量指标\n质量指标\n时效指标\n培训次数\n≥3(次)\n服务人次\n≥100(人次)\n验收合格率\n=100(%)\n报告提交及时性\n及时\n";
