@@ -212,6 +212,14 @@ public static partial class RawReader
         }
 
         var body = rest.Where(i => i != grade && !totals.Contains(i) && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
+        foreach (var stray in body.Where(i => i.Kind == RawKind.Value && NotIndicator(i.Text)).ToList())
+        {
+            // A head value or a header's piece printed among the rows (a label column printed as a block,
+            // Chromium's cells after a taller neighbour's): read as an indicator it shifts every row after it.
+            body.Remove(stray);
+            diagnostics.Info(stray.Line, DiagnosticCodes.OrphanText, $"第{stray.Line}行：“{stray.Text}”不是指标的值（日期、项目性质或类别、表头的一段），未读入指标表。");
+        }
+
         var rows = RawRows.Read(body, self, diagnostics, out var trailing);
         if (rows.Count > MaxRowsPerForm)
         {
@@ -278,6 +286,32 @@ public static partial class RawReader
 
         return null;
     }
+
+    /// <summary>
+    /// A value that is no indicator's: a whole date (the plan's dates), a project nature or category, or a
+    /// piece of a header word or of a 二级 label cut before its last character (<c>年度(/项目)指标</c>,
+    /// <c>偏差原因分析及</c>, <c>经济成本指</c>). None of the forms in the zoos has such a name or target.
+    /// </summary>
+    internal static bool NotIndicator(string text)
+    {
+        var t = TextNormaliser.Value(text);
+        if (WholeDate().IsMatch(t) || HeadWord().IsMatch(t))
+        {
+            return true;
+        }
+
+        return t.Length >= MinHeaderPiece && (Labels.HeaderWords.Any(h => h.Length > t.Length && (h.StartsWith(t, StringComparison.Ordinal) || h.EndsWith(t, StringComparison.Ordinal)) && !Labels.HeaderWords.Contains(t))
+            || t.EndsWith('指') && IndicatorLevels.IsLevel2(t + "标"));
+    }
+
+    /// <summary>The shortest header piece taken for one (<c>进措施</c> of 偏差原因分析及改进措施, gen0-004-calc); two characters may be a name's.</summary>
+    public const int MinHeaderPiece = 3;
+
+    [GeneratedRegex(@"^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$")]
+    private static partial Regex WholeDate();
+
+    [GeneratedRegex(@"^((特定目标|其他运转|其他人员)类|(其他)?(经常性|一次性)项目|经常性专项业务费)$")]
+    private static partial Regex HeadWord();
 
     [GeneratedRegex(@"^[(（]\d{4}年度?[)）]$")]
     private static partial Regex YearMark();

@@ -122,6 +122,31 @@ public class RawStageTests
         Assert.Equal(("产出指标", "数量指标", "药品补充次数", "≥4(次)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
     }
 
+    [Theory]
+    [InlineData("2023/12/31", true)]
+    [InlineData("2024年12月31日", true)]
+    [InlineData("特定目标类", true)]
+    [InlineData("其他经常性项目", true)]
+    [InlineData("年度(/项目)指标", true)]
+    [InlineData("偏差原因分析及", true)]
+    [InlineData("进措施", true)]
+    [InlineData("经济成本指", true)]
+    [InlineData("2024年12月31日前", false)]
+    [InlineData("成本控制率", false)]
+    [InlineData("及时", false)]
+    [InlineData("得分", false)]
+    public void Head_values_and_header_pieces_are_no_indicator(string text, bool stray) => Assert.Equal(stray, RawReader.NotIndicator(text));
+
+    [Fact]
+    public void A_date_printed_among_the_rows_does_not_shift_them()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n一级指标 二级指标\n三级指标\n年度(/项目)指标值\n2024-12-31\n产出指标 数量指标 药品补充次数\n≥4(次)\n时效指标 结算及时性\n及时\n";
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+
+        Assert.Equal(["药品补充次数", "结算及时性"], form.Indicators.Select(i => i.Name));
+        Assert.Equal(["≥4(次)", "及时"], form.Indicators.Select(i => i.Target));
+    }
+
     [Fact]
     public void A_level1_header_followed_by_its_labels_starts_the_table()
     {
