@@ -157,6 +157,19 @@ public static partial class RawReader
 
         rest = [.. rest.Where(i => !moved.Contains(i))];
         var fields = RawFields.Read(head, paragraphs, diagnostics);
+        // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
+        // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
+        var goalField = self ? Field.Outcome : Field.Goal;
+        var nameHeader = rest.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) == Column.Name);
+        var overflow = nameHeader > 0 ? rest.Take(nameHeader).Where(i => i.Kind == RawKind.Value && RawRows.KindOf(i.Text) == RawValueKind.Text).ToList() : [];
+        if (overflow.Sum(i => i.Text.Length) >= MinGoalChars && !fields.Any(f => f.Field == goalField && f.Value.Length > 0))
+        {
+            fields.RemoveAll(f => f.Field == goalField);
+            fields.Add((goalField, string.Concat(overflow.Select(i => i.Text)), overflow[0].Line));
+            rest = [.. rest.Where(i => !overflow.Contains(i))];
+            diagnostics.Info(overflow[0].Line, DiagnosticCodes.OrphanText, $"第{overflow[0].Line}行：指标表头之间的文字按“{Labels.Fields[goalField][0]}”读取。");
+        }
+
         foreach (var (field, value, line) in fields)
         {
             if (field is Field.TotalScore or Field.Grade or Field.ExpectedGoal or Field.Outcome || self && field is Field.Goal or Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
@@ -312,6 +325,9 @@ public static partial class RawReader
 
     [GeneratedRegex(@"^((特定目标|其他运转|其他人员)类|(其他)?(经常性|一次性)项目|经常性专项业务费)$")]
     private static partial Regex HeadWord();
+
+    /// <summary>The shortest text taken for a goal printed inside the table's header (the zoos' shortest goal is 19 characters).</summary>
+    public const int MinGoalChars = 19;
 
     [GeneratedRegex(@"^[(（]\d{4}年度?[)）]$")]
     private static partial Regex YearMark();

@@ -148,6 +148,17 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_goal_printed_inside_the_table_header_is_the_goal_not_a_row()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n年度总体目标\n一级指标 二级指标\n保证驻松武警官兵在松江区中心医院及时就医，\n每季度补充日常训练战备药品。\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 药品补充次数\n≥4(次)\n";
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+
+        Assert.Equal("保证驻松武警官兵在松江区中心医院及时就医，每季度补充日常训练战备药品。", form.Goal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("药品补充次数", "≥4(次)"), (indicator.Name, indicator.Target));
+    }
+
+    [Fact]
     public void A_level1_header_followed_by_its_labels_starts_the_table()
     {
         var items = Items("一级指标 二级指标\n三级指标\n产出指标 数量指标 培训次数\n≥3(次)\n");
