@@ -159,6 +159,21 @@ public class RawStageTests
     }
 
     [Fact]
+    public void The_total_printed_before_its_label_is_no_row()
+    {
+        Assert.True(RawRows.IsTotal([("8.00", "8.00"), ("13.00", "13.00"), ("79.00", "78.97"), ("100.00", "99.97")]));
+        Assert.True(RawRows.IsTotal([("30", "30"), ("30", "28"), ("30", "30"), ("100", "98")]));
+        Assert.False(RawRows.IsTotal([("30", "30"), ("30", "28"), ("30", "30"), ("10", "10")]));
+        Assert.False(RawRows.IsTotal([("50", "50"), ("100", "99")]));
+
+        var text = "一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分\n产出指标 数量指标 培训次数\n≥3(次)\n3(次)\n50.00\n50.00\n服务人次\n≥100(人次)\n120(人次)\n40.00\n38.00\n100.00\n98.00\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: true, new DiagnosticBag(), out var trailing);
+
+        Assert.Equal([("50.00", "50.00"), ("40.00", "38.00")], rows.Select(r => (r.Weight!, r.Score!)));
+        Assert.Equal(["100.00", "98.00"], trailing);
+    }
+
+    [Fact]
     public void A_level1_header_followed_by_its_labels_starts_the_table()
     {
         var items = Items("一级指标 二级指标\n三级指标\n产出指标 数量指标 培训次数\n≥3(次)\n");
