@@ -302,8 +302,8 @@ public static partial class RawReader
 
     /// <summary>
     /// A value that is no indicator's: a whole date (the plan's dates), a project nature or category, or a
-    /// piece of a header word or of a 二级 label cut before its last character (<c>年度(/项目)指标</c>,
-    /// <c>偏差原因分析及</c>, <c>经济成本指</c>). None of the forms in the zoos has such a name or target.
+    /// piece of a header word (<c>年度(/项目)指标</c>, <c>分析及改</c>) or the start of a 二级 label cut
+    /// in a narrow column (<c>经济成</c>, <c>经济成本指</c>). None of the forms in the zoos has such a name or target.
     /// </summary>
     internal static bool NotIndicator(string text)
     {
@@ -313,8 +313,12 @@ public static partial class RawReader
             return true;
         }
 
-        return t.Length >= MinHeaderPiece && (Labels.HeaderWords.Any(h => h.Length > t.Length && (h.StartsWith(t, StringComparison.Ordinal) || h.EndsWith(t, StringComparison.Ordinal)) && !Labels.HeaderWords.Contains(t))
-            || t.EndsWith('指') && IndicatorLevels.IsLevel2(t + "标"));
+        return t.Length >= MinHeaderPiece && (Labels.HeaderWords.Any(h => h.Length > t.Length && h.Contains(t, StringComparison.Ordinal)) && !Labels.HeaderWords.Contains(t)
+            || Level2Prefix(t));
+
+        // 经济成 / 经济成本指 of 经济成本指标 (a label cut in a narrow column, its rest joined elsewhere).
+        static bool Level2Prefix(string t) => !IndicatorLevels.IsLabel(t)
+            && IndicatorLevels.Level2.Keys.Concat(IndicatorLevels.Level2Aliases.Keys).Any(l => l.Length > t.Length && l.StartsWith(t, StringComparison.Ordinal));
     }
 
     /// <summary>The shortest header piece taken for one (<c>进措施</c> of 偏差原因分析及改进措施, gen0-004-calc); two characters may be a name's.</summary>
