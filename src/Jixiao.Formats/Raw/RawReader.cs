@@ -116,6 +116,14 @@ public static partial class RawReader
         }
 
         var table = items.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) is Column.Level1 or Column.Level2 or Column.Name);
+        if (table >= 0 && LoneLevel1Header(items, table) is { } run)
+        {
+            // 一级指标 printed in the label column as a block, before the head's values (LibreOffice,
+            // gen0-023-calc): the table starts at the header row after the head's labels.
+            diagnostics.Info(items[table].Line, DiagnosticCodes.OrphanText, $"第{items[table].Line}行：“{items[table].Text}”印在表头字段之前，指标表从第{items[run].Line}行的表头读起。");
+            table = run;
+        }
+
         if (table < 0)
         {
             table = items.FindIndex(i => i.Kind is RawKind.Level1 or RawKind.Level2);
@@ -149,6 +157,19 @@ public static partial class RawReader
 
         rest = [.. rest.Where(i => !moved.Contains(i))];
         var fields = RawFields.Read(head, paragraphs, diagnostics);
+        // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
+        // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
+        var goalField = self ? Field.Outcome : Field.Goal;
+        var nameHeader = rest.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) == Column.Name);
+        var overflow = nameHeader > 0 ? rest.Take(nameHeader).Where(i => i.Kind == RawKind.Value && RawRows.KindOf(i.Text) == RawValueKind.Text).ToList() : [];
+        if (overflow.Sum(i => i.Text.Length) >= MinGoalChars && !fields.Any(f => f.Field == goalField && f.Value.Length > 0))
+        {
+            fields.RemoveAll(f => f.Field == goalField);
+            fields.Add((goalField, string.Concat(overflow.Select(i => i.Text)), overflow[0].Line));
+            rest = [.. rest.Where(i => !overflow.Contains(i))];
+            diagnostics.Info(overflow[0].Line, DiagnosticCodes.OrphanText, $"第{overflow[0].Line}行：指标表头之间的文字按“{Labels.Fields[goalField][0]}”读取。");
+        }
+
         foreach (var (field, value, line) in fields)
         {
             if (field is Field.TotalScore or Field.Grade or Field.ExpectedGoal or Field.Outcome || self && field is Field.Goal or Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
@@ -204,6 +225,14 @@ public static partial class RawReader
         }
 
         var body = rest.Where(i => i != grade && !totals.Contains(i) && i.Kind != RawKind.Label && i.Kind != RawKind.Side).ToList();
+        foreach (var stray in body.Where(i => i.Kind == RawKind.Value && NotIndicator(i.Text)).ToList())
+        {
+            // A head value or a header's piece printed among the rows (a label column printed as a block,
+            // Chromium's cells after a taller neighbour's): read as an indicator it shifts every row after it.
+            body.Remove(stray);
+            diagnostics.Info(stray.Line, DiagnosticCodes.OrphanText, $"第{stray.Line}行：“{stray.Text}”不是指标的值（日期、项目性质或类别、表头的一段），未读入指标表。");
+        }
+
         var rows = RawRows.Read(body, self, diagnostics, out var trailing);
         if (rows.Count > MaxRowsPerForm)
         {
@@ -239,6 +268,70 @@ public static partial class RawReader
             grid.Row(grade.Line, "评分等级", grade.Text);
         }
     }
+
+    /// <summary>
+    /// When the table's first header (at <paramref name="table"/>) is a lone 一级指标 followed by the head's
+    /// field labels before the next 二级/三级 header and before any 一级/二级 label: that next header.
+    /// </summary>
+    internal static int? LoneLevel1Header(List<RawItem> items, int table)
+    {
+        if (Labels.IndicatorColumn(items[table].Text) != Column.Level1)
+        {
+            return null;
+        }
+
+        var head = false;
+        for (var k = table + 1; k < items.Count; k++)
+        {
+            var item = items[k];
+            if (item.Kind is RawKind.Level1 or RawKind.Level2 or RawKind.Title)
+            {
+                return null;
+            }
+
+            if (item.Kind == RawKind.Header && Labels.IndicatorColumn(item.Text) is Column.Level1 or Column.Level2 or Column.Name)
+            {
+                return head ? k : null;
+            }
+
+            head |= item.Kind == RawKind.Label && item.Field is not (Field.TotalScore or Field.Grade or null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A value that is no indicator's: a whole date (the plan's dates), a project nature or category, or a
+    /// piece of a header word (<c>年度(/项目)指标</c>, <c>分析及改</c>) or the start of a 二级 label cut
+    /// in a narrow column (<c>经济成</c>, <c>经济成本指</c>). None of the forms in the zoos has such a name or target.
+    /// </summary>
+    internal static bool NotIndicator(string text)
+    {
+        var t = TextNormaliser.Value(text);
+        if (WholeDate().IsMatch(t) || HeadWord().IsMatch(t))
+        {
+            return true;
+        }
+
+        return t.Length >= MinHeaderPiece && (Labels.HeaderWords.Any(h => h.Length > t.Length && h.Contains(t, StringComparison.Ordinal)) && !Labels.HeaderWords.Contains(t)
+            || Level2Prefix(t));
+
+        // 经济成 / 经济成本指 of 经济成本指标 (a label cut in a narrow column, its rest joined elsewhere).
+        static bool Level2Prefix(string t) => !IndicatorLevels.IsLabel(t)
+            && IndicatorLevels.Level2.Keys.Concat(IndicatorLevels.Level2Aliases.Keys).Any(l => l.Length > t.Length && l.StartsWith(t, StringComparison.Ordinal));
+    }
+
+    /// <summary>The shortest header piece taken for one (<c>进措施</c> of 偏差原因分析及改进措施, gen0-004-calc); two characters may be a name's.</summary>
+    public const int MinHeaderPiece = 3;
+
+    [GeneratedRegex(@"^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$")]
+    private static partial Regex WholeDate();
+
+    [GeneratedRegex(@"^((特定目标|其他运转|其他人员)类|(其他)?(经常性|一次性)项目|经常性专项业务费)$")]
+    private static partial Regex HeadWord();
+
+    /// <summary>The shortest text taken for a goal printed inside the table's header (the zoos' shortest goal is 19 characters).</summary>
+    public const int MinGoalChars = 19;
 
     [GeneratedRegex(@"^[(（]\d{4}年度?[)）]$")]
     private static partial Regex YearMark();

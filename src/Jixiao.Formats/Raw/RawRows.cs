@@ -127,6 +127,16 @@ public static partial class RawRows
         {
             trailing.Add(numbers[^1]);
         }
+        else if (selfEvaluation && IsTotal(weights))
+        {
+            // The 总分 row's two numbers printed before its label (calc-narrow: 100.00 99.97, then 总分):
+            // its weight is the sum of the others'. Left to the reader as the totals, not taken as a row's.
+            var (w, sc) = weights[^1];
+            weights.RemoveAt(weights.Count - 1);
+            trailing.Add(w);
+            trailing.Add(sc);
+            diagnostics.Info(values.Count > 0 ? values[^1].Item.Line : 0, DiagnosticCodes.OrphanText, $"“{w} {sc}”是其余分值之和，按总分读取。");
+        }
 
         var count = selfEvaluation ? Math.Max(pairs.Count, Math.Min(weights.Count, pairs.Count + 1)) : pairs.Count;
         for (var r = 0; r < pairs.Count; r++)
@@ -407,6 +417,37 @@ public static partial class RawRows
     }
 
     /// <summary>What a value token looks like.</summary>
+    /// <summary>How far the total weight may differ from the sum of the rows' weights (rounding of printed decimals).</summary>
+    public const decimal TotalTolerance = 0.01m;
+
+    /// <summary>The total weight of a self-evaluation (every form in the zoos): no row's weight reaches it.</summary>
+    public const decimal FullWeight = 100m;
+
+    /// <summary>Whether the last weight/score pair is the total: its weight the sum of the others' or <see cref="FullWeight"/> (at least two rows).</summary>
+    internal static bool IsTotal(IReadOnlyList<(string W, string S)> weights)
+    {
+        if (weights.Count < 3 || Number(weights[^1].W) is not { } total || Number(weights[^1].S) is not { } score)
+        {
+            return false;
+        }
+
+        decimal sum = 0;
+        for (var k = 0; k < weights.Count - 1; k++)
+        {
+            if (Number(weights[k].W) is not { } w || Number(weights[k].S) is null)
+            {
+                return false;
+            }
+
+            sum += w;
+        }
+
+        // The sum of the others', or the full 100 when the budget's weight is printed apart (calc-narrow: 90 + 10).
+        return total > 0 && score <= total && (Math.Abs(total - sum) <= TotalTolerance || total == FullWeight && sum < FullWeight);
+
+        static decimal? Number(string s) => decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
     public static RawValueKind KindOf(string s)
     {
         if (TextNormaliser.IsEmptyMark(s))

@@ -107,6 +107,84 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_lone_level1_header_in_a_label_column_block_does_not_start_the_table()
+    {
+        // LibreOffice prints the label column first: 一级指标 stands before the end date and the goal.
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n计划开始日期\n一级指标\n计划完成日期\n2024-12-31\n年度总体目标\n保证驻松武警官兵及时就医。\n二级指标\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 药品补充次数\n≥4(次)\n";
+        var items = Items(text);
+        var lone = items.FindIndex(i => i.Text == "一级指标");
+
+        Assert.Equal(items.FindIndex(i => i.Text == "二级指标"), RawReader.LoneLevel1Header(items, lone));
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+        Assert.Equal(new DateOnly(2024, 12, 31), form.EndDate);
+        Assert.Equal("保证驻松武警官兵及时就医。", form.Goal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("产出指标", "数量指标", "药品补充次数", "≥4(次)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
+    }
+
+    [Theory]
+    [InlineData("2023/12/31", true)]
+    [InlineData("2024年12月31日", true)]
+    [InlineData("特定目标类", true)]
+    [InlineData("其他经常性项目", true)]
+    [InlineData("年度(/项目)指标", true)]
+    [InlineData("偏差原因分析及", true)]
+    [InlineData("进措施", true)]
+    [InlineData("经济成本指", true)]
+    [InlineData("经济成", true)]
+    [InlineData("分析及改", true)]
+    [InlineData("社会效益指标", false)]
+    [InlineData("2024年12月31日前", false)]
+    [InlineData("成本控制率", false)]
+    [InlineData("及时", false)]
+    [InlineData("得分", false)]
+    public void Head_values_and_header_pieces_are_no_indicator(string text, bool stray) => Assert.Equal(stray, RawReader.NotIndicator(text));
+
+    [Fact]
+    public void A_date_printed_among_the_rows_does_not_shift_them()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n一级指标 二级指标\n三级指标\n年度(/项目)指标值\n2024-12-31\n产出指标 数量指标 药品补充次数\n≥4(次)\n时效指标 结算及时性\n及时\n";
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+
+        Assert.Equal(["药品补充次数", "结算及时性"], form.Indicators.Select(i => i.Name));
+        Assert.Equal(["≥4(次)", "及时"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
+    public void A_goal_printed_inside_the_table_header_is_the_goal_not_a_row()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 武警就医补助\n年度总体目标\n一级指标 二级指标\n保证驻松武警官兵在松江区中心医院及时就医，\n每季度补充日常训练战备药品。\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 药品补充次数\n≥4(次)\n";
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+
+        Assert.Equal("保证驻松武警官兵在松江区中心医院及时就医，每季度补充日常训练战备药品。", form.Goal);
+        var indicator = Assert.Single(form.Indicators);
+        Assert.Equal(("药品补充次数", "≥4(次)"), (indicator.Name, indicator.Target));
+    }
+
+    [Fact]
+    public void The_total_printed_before_its_label_is_no_row()
+    {
+        Assert.True(RawRows.IsTotal([("8.00", "8.00"), ("13.00", "13.00"), ("79.00", "78.97"), ("100.00", "99.97")]));
+        Assert.True(RawRows.IsTotal([("30", "30"), ("30", "28"), ("30", "30"), ("100", "98")]));
+        Assert.False(RawRows.IsTotal([("30", "30"), ("30", "28"), ("30", "30"), ("10", "10")]));
+        Assert.False(RawRows.IsTotal([("50", "50"), ("100", "99")]));
+
+        var text = "一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分\n产出指标 数量指标 培训次数\n≥3(次)\n3(次)\n50.00\n50.00\n服务人次\n≥100(人次)\n120(人次)\n40.00\n38.00\n100.00\n98.00\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: true, new DiagnosticBag(), out var trailing);
+
+        Assert.Equal([("50.00", "50.00"), ("40.00", "38.00")], rows.Select(r => (r.Weight!, r.Score!)));
+        Assert.Equal(["100.00", "98.00"], trailing);
+    }
+
+    [Fact]
+    public void A_level1_header_followed_by_its_labels_starts_the_table()
+    {
+        var items = Items("一级指标 二级指标\n三级指标\n产出指标 数量指标 培训次数\n≥3(次)\n");
+
+        Assert.Null(RawReader.LoneLevel1Header(items, 0));
+    }
+
+    [Fact]
     public void Level_labels_printed_as_a_block_are_spread_over_the_rows_in_order()
     {
         var text = "数量指标\n质量指标\n时效指标\n培训次数\n≥3(次)\n服务人次\n≥100(人次)\n验收合格率\n=100(%)\n报告提交及时性\n及时\n";
