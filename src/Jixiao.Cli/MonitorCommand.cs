@@ -5,6 +5,7 @@ using Jixiao.Domain.Model;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Sources;
+using Jixiao.Formats.Xlsx;
 using Spectre.Console;
 
 namespace Jixiao.Cli;
@@ -19,7 +20,7 @@ public static class MonitorCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "执行监控表的交换 JSON（kind: monitoring）" };
+        var file = new Argument<string>("FILE") { Description = "执行监控表：交换 JSON（kind: monitoring）或 XLSX（监控表表样或导入模板）" };
         var format = CliOptions.Format();
         var policy = new Option<string>("--policy")
         {
@@ -84,7 +85,7 @@ public static class MonitorCommand
         var exit = 0;
         foreach (var path in paths)
         {
-            if (!File.Exists(path) || !LooksLikeJson(path) || !MonitoringJson.HasMonitoringForms(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart()))
+            if (!HoldsMonitoring(path))
             {
                 continue;
             }
@@ -104,6 +105,38 @@ public static class MonitorCommand
         return (findings, exit);
     }
 
+    /// <summary>
+    /// Whether a file holds monitoring forms: an interchange JSON with forms of <c>kind: "monitoring"</c>, or a
+    /// workbook with a 执行监控表 sheet. Other files (text, PDF, other forms) are left to the other readers.
+    /// </summary>
+    internal static bool HoldsMonitoring(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (IsWorkbook(path))
+        {
+            return MonitoringXlsx.HasMonitoringSheets(File.ReadAllBytes(path));
+        }
+
+        return LooksLikeJson(path) && MonitoringJson.HasMonitoringForms(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart());
+    }
+
+    /// <summary>An XLSX file by its name or its first bytes (a ZIP package).</summary>
+    private static bool IsWorkbook(string path)
+    {
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        using var stream = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[4];
+        return stream.Read(head) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
     /// <summary>A JSON file by its name or its first character (a large text or PDF is not read twice).</summary>
     private static bool LooksLikeJson(string path)
     {
@@ -119,7 +152,8 @@ public static class MonitorCommand
         return text.Length > 0 && text[0] is (byte)'{' or (byte)'[';
     }
 
-    private static IReadOnlyList<MonitoringDocument>? Load(string path, MonitoringPolicy policy, TextWriter error)
+    /// <summary>The monitoring documents of a JSON or XLSX file; null, with every problem on <paramref name="error"/>, when it cannot be used.</summary>
+    internal static IReadOnlyList<MonitoringDocument>? Load(string path, MonitoringPolicy policy, TextWriter error)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -130,7 +164,13 @@ public static class MonitorCommand
 
         try
         {
-            return MonitoringJson.Read(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart(), name, policy);
+            return IsWorkbook(path)
+                ? [MonitoringXlsx.Read(File.ReadAllBytes(path), name, policy)]
+                : MonitoringJson.Read(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart(), name, policy);
+        }
+        catch (UnreadableSourceException ex)
+        {
+            error.WriteLine($"jixiao: {ex.Message}");
         }
         catch (JsonException ex)
         {
@@ -140,7 +180,7 @@ public static class MonitorCommand
         {
             foreach (var problem in ex.Problems)
             {
-                error.WriteLine($"jixiao: {name}: {problem.Field}: {problem.Message}");
+                error.WriteLine(problem.Field.Length == 0 ? $"jixiao: {name}: {problem.Message}" : $"jixiao: {name}: {problem.Field}: {problem.Message}");
             }
         }
         catch (IOException ex)

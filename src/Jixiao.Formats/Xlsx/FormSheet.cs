@@ -140,25 +140,10 @@ internal static class FormSheet
     /// </summary>
     private static string LineText(int line) => line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// How many rows the merged cell starting at <paramref name="i"/> spans: the run of rows whose merged
-    /// columns up to <paramref name="column"/> all agree (so a 二级 never spans two 一级). Zero inside a run.
-    /// </summary>
+    /// <summary>How many rows the merged cell starting at <paramref name="i"/> spans; a 二级 never spans two 一级. Zero inside a run.</summary>
     private static int RunLength(IReadOnlyList<Indicator> list, int i, IndicatorColumn[] columns, IndicatorColumn column)
     {
         var keyColumns = columns.Where(c => c.Merged && c.Column <= column.Column).ToList();
-        string Key(int k) => string.Join('\u0001', keyColumns.Select(c => c.Value(list[k])));
-        if (i > 0 && Key(i) == Key(i - 1))
-        {
-            return 0;
-        }
-
-        var end = i + 1;
-        while (end < list.Count && Key(end) == Key(i))
-        {
-            end++;
-        }
-
-        return end - i;
+        return MergedRuns.Length(list, i, x => string.Join('\u0001', keyColumns.Select(c => c.Value(x))));
     }
 }

@@ -21,6 +21,7 @@ public static class XlsxImporter
     {
         var forms = new List<PerformanceForm>();
         var diagnostics = new List<Diagnostic>();
+        var monitoring = 0;
         try
         {
             using var seekable = input.CanSeek ? null : new MemoryStream();
@@ -34,6 +35,14 @@ public static class XlsxImporter
             using var document = SpreadsheetDocument.Open(seekable ?? input, isEditable: false);
             foreach (var grid in SheetGrid.Load(document, limits, diagnostics))
             {
+                if (MonitoringXlsx.IsMonitoring(grid))
+                {
+                    var (code, text) = XlsxMessages.MonitoringSheet(CellRefs.Quote(grid.Name));
+                    diagnostics.Add(new Diagnostic(Severity.Info, 1, code, text));
+                    monitoring++;
+                    continue;
+                }
+
                 if (FormSheetReader.Read(grid, diagnostics) is { } form)
                 {
                     forms.Add(form);
@@ -50,7 +59,7 @@ public static class XlsxImporter
             throw new UnreadableSourceException(XlsxMessages.Unreadable(source, ex.Message), ex);
         }
 
-        if (forms.Count == 0)
+        if (forms.Count == 0 && monitoring == 0)
         {
             var (code, text) = XlsxMessages.NoForms();
             diagnostics.Add(new Diagnostic(Severity.Error, 0, code, text));

@@ -25,6 +25,13 @@ internal static class XlsxMessages
 
     public static (string Code, string Text) NotAForm() => ("xlsx-not-a-form", "工作表没有指标表（一级指标、三级指标），不是绩效表，已跳过");
 
+    public static (string Code, string Text) MonitoringSheet(string sheet) =>
+        ("monitoring-forms", $"{sheet}: 执行监控表由 jixiao monitor 读取，此处不作申报表或自评表");
+
+    public static (string Code, string Text) NotMonitoring(string sheet) => ("xlsx-not-monitoring", $"{sheet}: 不是执行监控表，已跳过");
+
+    public static (string Code, string Text) NoMonitoringForms() => ("xlsx-no-monitoring-forms", "工作簿中没有执行监控表");
+
     public static (string Code, string Text) NoForms() => ("xlsx-no-forms", "工作簿中没有可读取的绩效表");
 
     public static (string Code, string Text) MergeClipped(string sheet, string merge, string clipped) =>

@@ -84,6 +84,41 @@ public class MonitorCommandTests
         Assert.Contains("\"budgetLight\": \"yellow\"", monitor.Out);
     }
 
+    [Fact]
+    public void Export_writes_the_monitoring_workbook_and_template_that_monitor_and_check_read_back()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-monitor-");
+        try
+        {
+            var official = Path.Combine(dir.FullName, "监控表.xlsx");
+            var template = Path.Combine(dir.FullName, "模板.xlsx");
+            var export = Jixiao("export", MonitoringSample.Path, "--format", "xlsx", "--out", official);
+            Assert.Equal((0, "已导出 1 张执行监控表、7 个指标：" + official), (export.Exit, export.Err.Trim()));
+            Assert.Equal(0, Jixiao("export", MonitoringSample.Path, "--format", "xlsx", "--template", "--out", template).Exit);
+
+            // The lights from either workbook are the lights from the JSON, field by field (only the source differs).
+            var fromJson = Monitor(MonitoringSample.Path).Out.Replace("sample-monitoring.json", "SOURCE", StringComparison.Ordinal);
+            Assert.Equal(fromJson, Monitor(official).Out.Replace("监控表.xlsx", "SOURCE", StringComparison.Ordinal));
+            var fromTemplate = Monitor(template);
+            Assert.Equal((0, ""), (fromTemplate.Exit, fromTemplate.Err));
+            Assert.Contains("\"budgetLight\": \"yellow\"", fromTemplate.Out);
+
+            var check = Jixiao("check", official);
+            Assert.Equal(1, check.Exit);
+            using var doc = JsonDocument.Parse(check.Out);
+            var codes = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+            Assert.Equal(["monitoring.likelihood-inconsistent", "monitoring.unit-mismatch", "monitoring.cause-missing"], codes);
+
+            var csv = Jixiao("export", official, "--format", "csv", "--out", Path.Combine(dir.FullName, "csv"));
+            Assert.Equal(2, csv.Exit);
+            Assert.Contains("执行监控表可导出为 xlsx 或 json", csv.Err);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static (int Exit, string Out, string Err) Jixiao(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
