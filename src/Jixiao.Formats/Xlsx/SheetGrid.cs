@@ -158,7 +158,7 @@ internal sealed class SheetGrid
             return int.TryParse(raw, out var i) && i >= 0 && i < strings.Length ? new GridCell(strings[i], null) : null;
         }
 
-        if (type is CellValues.String or CellValues.Error or CellValues.Date)
+        if (type == CellValues.String || type == CellValues.Error || type == CellValues.Date)
         {
             return new GridCell(XlsxText.Unescape(raw), null);
         }

@@ -39,7 +39,7 @@ internal sealed class StyleBook
 
         var cellFormats = _looks.Select(l => new CellFormat(new Alignment
         {
-            Horizontal = l.Align,
+            Horizontal = l.Align switch { TextAlign.Center => HorizontalAlignmentValues.Center, TextAlign.Right => HorizontalAlignmentValues.Right, _ => HorizontalAlignmentValues.Left },
             Vertical = VerticalAlignmentValues.Center,
             WrapText = l.Wrap,
         })
