@@ -8,7 +8,7 @@ using Jixiao.Tests.Zoo;
 namespace Jixiao.Bench;
 
 /// <summary>
-/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2] [--generated N [--seed 1]]</c>.
+/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2] [--generated N [--seed 1] [--content]]</c>.
 /// Prints every printing of <see cref="ZooCatalogue.All"/> (or N printings drawn by
 /// <see cref="ZooCatalogue.Generated"/> from the seed: a held-out set nobody tuned to), reads its PDF, <c>pdftotext</c> raw and <c>-layout</c> texts back with the
 /// current reader and prints fields/forms exact per printing and path, the totals, and the 20 most frequent
@@ -22,7 +22,7 @@ internal static class ZooBenchmark
         var only = BenchSupport.OptionText(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var jobs = BenchSupport.Option(args, "--jobs", 2);
         var generated = BenchSupport.Option(args, "--generated", 0);
-        var catalogue = generated > 0 ? ZooCatalogue.Generated(BenchSupport.Option(args, "--seed", 1), generated) : ZooCatalogue.All;
+        var catalogue = generated > 0 ? ZooCatalogue.Generated(BenchSupport.Option(args, "--seed", 1), generated, args.Contains("--content")) : ZooCatalogue.All;
         var printings = catalogue.Where(p => only is null || only.Any(o => p.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         if (printings.Count == 0)
         {

@@ -303,7 +303,9 @@ public static class ZooCatalogue
     /// the same printings): printings nobody tuned the reader to, for <c>bench zoo --generated N --seed S</c>.
     /// About one in three is printed by LibreOffice.
     /// </summary>
-    public static IReadOnlyList<ZooPrinting> Generated(int seed, int count)
+    /// <remarks>With <paramref name="content"/>, each printing's forms also say other words and numbers
+    /// (<see cref="ZooContent"/>); the knobs drawn are the same as without.</remarks>
+    public static IReadOnlyList<ZooPrinting> Generated(int seed, int count, bool content = false)
     {
         var rng = new Random(seed);
         T Pick<T>(IReadOnlyList<T> items) => items[rng.Next(items.Count)];
@@ -319,9 +321,10 @@ public static class ZooCatalogue
             var widths = Pick(widthSets).Select(w => Math.Round(w * (0.8 + (0.45 * rng.NextDouble())), 2)).ToArray();
             printings.Add(new ZooPrinting
             {
-                Name = $"gen{seed}-{k:000}-{(producer == ZooProducer.Chromium ? "chromium" : "calc")}",
+                Name = $"gen{seed}{(content ? "c" : "")}-{k:000}-{(producer == ZooProducer.Chromium ? "chromium" : "calc")}",
                 Producer = producer,
                 Forms = forms,
+                ContentSeed = content ? (seed * 1000) + k : null,
                 Landscape = Chance(40),
                 Font = Pick(Fonts),
                 FontSize = Pick([9, 9.5, 10, 10.5, 11, 12, 13, 14]),

@@ -51,6 +51,9 @@ public sealed record ZooPrinting
     /// <summary>The forms printed, in order.</summary>
     public required IReadOnlyList<ZooFormRef> Forms { get; init; }
 
+    /// <summary>When set, the forms' words and numbers are varied from this seed (<see cref="ZooContent"/>) before printing.</summary>
+    public int? ContentSeed { get; init; }
+
     public bool Landscape { get; init; }
 
     /// <summary>A font family installed on Debian (<c>fc-list :lang=zh</c>).</summary>

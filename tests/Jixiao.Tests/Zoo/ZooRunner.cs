@@ -31,9 +31,18 @@ public static class ZooRunner
 
     public static readonly IReadOnlyList<string> Paths = [PdfPath, RawPath, LayoutPath];
 
-    /// <summary>The seed forms a printing prints, as the current seed reader gives them.</summary>
-    public static IReadOnlyList<PerformanceForm> Forms(ZooPrinting p) =>
-        [.. p.Forms.Select(r => Seeds.Read(r.File).Forms[r.Index])];
+    /// <summary>The seed forms a printing prints, as the current seed reader gives them (their content varied when the printing says so).</summary>
+    public static IReadOnlyList<PerformanceForm> Forms(ZooPrinting p)
+    {
+        var forms = p.Forms.Select(r => Seeds.Read(r.File).Forms[r.Index]);
+        if (p.ContentSeed is { } seed)
+        {
+            var rng = new Random(seed);
+            forms = forms.Select(f => ZooContent.Vary(f, rng)).ToList();
+        }
+
+        return [.. forms];
+    }
 
     /// <summary>Lays out and prints <paramref name="p"/> into <paramref name="folder"/> (HTML or XLSX, PDF, both texts), then reads and compares.</summary>
     public static ZooResult Run(ZooPrinting p, string folder)

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Model;
 using Xunit.Abstractions;
 
 namespace Jixiao.Tests.Zoo;
@@ -94,6 +95,26 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
         Assert.NotEqual(a, ZooCatalogue.Generated(8, 12).Select(Describe));
         Assert.Equal(12, a.Distinct().Count());
         Assert.Contains(ZooCatalogue.Generated(7, 12), p => p.Producer == ZooProducer.LibreOffice);
+    }
+
+    [Fact]
+    public void Content_variation_changes_words_and_numbers_but_not_the_knobs_or_the_level_labels()
+    {
+        var tame = ZooCatalogue.Generated(7, 6);
+        var wild = ZooCatalogue.Generated(7, 6, content: true);
+        Assert.Equal(tame.Select(p => (p.Forms.Count, p.Font, p.Producer)), wild.Select(p => (p.Forms.Count, p.Font, p.Producer)));
+        Assert.All(tame, p => Assert.Null(p.ContentSeed));
+
+        var seeds = wild.SelectMany(p => ZooRunner.Forms(p with { ContentSeed = null })).ToList();
+        var varied = wild.SelectMany(ZooRunner.Forms).ToList();
+        Assert.Equal(varied.Select(f => f.Name), wild.SelectMany(ZooRunner.Forms).Select(f => f.Name)); // the same seed, the same content
+        Assert.Equal(seeds.Select(f => (f.Kind, f.Year)), varied.Select(f => (f.Kind, f.Year)));
+        Assert.True(varied.Zip(seeds).Count(p => p.First.Name != p.Second.Name) >= varied.Count / 2);
+        var indicators = varied.SelectMany(f => f.Indicators).ToList();
+        Assert.All(indicators, i => Assert.True(IndicatorLevels.IsLevel1(i.Level1) || i.Level1.Length == 0, i.Level1));
+        Assert.Contains(indicators, i => i.TargetValue.IsQuantity && !seeds.SelectMany(f => f.Indicators).Any(s => s.Target == i.Target));
+        Assert.All(varied.Where(f => f.Kind == FormKind.SelfEvaluation && f.TotalWeight is not null),
+            f => Assert.Equal(f.Indicators.Sum(i => i.Weight ?? 0) + (f.Budget?.Total?.Weight ?? 0), f.TotalWeight));
     }
 
     [Fact]
