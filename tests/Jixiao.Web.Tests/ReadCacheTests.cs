@@ -1,3 +1,4 @@
+using Jixiao.Application;
 using Jixiao.Storage.Queries;
 using Jixiao.Tests.Support;
 using Jixiao.Web.Data;
