@@ -73,6 +73,54 @@ public sealed class ImportDocumentsTests
         Assert.Equal([true, false], evictions);
     }
 
+    /// <summary>
+    /// Two files of one unit imported at once on PostgreSQL: the second's recheck of the unit waits until the first
+    /// has committed, then reads what it stored and replaces the findings of the unit's older forms, so none is
+    /// stored twice. The first is held inside its recheck until the second is seen waiting for the unit's lock.
+    /// </summary>
+    [PostgresFact]
+    public async Task Two_files_of_one_unit_imported_at_once_leave_each_finding_once()
+    {
+        using var db = TestDatabase.Create(TestDatabase.Postgres);
+        new ImportDocuments(db.Database).Files([Seeds.PathOf(Seeds.File004)], "cli:tester"); // 业务培训 ×2, 网络信息系统运行与维护 ×2
+        var perSource = SetFindingRows(db).Count(f => f.Code == "form.duplicate");
+        var forms = Seeds.Read(Seeds.File004).Forms;
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var gate = new ManualResetEventSlim();
+        var catalogue = SetFindings.Provider();
+        SetFindingsProvider held = unit =>
+        {
+            entered.TrySetResult();
+            gate.Wait();
+            return catalogue(unit);
+        };
+
+        var one = OnThread(() => db.Store.Importer(RuleFindings.Provider(), "one", held).Import(Source("one.json", forms)));
+        await entered.Task; // the first holds the unit's lock, its findings written but not committed
+        var two = OnThread(() => db.Store.Importer(RuleFindings.Provider(), "two", catalogue).Import(Source("two.json", forms)));
+        var waiting = 0L;
+        for (var watch = System.Diagnostics.Stopwatch.StartNew(); waiting == 0 && watch.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(20))
+        {
+            waiting = db.Scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+        }
+
+        gate.Set();
+        var results = await Task.WhenAll(one, two);
+
+        Assert.Equal(1, waiting);
+        Assert.All(results, r => Assert.Equal(ImportOutcome.Imported, r.Outcome));
+        var imported = SetFindingRows(db);
+        Assert.Equal((2, 3 * 2), (perSource, imported.Count(f => f.Code == "form.duplicate")));
+        Assert.Equal(imported.Count, SetFindings.Refresh(db.Database));
+        Assert.Equal(imported, SetFindingRows(db));
+    }
+
+    private static ImportSource Source(string name, IReadOnlyList<Domain.Model.PerformanceForm> forms) =>
+        ImportSource.FromDocuments(name, ImportSource.Hash(System.Text.Encoding.UTF8.GetBytes(name)), 0, [new Domain.Model.DisclosureDocument(name, forms, [])]);
+
+    private static Task<ImportResult> OnThread(Func<ImportResult> import) =>
+        Task.Factory.StartNew(import, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private static List<(string Code, string Form, int? Indicator, string Message)> SetFindingRows(TestDatabase db)
     {
         using var c = db.Database.CreateContext();

@@ -18,6 +18,9 @@ public static class SetFindings
 {
     private static readonly HashSet<string> SetCodes = [.. RuleCatalogue.SetRules.Select(r => r.Code)];
 
+    /// <summary>The first key of the PostgreSQL advisory locks that serialise the rechecks of one unit (the second is the unit's hash).</summary>
+    private const int UnitLockClass = 0x4A58; // "JX"
+
     /// <summary>The rule catalogue's set rules (the per-form rules left out: they are stored with each form).</summary>
     public static SetFindingsProvider Provider(CheckOptions? options = null)
     {
@@ -63,6 +66,14 @@ public static class SetFindings
 
     private static int RefreshUnit(JixiaoDbContext c, RowWriter writer, string unit, SetFindingsProvider provider)
     {
+        if (c.Database.IsNpgsql())
+        {
+            // Two transactions rechecking one unit would each miss the other's new forms and both keep their findings:
+            // the second waits for the first to commit, then reads what it stored (read committed: each statement
+            // sees what is committed when it starts). On SQLite a transaction that has written is the only writer until it commits.
+            c.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({UnitLockClass}, hashtext({unit}))");
+        }
+
         var rows = c.CurrentForms.AsNoTracking().Where(f => f.Unit == unit)
             .Select(f => new { Row = f, Source = f.DocumentVersion.SourceDocument.Name }).ToList();
         var ids = rows.Select(r => r.Row.Id).ToList();
