@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Jixiao.Application;
 using Jixiao.Storage;
 using Jixiao.Storage.Import;
 using Spectre.Console;
 
 namespace Jixiao.Cli;
 
-/// <summary><c>jixiao import FILE... [--db …] [--format table|json]</c>: stores published forms, each file in one transaction.</summary>
+/// <summary>
+/// <c>jixiao import FILE... [--db …] [--format table|json]</c>: stores published forms through <see cref="ImportDocuments"/>,
+/// each file in one transaction with its findings; this command only expands folders, shows progress and sums up.
+/// </summary>
 internal static class ImportCommand
 {
     /// <summary>Up to this many files are listed one by one in the summary; more are summed up by outcome.</summary>
@@ -26,12 +30,13 @@ internal static class ImportCommand
         var database = JixiaoDatabase.Open(db);
         database.Migrate();
         var sources = SourceFiles.Expand(paths);
+        var import = new ImportDocuments(database);
         // The audit log names who imported: the OS user running the command.
-        var importer = new Importer(database, RuleFindings.Provider(), "cli:" + Environment.UserName);
+        var user = "cli:" + Environment.UserName;
         IReadOnlyList<ImportResult> results = [];
         if (format == "json")
         {
-            results = importer.ImportFiles(sources);
+            results = import.Files(sources, user);
             StoreCli.WriteJson(new { database = database.Target.ToString(), totals = Totals(results), files = results });
         }
         else
@@ -41,16 +46,9 @@ internal static class ImportCommand
                 .Start(progress =>
                 {
                     var task = progress.AddTask($"导入 {sources.Count} 个文件", maxValue: Math.Max(1, sources.Count));
-                    results = importer.ImportFiles(sources, _ => task.Increment(1));
+                    results = import.Files(sources, user, _ => task.Increment(1));
                 });
             WriteSummary(database, results);
-        }
-
-        // Rules that compare forms (duplicates, parents, years) look at whole units: recheck those touched.
-        var stored = results.Where(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion && r.Source is not null).Select(r => r.Source!).ToList();
-        if (stored.Count > 0)
-        {
-            SetFindings.RefreshSources(database, stored);
         }
 
         foreach (var failed in results.Where(r => r.Outcome == ImportOutcome.Failed))

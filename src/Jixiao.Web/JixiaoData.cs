@@ -1,3 +1,4 @@
+using Jixiao.Application;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Sources;
 using Jixiao.Storage;
@@ -66,12 +67,11 @@ public static class JixiaoData
 
         var files = SeedFiles(seeds).ToList();
         log.LogInformation("First start: importing {Count} published files from {Seeds}", files.Count, seeds);
-        foreach (var result in store.Importer(RuleFindings.Provider(), Importer.SystemUser).ImportFiles(files))
+        // Each file with its findings, those comparing forms with one another included; no cache exists yet.
+        foreach (var result in new ImportDocuments(store.Database).Files(files, Importer.SystemUser))
         {
             log.LogInformation("{File}: {Outcome}, {Forms} forms, {Indicators} indicators", result.File, result.Outcome, result.Forms, result.Indicators);
         }
-
-        log.LogInformation("{Count} findings comparing forms with one another", SetFindings.Refresh(store.Database));
     }
 
     /// <summary>The published forms a newcomer sees: <c>Jixiao:Seeds</c> (<c>Jixiao__Seeds</c>), or shared/seeds beside the repository.</summary>

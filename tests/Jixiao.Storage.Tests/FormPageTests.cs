@@ -1,3 +1,4 @@
+using Jixiao.Application;
 using Jixiao.Storage.Import;
 using Jixiao.Storage.Tests.Support;
 using Jixiao.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Jixiao.Application;
 using Jixiao.Formats.Json;
 using Jixiao.Storage.Import;
 using Jixiao.Storage.Queries;
@@ -56,7 +57,7 @@ public sealed class ImportAuditTests
         Assert.InRange(line.At, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddSeconds(5));
 
         var again = importer.ImportFile(Seeds.PathOf(file)); // known content: found before it is parsed
-        var uploaded = db.Store.Importer(user: "admin").Import(ImportSource.FromContent("upload.txt", File.ReadAllBytes(Seeds.PathOf(file)))); // found inside the transaction
+        var uploaded = db.Store.Importer(user: "admin").Import(SourceReader.Read("upload.txt", File.ReadAllBytes(Seeds.PathOf(file)))); // found inside the transaction
 
         Assert.Equal((ImportOutcome.Unchanged, ImportOutcome.Unchanged), (again.Outcome, uploaded.Outcome));
         var lines = await Lines(db);

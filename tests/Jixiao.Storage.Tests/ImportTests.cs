@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Application;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Json;
 using Jixiao.Storage.Import;
@@ -140,8 +141,8 @@ public sealed class ImportTests
         using var db = TestDatabase.Create(provider);
         var json = Encoding.UTF8.GetBytes(DisclosureJson.ToJson(Seeds.Read(Seeds.File002)));
 
-        var first = db.Store.Importer().Import(ImportSource.FromContent("upload.json", json));
-        var again = db.Store.Importer().Import(ImportSource.FromContent("renamed.json", json));
+        var first = db.Store.Importer().Import(SourceReader.Read("upload.json", json));
+        var again = db.Store.Importer().Import(SourceReader.Read("renamed.json", json));
 
         Assert.Equal((ImportOutcome.Imported, Seeds.File002, 9), (first.Outcome, first.Source, first.Forms));
         Assert.Equal((ImportOutcome.Unchanged, Seeds.File002), (again.Outcome, again.Source));

@@ -1,3 +1,4 @@
+using Jixiao.Application;
 using Jixiao.Domain.Model;
 using Jixiao.Storage.Tests.Support;
 using Jixiao.Tests.Support;

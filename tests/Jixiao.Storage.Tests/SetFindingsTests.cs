@@ -1,4 +1,5 @@
 using Xunit;
+using Jixiao.Application;
 using Jixiao.Storage.Import;
 using Jixiao.Storage.Tests.Support;
 using Jixiao.Tests.Support;

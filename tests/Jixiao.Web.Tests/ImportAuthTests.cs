@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Dom;
+using Jixiao.Application;
 using Jixiao.Formats.Json;
 using Jixiao.Tests.Support;
 using Jixiao.Web.Data;
@@ -209,7 +210,7 @@ public sealed class ImportAuthTests(WebFixture web) : IClassFixture<WebFixture>
         var importer = store.Importer(user: "pager");
         for (var i = 0; i < AuditTimeline.PageSize + 5; i++)
         {
-            importer.Import(Jixiao.Storage.Import.ImportSource.FromContent("again.txt", seed)); // found stored: an unchanged line each
+            importer.Import(SourceReader.Read("again.txt", seed)); // found stored: an unchanged line each
         }
 
         using var admin = await SignedIn("admin");

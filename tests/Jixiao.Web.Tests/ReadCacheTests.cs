@@ -1,3 +1,4 @@
+using Jixiao.Application;
 using Jixiao.Storage.Queries;
 using Jixiao.Tests.Support;
 using Jixiao.Web.Data;
@@ -138,20 +139,37 @@ public sealed class ReadCacheTests
     [Fact]
     public async Task Concurrent_readers_of_a_missing_entry_compute_it_once_and_a_failure_is_not_kept()
     {
+        const int readers = 15;
         using var cache = new ReadCache();
-        var computed = 0;
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => cache.Get("slow", () =>
+        var compute = new GatedComputation { Blocking = true };
+        var first = Reader(() => cache.Get("slow", compute.Run));
+        await compute.Entered(); // the first reader computes, held at the gate
+        var started = 0;
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var others = Enumerable.Range(0, readers).Select(_ => Reader(() =>
         {
-            Interlocked.Increment(ref computed);
-            Thread.Sleep(100);
-            return 42;
-        }))));
+            if (Interlocked.Increment(ref started) == readers)
+            {
+                allStarted.SetResult();
+            }
 
-        Assert.All(results, r => Assert.Equal(42, r));
-        Assert.Equal(1, computed);
+            return cache.Get("slow", compute.Run);
+        })).ToList();
+        await allStarted.Task;
+
+        Assert.DoesNotContain(others, t => t.IsCompleted); // none can have a value while the one computation is held
+        compute.Blocking = false; // a second computation would not wait, and would count
+        compute.Release();
+        var results = await Task.WhenAll([first, .. others]);
+
+        Assert.All(results, r => Assert.Equal(1, r));
+        Assert.Equal((1, 1), (compute.Count, compute.MostAtOnce));
         Assert.Throws<InvalidOperationException>(() => cache.Get<int>("bad", () => throw new InvalidOperationException()));
         Assert.Equal(7, cache.Get("bad", () => 7));
     }
+
+    /// <summary>A reader on a thread of its own: cache reads block, and the pool would add threads for them only slowly.</summary>
+    private static Task<int> Reader(Func<int> read) => Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     [Fact]
     public async Task The_dashboard_shows_an_import_through_the_web_at_once_and_one_by_another_process_by_its_audit_line()

@@ -9,7 +9,8 @@ using Npgsql;
 
 namespace Jixiao.Storage.Import;
 
-internal sealed record StoredContent(string Source, int Version);
+/// <summary>Content already stored: the source it belongs to and its version there.</summary>
+public sealed record StoredContent(string Source, int Version);
 
 internal sealed record KnownSource(long Id, int? LastVersion);
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Jixiao.Domain.Model;
-using Jixiao.Formats.Sources;
 
 namespace Jixiao.Storage.Import;
 
@@ -20,13 +19,29 @@ public sealed record ImportSource(string Name, string FileName, string ContentHa
     /// <summary>SHA-256 of the content, lower-case hex.</summary>
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>Parses content already in memory (an upload); <paramref name="path"/> is only needed for PDFs on disk.</summary>
-    public static ImportSource FromContent(string fileName, byte[] content, string? path = null) =>
-        FromDocuments(fileName, Hash(content), content.LongLength, DocumentLoader.LoadBytes(content, fileName, path));
-
+    /// <summary>The documents read from a file's content, named as the file's source.</summary>
     public static ImportSource FromDocuments(string fileName, string contentHash, long byteCount, IReadOnlyList<DisclosureDocument> documents)
     {
         var name = documents is [{ Source.Length: > 0 } single] ? single.Source : fileName;
         return new ImportSource(name, fileName, contentHash, byteCount, documents);
     }
+}
+
+/// <summary>
+/// One file as <see cref="Importer.Import(IEnumerable{ImportItem}, Action{ImportResult}?)"/> takes it: read (its
+/// documents, to store) or settled before the database was asked (content known by its hash, a file that
+/// could not be read), when only its result is logged.
+/// </summary>
+public sealed record ImportItem(ImportSource? Source, ImportResult? Settled, string? ContentHash)
+{
+    /// <summary>A file read: its documents are stored.</summary>
+    public static ImportItem Read(ImportSource source) => new(source, null, source.ContentHash);
+
+    /// <summary>A file whose content is already stored, as <paramref name="stored"/>: not parsed again.</summary>
+    public static ImportItem Known(string fileName, string contentHash, StoredContent stored) =>
+        new(null, new ImportResult(fileName, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: Importer.AlreadyStored), contentHash);
+
+    /// <summary>A file that could not be read (<paramref name="contentHash"/> is null when not even its bytes were).</summary>
+    public static ImportItem Unreadable(string fileName, string message, string? contentHash) =>
+        new(null, new ImportResult(fileName, ImportOutcome.Failed, Message: message), contentHash);
 }

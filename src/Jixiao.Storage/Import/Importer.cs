@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Projects;
-using Jixiao.Formats.Sources;
 using Jixiao.Storage.Bulk;
 using Jixiao.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,57 +8,56 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Storage.Import;
 
 /// <summary>
-/// Stores read documents. Each file goes in one transaction: all of it or nothing. Content already
-/// stored (same SHA-256) adds nothing; new content under a known source name becomes that source's next
-/// version and the older versions stay as history. When another writer stores the same rows at the same
-/// time, the unique constraints refuse the second and it retries, then finds the content stored.
+/// Stores documents already read (the application reads the files: <c>Jixiao.Application</c>). Each file
+/// goes in one transaction: all of it or nothing, its forms with their findings, and, when
+/// <paramref name="setFindings"/> is given, the findings comparing the forms of each unit it touched
+/// (checked again from what is stored, the new forms included). Content already stored (same SHA-256) adds
+/// nothing; new content under a known source name becomes that source's next version and the older
+/// versions stay as history. When another writer stores the same rows at the same time, the unique
+/// constraints refuse the second and it retries, then finds the content stored.
 /// Every file leaves one line in the import audit log (<c>import_audit</c>) under <paramref name="user"/>:
 /// written in the file's transaction when it is stored or found unchanged, and after the rollback when
 /// it fails.
 /// </summary>
+/// <param name="findings">The findings of each form, stored with it (none when null).</param>
 /// <param name="user">Who imports: a web user's name, <c>cli:&lt;OS user&gt;</c>, or <see cref="SystemUser"/>.</param>
-public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings = null, string user = Importer.SystemUser)
+/// <param name="setFindings">The findings comparing a unit's forms, refreshed in each file's transaction (none when null).</param>
+public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings = null, string user = Importer.SystemUser, SetFindingsProvider? setFindings = null)
 {
     /// <summary>The user name of imports nobody asked for (the seeding of an empty database at first start).</summary>
     public const string SystemUser = "system";
 
+    /// <summary>The message of a file whose content is already stored.</summary>
+    internal const string AlreadyStored = "内容已导入";
+
     private const int MaxAttempts = 6;
-    private const string AlreadyStored = "内容已导入";
 
-    /// <summary>Files read ahead of the database, in parallel, while the previous batch is written.</summary>
-    private static readonly int ReadAhead = Math.Max(4, Environment.ProcessorCount * 2);
-
-    /// <summary>Imports files in order; <paramref name="done"/> hears of each as it is finished.</summary>
-    public IReadOnlyList<ImportResult> ImportFiles(IReadOnlyList<string> paths, Action<ImportResult>? done = null)
+    /// <summary>
+    /// Imports files in order over one connection, each in its own transaction; <paramref name="done"/> hears
+    /// of each as it is finished. The items are taken one by one, so the caller may still be reading the later
+    /// ones: a settled item (content known, file unreadable) is only logged.
+    /// </summary>
+    public IReadOnlyList<ImportResult> Import(IEnumerable<ImportItem> items, Action<ImportResult>? done = null)
     {
         using var session = new Session(database);
-        var known = KnownContent(session.Context);
-        var results = new List<ImportResult>(paths.Count);
-        var chunks = paths.Chunk(ReadAhead).ToList();
-        var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0], known)) : null;
-        for (var c = 0; c < chunks.Count; c++)
+        var results = new List<ImportResult>();
+        foreach (var item in items)
         {
-            var prepared = next!.GetAwaiter().GetResult();
-            var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
-            next = following is null ? null : Task.Run(() => Prepare(following, known));
-            foreach (var item in prepared)
-            {
-                var result = item.Result is { } early ? Logged(session, early, item.ContentHash) : Import(session, item.Source!);
-                if (result.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion && item.Source is { } s)
-                {
-                    known[s.ContentHash] = (result.Source!, result.Version);
-                }
-
-                results.Add(result);
-                done?.Invoke(result);
-            }
+            var result = item.Source is { } source ? Import(session, source) : Logged(session, item.Settled!, item.ContentHash);
+            results.Add(result);
+            done?.Invoke(result);
         }
 
         return results;
     }
 
-    /// <summary>Reads and imports one file.</summary>
-    public ImportResult ImportFile(string path) => ImportFiles([path]).Single();
+    /// <summary>Content hashes already stored, with their source and version: what a reader need not parse again.</summary>
+    public ConcurrentDictionary<string, StoredContent> KnownContent()
+    {
+        using var context = database.CreateContext();
+        return new(context.DocumentVersions.Select(v => new { v.ContentHash, v.SourceDocument.Name, v.Version })
+            .AsEnumerable().Select(v => KeyValuePair.Create(v.ContentHash, new StoredContent(v.Name, v.Version))));
+    }
 
     /// <summary>Imports one read file in one transaction, retrying when a concurrent writer got there first.</summary>
     public ImportResult Import(ImportSource source) => Import([source])[0];
@@ -163,6 +161,11 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
         var after = AuditLines.Summary(source.Name, version.Version, source.ContentHash, forms.Select(AuditLines.Of));
         writer.InsertWithIds([AuditLines.Line(user, result, source.ContentHash, before, after)]);
         LinkParents(lookups, writer, forms, placements);
+        if (setFindings is not null)
+        {
+            SetFindings.RefreshUnits(context, writer, forms.Select(f => f.Unit), setFindings);
+        }
+
         Commit(writer, transaction);
         return result;
     }
@@ -300,38 +303,6 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
 
         lookups.LinkDetected(links);
     }
-
-    /// <summary>Content hashes already stored, with their source and version.</summary>
-    private static ConcurrentDictionary<string, (string Source, int Version)> KnownContent(JixiaoDbContext context) =>
-        new(context.DocumentVersions.Select(v => new { v.ContentHash, v.SourceDocument.Name, v.Version })
-            .AsEnumerable().Select(v => KeyValuePair.Create(v.ContentHash, (v.Name, v.Version))));
-
-    /// <summary>Reads, hashes and parses files in parallel; known content is not parsed again.</summary>
-    private static List<Prepared> Prepare(string[] paths, IReadOnlyDictionary<string, (string Source, int Version)> known)
-    {
-        var prepared = new Prepared[paths.Length];
-        Parallel.For(0, paths.Length, i =>
-        {
-            var path = paths[i];
-            var file = Path.GetFileName(path);
-            string? hash = null;
-            try
-            {
-                var content = File.ReadAllBytes(path);
-                hash = ImportSource.Hash(content);
-                prepared[i] = known.TryGetValue(hash, out var stored)
-                    ? new Prepared(null, new ImportResult(file, ImportOutcome.Unchanged, stored.Source, stored.Version, Message: AlreadyStored), hash)
-                    : new Prepared(ImportSource.FromDocuments(file, hash, content.LongLength, DocumentLoader.LoadBytes(content, file, path)), null, hash);
-            }
-            catch (Exception ex) when (ex is UnreadableSourceException or IOException or UnauthorizedAccessException)
-            {
-                prepared[i] = new Prepared(null, new ImportResult(file, ImportOutcome.Failed, Message: ex.Message), hash);
-            }
-        });
-        return [.. prepared];
-    }
-
-    private sealed record Prepared(ImportSource? Source, ImportResult? Result, string? ContentHash);
 
     /// <summary>One context and connection for a run of imports; each file still gets its own transaction.</summary>
     private sealed class Session : IDisposable

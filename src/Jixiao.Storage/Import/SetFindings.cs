@@ -5,22 +5,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Storage.Import;
 
+/// <summary>Computes the findings of the rules that compare the forms of one 实施单位 with one another.</summary>
+public delegate IReadOnlyList<Finding> SetFindingsProvider(IReadOnlyList<SourcedForm> forms);
+
 /// <summary>
 /// The findings of rules that compare forms with one another (duplicates, same content, parents and
-/// children, year over year). Those rules compare the forms of one 实施单位, so after an import the units
-/// it touched are checked again: their set findings are replaced in one transaction per unit.
+/// children, year over year). Those rules compare the forms of one 实施单位, so an import checks the units
+/// it touched again inside the file's own transaction (see <see cref="Importer"/>); <see cref="Refresh"/>
+/// rechecks stored units, one transaction per unit.
 /// </summary>
 public static class SetFindings
 {
     private static readonly HashSet<string> SetCodes = [.. RuleCatalogue.SetRules.Select(r => r.Code)];
 
-    /// <summary>Rechecks the named units (all units when null); returns the number of set findings stored.</summary>
-    public static int Refresh(JixiaoDatabase database, IEnumerable<string>? units = null, CheckOptions? options = null)
+    /// <summary>The first key of the PostgreSQL advisory locks that serialise the rechecks of one unit (the second is the unit's hash).</summary>
+    private const int UnitLockClass = 0x4A58; // "JX"
+
+    /// <summary>The rule catalogue's set rules (the per-form rules left out: they are stored with each form).</summary>
+    public static SetFindingsProvider Provider(CheckOptions? options = null)
     {
         var only = (options ?? CheckOptions.Default) with
         {
             Disabled = RuleCatalogue.FormRules.Select(r => r.Code).Concat(options?.Disabled ?? new HashSet<string>()).ToHashSet(),
         };
+        return forms => Checker.Check(forms, only);
+    }
+
+    /// <summary>Rechecks the named units (all units when null); returns the number of set findings stored.</summary>
+    public static int Refresh(JixiaoDatabase database, IEnumerable<string>? units = null, CheckOptions? options = null)
+    {
+        var provider = Provider(options);
         var names = units?.Distinct().ToList();
         if (names is null)
         {
@@ -28,22 +42,38 @@ public static class SetFindings
             names = [.. c.CurrentForms.Select(f => f.Unit).Distinct()];
         }
 
-        return names.Sum(unit => RefreshUnit(database, unit, only));
+        return names.Sum(unit =>
+        {
+            using var c = database.CreateContext();
+            using var transaction = c.Database.BeginTransaction();
+            using var writer = RowWriter.Create(c);
+            var count = RefreshUnit(c, writer, unit, provider);
+            writer.Flush();
+            transaction.Commit();
+            return count;
+        });
     }
 
-    /// <summary>Rechecks the units that have forms in the named source documents (what an import just stored).</summary>
-    public static int RefreshSources(JixiaoDatabase database, IEnumerable<string> sources, CheckOptions? options = null)
+    /// <summary>
+    /// Rechecks units inside the context's open transaction, after the rows the writer held are written;
+    /// the new findings are written by the next flush. Units go in ordinal order, so two writers lock them alike.
+    /// </summary>
+    internal static int RefreshUnits(JixiaoDbContext c, RowWriter writer, IEnumerable<string> units, SetFindingsProvider provider)
     {
-        var names = sources.Distinct().ToList();
-        using var c = database.CreateContext();
-        var units = c.CurrentForms.Where(f => names.Contains(f.DocumentVersion.SourceDocument.Name)).Select(f => f.Unit).Distinct().ToList();
-        return Refresh(database, units, options);
+        writer.Flush();
+        return units.Distinct().Order(StringComparer.Ordinal).Sum(unit => RefreshUnit(c, writer, unit, provider));
     }
 
-    private static int RefreshUnit(JixiaoDatabase database, string unit, CheckOptions options)
+    private static int RefreshUnit(JixiaoDbContext c, RowWriter writer, string unit, SetFindingsProvider provider)
     {
-        using var c = database.CreateContext();
-        using var transaction = c.Database.BeginTransaction();
+        if (c.Database.IsNpgsql())
+        {
+            // Two transactions rechecking one unit would each miss the other's new forms and both keep their findings:
+            // the second waits for the first to commit, then reads what it stored (read committed: each statement
+            // sees what is committed when it starts). On SQLite a transaction that has written is the only writer until it commits.
+            c.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({UnitLockClass}, hashtext({unit}))");
+        }
+
         var rows = c.CurrentForms.AsNoTracking().Where(f => f.Unit == unit)
             .Select(f => new { Row = f, Source = f.DocumentVersion.SourceDocument.Name }).ToList();
         var ids = rows.Select(r => r.Row.Id).ToList();
@@ -52,7 +82,7 @@ public static class SetFindings
         var forms = rows.Select(r => (r.Row.Id, r.Source, Form: FormRows.ToDomain(r.Row, indicators[r.Row.Id], [.. budgets[r.Row.Id]]))).ToList();
 
         var findings = new List<StoredFinding>();
-        foreach (var f in Checker.Check([.. forms.Select(x => new SourcedForm(x.Source, x.Form))], options))
+        foreach (var f in provider([.. forms.Select(x => new SourcedForm(x.Source, x.Form))]))
         {
             // The form the finding is about: same source and name, the last one starting at or before its line.
             var candidates = forms.Where(x => x.Source == f.Source && x.Form.Name == f.Form).ToList();
@@ -77,13 +107,7 @@ public static class SetFindings
         }
 
         c.Findings.Where(x => ids.Contains(x.FormId) && SetCodes.Contains(x.Code)).ExecuteDelete();
-        using (var writer = RowWriter.Create(c))
-        {
-            writer.InsertWithIds(findings);
-            writer.Flush();
-        }
-
-        transaction.Commit();
+        writer.InsertWithIds(findings);
         return findings.Count;
     }
 }

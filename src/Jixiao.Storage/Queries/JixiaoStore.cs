@@ -42,9 +42,11 @@ public sealed partial class JixiaoStore(JixiaoDatabase database)
 
     /// <summary>
     /// An importer into this store; <paramref name="findings"/> computes findings to store with each form,
-    /// <paramref name="user"/> is who the audit log names.
+    /// <paramref name="user"/> is who the audit log names, <paramref name="setFindings"/> compares the forms of
+    /// each unit an import touches (in its transaction).
     /// </summary>
-    public Importer Importer(FindingsProvider? findings = null, string user = Import.Importer.SystemUser) => new(Database, findings, user);
+    public Importer Importer(FindingsProvider? findings = null, string user = Import.Importer.SystemUser, SetFindingsProvider? setFindings = null) =>
+        new(Database, findings, user, setFindings);
 
     public async Task<StoreStats> StatsAsync(CancellationToken ct = default)
     {

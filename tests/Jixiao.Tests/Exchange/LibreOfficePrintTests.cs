@@ -7,7 +7,7 @@ namespace Jixiao.Tests.Exchange;
 
 /// <summary>
 /// Prints exported workbooks the way a user would, through LibreOffice, and reads the PDF back with
-/// pdftotext. Skips (returns) when either tool is missing; scripts/test-setup.d/30-libreoffice.sh installs them.
+/// pdftotext. Skipped, visibly, when either tool is missing; scripts/test-setup.d installs them.
 /// </summary>
 public sealed class LibreOfficePrintTests : IDisposable
 {
@@ -15,14 +15,13 @@ public sealed class LibreOfficePrintTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
+    private const string LibreOffice = "soffice|libreoffice";
+    private const string PdfToText = "pdftotext";
+
+    [ToolFact(LibreOffice, PdfToText)]
     public void Every_seed_form_prints_to_pdf_with_its_project_name_goal_and_every_indicator_name()
     {
-        var soffice = OnPath("soffice") ?? OnPath("libreoffice");
-        if (soffice is null)
-        {
-            return;
-        }
+        var soffice = Tools.Find(LibreOffice)!;
 
         var forms = Seeds.All.SelectMany(f => Seeds.Read(f).Forms).ToList();
         var xlsx = Path.Combine(_folder, "seeds.xlsx");
@@ -36,10 +35,7 @@ public sealed class LibreOfficePrintTests : IDisposable
         Run(soffice, $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", _folder, xlsx);
         var pdf = Path.Combine(_folder, "seeds.pdf");
         Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
-        if (OnPath("pdftotext") is not { } pdftotext)
-        {
-            return;
-        }
+        var pdftotext = Tools.Find(PdfToText)!;
 
         // -raw keeps each cell's wrapped lines together; white space is not meaningful (the spec's rule).
         var text = Squash(Run(pdftotext, "-raw", "-enc", "UTF-8", pdf, "-"));
@@ -54,10 +50,6 @@ public sealed class LibreOfficePrintTests : IDisposable
     }
 
     private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
-
-    private static string? OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, tool)).FirstOrDefault(File.Exists);
 
     private static string Run(string tool, params string[] args)
     {

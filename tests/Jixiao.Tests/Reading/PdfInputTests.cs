@@ -1,13 +1,13 @@
 using System.Text;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Sources;
+using Jixiao.Tests.Support;
 
 namespace Jixiao.Tests.Reading;
 
 public class PdfInputTests
 {
-    private static bool HasPdfToText =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "pdftotext")));
+    private static bool HasPdfToText => Tools.Find("pdftotext") is not null;
 
     [Fact]
     public void A_pdf_goes_through_pdftotext_or_fails_with_the_package_to_install()
@@ -27,14 +27,9 @@ public class PdfInputTests
         }
     }
 
-    [Fact]
+    [ToolFact("pdftotext")]
     public void A_damaged_pdf_is_an_unreadable_source_when_pdftotext_is_present()
     {
-        if (!HasPdfToText)
-        {
-            return;
-        }
-
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.4\nthis is not really a pdf\n");
         Assert.Throws<UnreadableSourceException>(() => DocumentLoader.LoadBytes(bytes, "broken.pdf"));
     }

@@ -1,4 +1,4 @@
-namespace Jixiao.Storage.Import;
+namespace Jixiao.Application;
 
 /// <summary>The files named on a command line: files as given, folders as the readable files under them, sorted.</summary>
 public static class SourceFiles
