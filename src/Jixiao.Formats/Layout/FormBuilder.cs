@@ -372,7 +372,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             && !_plane.IsUsed(c) && !IsAnyLabel(c) && !IsLabelFragment(c)).ToList();
 
     /// <summary>A short piece of a vertical label column (<c>项目</c>/<c>绩效</c>/<c>目标</c>) that is no value.</summary>
-    private static bool IsLabelFragment(Cell c) => !c.Whole && (c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "（元）" or "(元)" or "（万元）" or "(万元)"
+    internal static bool IsLabelFragment(Cell c) => !c.Whole && (c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "（元）" or "(元)" or "（万元）" or "(万元)"
         || Array.IndexOf(Labels.SideLabels, c.Compact) >= 0);
 
     private static string Join(IEnumerable<Cell> parts) =>
@@ -1104,7 +1104,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     private static readonly string[] LevelWords = [.. IndicatorLevels.Level1, .. IndicatorLevels.Level1Misprints.Keys, .. IndicatorLevels.Level2.Keys, .. IndicatorLevels.Level2Aliases.Keys];
 
     /// <summary>Whether a text is a level label or a piece of one (<c>满意</c>, <c>度指</c>, <c>标</c>).</summary>
-    private static bool IsLevelPiece(string compact) => compact.Length > 0 && LevelWords.Any(w => w.Contains(compact, StringComparison.Ordinal));
+    internal static bool IsLevelPiece(string compact) => compact.Length > 0 && LevelWords.Any(w => w.Contains(compact, StringComparison.Ordinal));
 
     private static decimal? NumberOf(List<Cell> cells)
     {

@@ -94,14 +94,19 @@ internal static class LineColumns
     {
         var x = cell.Box.CenterX;
         var distance = x < range.Left ? range.Left - x : x >= range.Right ? x - range.Right : 0;
-        return distance + (Fits(cell.Compact, column) ? 0 : Misfit);
+        return distance + (Fits(cell, column) ? 0 : Misfit);
     }
 
-    /// <summary>Whether a piece can be (part of) what a column holds.</summary>
-    private static bool Fits(string compact, Column column) => column switch
+    /// <summary>
+    /// Whether a piece can be (part of) what a column holds. A 一级/二级 column holds pieces of level labels
+    /// (<c>满意</c>, <c>度指</c>, <c>标</c>) and the table's side label (<c>绩效</c>/<c>指标</c>), nothing else
+    /// (gen0-012-chromium: <c>奖励发放及时性</c> centred under 二级指标 on a continuation page).
+    /// </summary>
+    internal static bool Fits(Cell cell, Column column) => column switch
     {
-        Column.Level1 or Column.Level2 or Column.Name => !ComparisonOperators.StartsWithOperator(compact),
-        Column.Weight or Column.Score => FormAssembler.Number(compact, out _) is not null || TextNormaliser.IsEmptyMark(compact),
+        Column.Level1 or Column.Level2 => FormBuilder.IsLevelPiece(cell.Compact) || FormBuilder.IsLabelFragment(cell),
+        Column.Name => !ComparisonOperators.StartsWithOperator(cell.Compact),
+        Column.Weight or Column.Score => FormAssembler.Number(cell.Compact, out _) is not null || TextNormaliser.IsEmptyMark(cell.Compact),
         _ => true,
     };
 }

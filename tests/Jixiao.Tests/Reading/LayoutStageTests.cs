@@ -241,6 +241,20 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_name_standing_under_the_level2_header_is_read_as_the_name()
+    {
+        // gen0-012-chromium, a continuation page: the name is centred under 二级指标's header; a 一级/二级
+        // column holds only pieces of level labels, so the name goes to 三级指标 all the same.
+        var line = LayoutTextCells.Read("        产出指标      时效指标 奖励发放及时性         及时");
+        var columns = new Dictionary<Column, (double Left, double Right)>
+        {
+            [Column.Level1] = (double.NegativeInfinity, 16), [Column.Level2] = (16, 32), [Column.Name] = (32, 42), [Column.Target] = (42, double.PositiveInfinity),
+        };
+        var aligned = LineColumns.Align(line, _ => columns);
+        Assert.Equal([Column.Level1, Column.Level2, Column.Name, Column.Target], line.Select(c => aligned[c]));
+    }
+
+    [Fact]
     public void Two_name_lines_each_beside_its_own_target_are_never_one_row()
     {
         // gen0-011-calc: a target short elsewhere in the column must not join two whole names.
