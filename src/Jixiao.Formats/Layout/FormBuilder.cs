@@ -791,7 +791,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
 
             var band = Cells.Where(c => Labels.IndicatorColumn(c.Compact) is not null && c.Compact.Length <= 14
-                && (CellPlane.OnSameRow(anchor, c) || !c.Whole && Math.Abs(c.Box.CenterY - anchor.Box.CenterY) <= 1.5 * anchor.Unit)).ToList();
+                && (CellPlane.OnSameRow(anchor, c) || !c.Whole && Math.Abs(c.Box.CenterY - anchor.Box.CenterY) <= 1.5 * anchor.Unit
+                    && (c.Unit != 1 || HeaderWording(c.Compact)))).ToList();
             var top = band.Min(c => c.Box.Top);
             var bottom = band.Max(c => c.Box.Bottom);
             result.Add((top, bottom, band));
@@ -799,6 +800,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a -layout piece on the line above or below the header is worded as a header is: only
+    /// characters of header words. A name on the first row under the header can hold 一级 or 实际
+    /// (gen0-000-chromium: <c>一级故障响应时间</c> under 一级指标 on a continuation page).
+    /// </summary>
+    private static bool HeaderWording(string compact) => compact.All(ch => HeaderCharacters.Contains(ch));
+
+    private const string HeaderCharacters = "一二三级指标名称年度项目值实际完成情况分数值得分偏差原因分析绩效()（）/";
 
     private List<Indicator> ReadIndicators(List<(double Top, double Bottom, List<Cell> Cells)> headers)
     {

@@ -255,6 +255,25 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_name_holding_a_header_word_on_the_line_under_the_header_is_a_row()
+    {
+        // gen0-000-chromium: 一级故障响应时间 names a row; it is no piece of the 一级指标 header above it.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标   二级指标                         三级指标                                             年度(/项目)指标值
+                           一级故障响应时间                                                     立即响应
+                           三级故障响应时间                                                     ≤30分钟
+            产出指标   时效指标    一级故障故障处理时间                                                   ≤90分钟
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["一级故障响应时间", "三级故障响应时间", "一级故障故障处理时间"], form.Indicators.Select(i => i.Name));
+        Assert.Equal(["立即响应", "≤30分钟", "≤90分钟"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
     public void Two_name_lines_each_beside_its_own_target_are_never_one_row()
     {
         // gen0-011-calc: a target short elsewhere in the column must not join two whole names.
