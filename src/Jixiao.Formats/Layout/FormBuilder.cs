@@ -839,7 +839,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var columns = Columns(first.Cells, Labels.IndicatorColumn, [.. body, .. TotalRowNumbers(first.Bottom)]);
         var pageColumns = PageColumns(headers, body, columns);
         Dictionary<Column, (double Left, double Right)> ColumnsAt(Cell c) => pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns;
-        var aligned = LineColumns.Align(body.Where(c => c.Unit == 1 && !c.Whole), ColumnsAt);
+        var textPieces = body.Where(c => c.Unit == 1 && !c.Whole).ToList();
+        var fitted = LineColumns.FitPages(textPieces, ColumnsAt);
+        var aligned = LineColumns.Align(textPieces, fitted);
         foreach (var (cell, column) in aligned)
         {
             if (ColumnByPlace(cell) is { } placed && placed != column)
