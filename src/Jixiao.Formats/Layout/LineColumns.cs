@@ -41,6 +41,14 @@ internal static class LineColumns
         return result;
     }
 
+    /// <summary>
+    /// The scales of the header's columns a continuation page's fit starts from besides its width's: the
+    /// width misleads when one long piece sets it (gen0-034-calc, gen59-016-calc: a page of short names whose
+    /// columns start at 0.7 to 0.8 of the header page's characters). Tried on the header's own page, they
+    /// found cheaper wrong fits (chromium-official: a cut 二级 label's 标 read as a name).
+    /// </summary>
+    private static readonly double[] PageScales = [0.7, 0.8, 0.9, 1.1, 1.2, 1.3];
+
     /// <summary>How many times a page's columns are re-fitted to the pieces the lines put in them.</summary>
     private const int FitRounds = 4;
 
@@ -66,13 +74,15 @@ internal static class LineColumns
                 continue;
             }
 
-            // The page the header stands on measures how wide its lines are; a later page printed narrower or
-            // wider starts from the header's columns scaled to it as well.
+            // The page the header stands on measures how wide its lines are and keeps the header's columns as
+            // they are; a later page printed narrower or wider starts from them scaled to its width and by
+            // each of the PageScales as well.
             var right = page.Max(c => c.Box.Right);
+            var first = !extent.ContainsKey(page.Key.Header);
             var reference = extent.TryGetValue(page.Key.Header, out var r) ? r : extent[page.Key.Header] = right;
             var lines = page.GroupBy(c => c.Box.Top).Select(g => g.OrderBy(c => c.Box.Left).ToList()).ToList();
             var best = (Cost: double.PositiveInfinity, Ranges: header);
-            foreach (var scale in right == reference || reference <= 0 ? [1.0] : new[] { 1.0, right / reference })
+            foreach (var scale in first ? [1.0] : PageScales.Prepend(reference > 0 ? right / reference : 1.0).Prepend(1.0).Distinct())
             {
                 var start = header.Select(kv => new KeyValuePair<Column, (double Left, double Right)>(kv.Key, (kv.Value.Left * scale, kv.Value.Right * scale))).ToList();
                 var (cost, ranges) = Fit(lines, start);
