@@ -42,12 +42,18 @@ internal static class LineColumns
     }
 
     /// <summary>
-    /// The scales of the header's columns a continuation page's fit starts from besides its width's: the
-    /// width misleads when one long piece sets it (gen0-034-calc, gen59-016-calc: a page of short names whose
-    /// columns start at 0.7 to 0.8 of the header page's characters). Tried on the header's own page, they
-    /// found cheaper wrong fits (chromium-official: a cut 二级 label's 标 read as a name).
+    /// The scales of the header's columns a page's fit starts from besides the header's own and the page
+    /// width's: the width misleads when one long piece sets it, and a header centred over narrow values
+    /// stands apart from them (gen59-033-chromium: 分值 at character 29, its numbers at 50).
     /// </summary>
     private static readonly double[] PageScales = [0.7, 0.8, 0.9, 1.1, 1.2, 1.3];
+
+    /// <summary>
+    /// How much less (characters of distance) the lines of the header's own page must cost in columns
+    /// started from another scale than in the header's: two pieces sharing a column. With none,
+    /// chromium-official's first page took a fit 2 cheaper that read a cut 二级 label's 标 as a name.
+    /// </summary>
+    private const double HeaderPageMargin = 2 * Shared;
 
     /// <summary>How many times a page's columns are re-fitted to the pieces the lines put in them.</summary>
     private const int FitRounds = 4;
@@ -74,18 +80,23 @@ internal static class LineColumns
                 continue;
             }
 
-            // The page the header stands on measures how wide its lines are and keeps the header's columns as
-            // they are; a later page printed narrower or wider starts from them scaled to its width and by
-            // each of the PageScales as well.
+            // The page the header stands on measures how wide its lines are; a later page printed narrower or
+            // wider starts from the header's columns scaled to its width, and every page from them scaled by
+            // each of the PageScales as well (on the header's own page such a start must save HeaderPageMargin).
             var right = page.Max(c => c.Box.Right);
             var first = !extent.ContainsKey(page.Key.Header);
             var reference = extent.TryGetValue(page.Key.Header, out var r) ? r : extent[page.Key.Header] = right;
             var lines = page.GroupBy(c => c.Box.Top).Select(g => g.OrderBy(c => c.Box.Left).ToList()).ToList();
             var best = (Cost: double.PositiveInfinity, Ranges: header);
-            foreach (var scale in first ? [1.0] : PageScales.Prepend(reference > 0 ? right / reference : 1.0).Prepend(1.0).Distinct())
+            foreach (var scale in PageScales.Prepend(reference > 0 ? right / reference : 1.0).Prepend(1.0).Distinct())
             {
                 var start = header.Select(kv => new KeyValuePair<Column, (double Left, double Right)>(kv.Key, (kv.Value.Left * scale, kv.Value.Right * scale))).ToList();
                 var (cost, ranges) = Fit(lines, start);
+                if (first && scale != 1.0)
+                {
+                    cost += HeaderPageMargin;
+                }
+
                 if (cost < best.Cost - 1e-9)
                 {
                     best = (cost, ranges);
