@@ -44,9 +44,10 @@ internal static class LineColumns
     /// <summary>
     /// The scales of the header's columns a page's fit starts from besides the header's own and the page
     /// width's: the width misleads when one long piece sets it, and a header centred over narrow values
-    /// stands apart from them (gen59-033-chromium: 分值 at character 29, its numbers at 50).
+    /// stands apart from them (gen59-033-chromium: 分值 at character 29, its numbers at 50). Steps of 0.05
+    /// read seed 59 better than steps of 0.1 (92.77 -> 93.12 %), the others no worse.
     /// </summary>
-    private static readonly double[] PageScales = [0.7, 0.8, 0.9, 1.1, 1.2, 1.3];
+    private static readonly double[] PageScales = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3, 1.4];
 
     /// <summary>
     /// How much less (characters of distance) the lines of the header's own page must cost in columns
