@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["form-page"] = FormPageBenchmark.Run,
     ["dump"] = ReaderDump.Run,
     ["pdf-cells"] = PdfCellsDump.Run,
+    ["layout-read"] = LayoutTextDump.Run,
     ["zoo"] = ZooBenchmark.Run,
     ["zoo-reread"] = ZooRereadBenchmark.Run,
 };

@@ -372,7 +372,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             && !_plane.IsUsed(c) && !IsAnyLabel(c) && !IsLabelFragment(c)).ToList();
 
     /// <summary>A short piece of a vertical label column (<c>项目</c>/<c>绩效</c>/<c>目标</c>) that is no value.</summary>
-    private static bool IsLabelFragment(Cell c) => !c.Whole && (c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "（元）" or "(元)" or "（万元）" or "(万元)"
+    internal static bool IsLabelFragment(Cell c) => !c.Whole && (c.Compact is "项目" or "绩效" or "目标" or "指标" or "年度" or "总体" or "（元）" or "(元)" or "（万元）" or "(万元)"
         || Array.IndexOf(Labels.SideLabels, c.Compact) >= 0);
 
     private static string Join(IEnumerable<Cell> parts) =>
@@ -791,7 +791,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             }
 
             var band = Cells.Where(c => Labels.IndicatorColumn(c.Compact) is not null && c.Compact.Length <= 14
-                && (CellPlane.OnSameRow(anchor, c) || !c.Whole && Math.Abs(c.Box.CenterY - anchor.Box.CenterY) <= 1.5 * anchor.Unit)).ToList();
+                && (CellPlane.OnSameRow(anchor, c) || !c.Whole && Math.Abs(c.Box.CenterY - anchor.Box.CenterY) <= 1.5 * anchor.Unit
+                    && (c.Unit != 1 || HeaderWording(c.Compact)))).ToList();
             var top = band.Min(c => c.Box.Top);
             var bottom = band.Max(c => c.Box.Bottom);
             result.Add((top, bottom, band));
@@ -799,6 +800,15 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a -layout piece on the line above or below the header is worded as a header is: only
+    /// characters of header words. A name on the first row under the header can hold 一级 or 实际
+    /// (gen0-000-chromium: <c>一级故障响应时间</c> under 一级指标 on a continuation page).
+    /// </summary>
+    private static bool HeaderWording(string compact) => compact.All(ch => HeaderCharacters.Contains(ch));
+
+    private const string HeaderCharacters = "一二三级指标名称年度项目值实际完成情况分数值得分偏差原因分析绩效()（）/";
 
     private List<Indicator> ReadIndicators(List<(double Top, double Bottom, List<Cell> Cells)> headers)
     {
@@ -829,7 +839,9 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var columns = Columns(first.Cells, Labels.IndicatorColumn, [.. body, .. TotalRowNumbers(first.Bottom)]);
         var pageColumns = PageColumns(headers, body, columns);
         Dictionary<Column, (double Left, double Right)> ColumnsAt(Cell c) => pageColumns.Last(p => p.Top <= c.Box.CenterY || p.Top == pageColumns[0].Top).Columns;
-        var aligned = LineColumns.Align(body.Where(c => c.Unit == 1 && !c.Whole), ColumnsAt);
+        var textPieces = body.Where(c => c.Unit == 1 && !c.Whole).ToList();
+        var fitted = LineColumns.FitPages(textPieces, ColumnsAt);
+        var aligned = LineColumns.Align(textPieces, fitted);
         foreach (var (cell, column) in aligned)
         {
             if (ColumnByPlace(cell) is { } placed && placed != column)
@@ -1104,7 +1116,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
     private static readonly string[] LevelWords = [.. IndicatorLevels.Level1, .. IndicatorLevels.Level1Misprints.Keys, .. IndicatorLevels.Level2.Keys, .. IndicatorLevels.Level2Aliases.Keys];
 
     /// <summary>Whether a text is a level label or a piece of one (<c>满意</c>, <c>度指</c>, <c>标</c>).</summary>
-    private static bool IsLevelPiece(string compact) => compact.Length > 0 && LevelWords.Any(w => w.Contains(compact, StringComparison.Ordinal));
+    internal static bool IsLevelPiece(string compact) => compact.Length > 0 && LevelWords.Any(w => w.Contains(compact, StringComparison.Ordinal));
 
     private static decimal? NumberOf(List<Cell> cells)
     {

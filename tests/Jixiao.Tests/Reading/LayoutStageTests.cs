@@ -241,6 +241,73 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_name_standing_under_the_level2_header_is_read_as_the_name()
+    {
+        // gen0-012-chromium, a continuation page: the name is centred under 二级指标's header; a 一级/二级
+        // column holds only pieces of level labels, so the name goes to 三级指标 all the same.
+        var line = LayoutTextCells.Read("        产出指标      时效指标 奖励发放及时性         及时");
+        var columns = new Dictionary<Column, (double Left, double Right)>
+        {
+            [Column.Level1] = (double.NegativeInfinity, 16), [Column.Level2] = (16, 32), [Column.Name] = (32, 42), [Column.Target] = (42, double.PositiveInfinity),
+        };
+        var aligned = LineColumns.Align(line, _ => columns);
+        Assert.Equal([Column.Level1, Column.Level2, Column.Name, Column.Target], line.Select(c => aligned[c]));
+    }
+
+    [Fact]
+    public void A_name_holding_a_header_word_on_the_line_under_the_header_is_a_row()
+    {
+        // gen0-000-chromium: 一级故障响应时间 names a row; it is no piece of the 一级指标 header above it.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标   二级指标                         三级指标                                             年度(/项目)指标值
+                           一级故障响应时间                                                     立即响应
+                           三级故障响应时间                                                     ≤30分钟
+            产出指标   时效指标    一级故障故障处理时间                                                   ≤90分钟
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["一级故障响应时间", "三级故障响应时间", "一级故障故障处理时间"], form.Indicators.Select(i => i.Name));
+        Assert.Equal(["立即响应", "≤30分钟", "≤90分钟"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
+    public void A_continuation_page_without_a_header_has_its_own_columns()
+    {
+        // gen0-002-calc: 指标值's targets at character 62 on the header's page stand at 39 on the next,
+        // inside the header's 三级指标 column; the page's columns are fitted to its own lines.
+        var first = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+            一级指标    二级指标                         三级指标                      年度(/项目)指标值
+                             组织进企业打击欺诈骗保活动完成率                            =100.00(百分比)
+            产出指标              医保政策宣传覆盖率                                   =100%
+                    质量指标
+                             医保政策知晓率                                     提升
+
+            """;
+        var next = """
+                    社会效益指 提高医保定点机构遵守医保政策规范自觉性   提高
+                      标   提升医疗、医保服务领域人员法律意识     提升
+            效益指标
+                         提高医保政策社会知晓率            提高
+                    可持续影响 建立医保政策宣传长效机制          建立
+                      指标  健全医疗保障制度体系建设          健全
+                         定点机构满意度                ≥95%
+            """;
+        var text = first + "\f" + next;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["组织进企业打击欺诈骗保活动完成率", "医保政策宣传覆盖率", "医保政策知晓率", "提高医保定点机构遵守医保政策规范自觉性",
+            "提升医疗、医保服务领域人员法律意识", "提高医保政策社会知晓率", "建立医保政策宣传长效机制", "健全医疗保障制度体系建设", "定点机构满意度"],
+            form.Indicators.Select(i => i.Name));
+        Assert.Equal(["=100.00(百分比)", "=100%", "提升", "提高", "提升", "提高", "建立", "健全", "≥95%"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
     public void Two_name_lines_each_beside_its_own_target_are_never_one_row()
     {
         // gen0-011-calc: a target short elsewhere in the column must not join two whole names.
