@@ -227,4 +227,19 @@ public class RawStageTests
         Assert.Empty(Assert.Single(doc.Forms).Indicators);
         Assert.Contains(doc.Diagnostics, d => d.Code == DiagnosticCodes.FormTruncated);
     }
+
+    [Fact]
+    public void A_short_text_after_a_full_name_and_its_target_is_the_names_rest()
+    {
+        // gen0-012-chromium: a wrapped name's first line, its row's target (on the name's line or its own), then
+        // the name's rest.
+        var text = "社会效益指标 业务监测分析数据有效利用\n有效利用\n提升本市药品、医用耗材交易市场 同比有所提升\n化水平\n可持续影响指标\n"
+            + "对于建立健全本市医药保障体系的\n影响力扩大\n影响\n服务对象满意度指标\n药品生产企业满意度\n≥85.00（%）\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal(
+            [("业务监测分析数据有效利用", "有效利用"), ("提升本市药品、医用耗材交易市场化水平", "同比有所提升"), ("对于建立健全本市医药保障体系的影响", "影响力扩大"),
+             ("药品生产企业满意度", "≥85.00（%）")],
+            rows.Select(r => (r.Name, r.Target)));
+    }
 }
