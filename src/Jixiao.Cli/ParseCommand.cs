@@ -106,7 +106,7 @@ internal static class ParseCommand
     {
         try
         {
-            write(SourceStream.Open(path));
+            write(SourceStream.Open(path, GcPacer.Tick));
         }
         catch (UnreadableSourceException ex)
         {

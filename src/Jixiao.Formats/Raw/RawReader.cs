@@ -271,7 +271,10 @@ public static partial class RawReader
 
     /// <summary>
     /// When the table's first header (at <paramref name="table"/>) is a lone 一级指标 followed by the head's
-    /// field labels before the next 二级/三级 header and before any 一级/二级 label: that next header.
+    /// field labels before the next 二级/三级 header and before any 一级/二级 label: that next header. 一级
+    /// labels right after the header are its column printed as a block (Chromium, gen0-027-chromium: the
+    /// page's label column, 一级 labels and the next form's field labels, before any value); they are skipped,
+    /// and each row's 一级 is then inferred from its 二级.
     /// </summary>
     internal static int? LoneLevel1Header(List<RawItem> items, int table)
     {
@@ -281,9 +284,17 @@ public static partial class RawReader
         }
 
         var head = false;
+        var block = true;
         for (var k = table + 1; k < items.Count; k++)
         {
             var item = items[k];
+            // 一级 labels right under the header are the label column's block (gen0-027-chromium): skipped.
+            block &= item.Kind == RawKind.Level1;
+            if (block)
+            {
+                continue;
+            }
+
             if (item.Kind is RawKind.Level1 or RawKind.Level2 or RawKind.Title)
             {
                 return null;

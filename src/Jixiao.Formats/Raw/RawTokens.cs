@@ -28,16 +28,10 @@ public static class RawTokens
         foreach (var raw in text.Split('\n'))
         {
             lineNo++;
-            var line = raw.TrimEnd('\r').Replace('\f', ' ').Replace('\t', ' ');
-            if (line.Length > MaxLineLength)
+            var parts = LineTokens(raw, out var empty);
+            if (parts is null)
             {
-                line = line[..MaxLineLength];
-            }
-
-            var s = TextNormaliser.Normalize(line).Trim();
-            if (s.Length == 0 || LayoutTextCells.PageFurniture.IsMatch(s))
-            {
-                if (s.Length == 0 && !blank)
+                if (empty && !blank)
                 {
                     paragraph++;
                     blank = true;
@@ -47,19 +41,98 @@ public static class RawTokens
             }
 
             blank = false;
-            foreach (var part in s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in parts)
             {
-                if (part is "：" or ":")
-                {
-                    // A label's colon printed apart (项目性质 ：): punctuation, not a value.
-                    continue;
-                }
-
                 tokens.Add(new RawToken(lineNo, part, paragraph));
             }
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Whether the raw reader would read a text at all (<see cref="RawReader.MaxChars"/> characters and
+    /// <see cref="RawReader.MaxTokens"/> tokens at most), read from <paramref name="reader"/> one block at a
+    /// time and stopping as soon as either is passed: what <see cref="Read"/> and the reader's bounds make of
+    /// the whole text, without holding it (a streaming <c>jixiao parse</c> asks before reading a file whole).
+    /// <paramref name="tick"/> is called after each block (the caller may pace garbage collection: the
+    /// check allocates each line's tokens, about 12 bytes per byte read).
+    /// </summary>
+    public static bool WithinBounds(TextReader reader, Action? tick = null)
+    {
+        var buffer = new char[1 << 16];
+        var line = new System.Text.StringBuilder();
+        long chars = 0;
+        var lineLength = 0;
+        var tokens = 0;
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            tick?.Invoke();
+            chars += n;
+            if (chars > RawReader.MaxChars)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    tokens += Count(line, lineLength);
+                    line.Clear();
+                    lineLength = 0;
+                    if (tokens > RawReader.MaxTokens)
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    // Only the part of a long line that Read keeps (and its last character, for a trailing \r) matters.
+                    if (line.Length <= MaxLineLength)
+                    {
+                        line.Append(buffer[i]);
+                    }
+
+                    lineLength++;
+                }
+            }
+        }
+
+        return tokens + Count(line, lineLength) <= RawReader.MaxTokens;
+
+        static int Count(System.Text.StringBuilder line, int length)
+        {
+            // A line longer than MaxLineLength + 1 is cut whatever it ends with; a shorter one is whole.
+            var text = line.ToString();
+            if (length > MaxLineLength + 1)
+            {
+                text = text[..MaxLineLength];
+            }
+
+            return LineTokens(text, out _)?.Length ?? 0;
+        }
+    }
+
+    /// <summary>A line's tokens, or null for a blank line (<paramref name="empty"/>) or page furniture.</summary>
+    private static string[]? LineTokens(string raw, out bool empty)
+    {
+        var line = raw.TrimEnd('\r').Replace('\f', ' ').Replace('\t', ' ');
+        if (line.Length > MaxLineLength)
+        {
+            line = line[..MaxLineLength];
+        }
+
+        var s = TextNormaliser.Normalize(line).Trim();
+        empty = s.Length == 0;
+        if (empty || LayoutTextCells.PageFurniture.IsMatch(s))
+        {
+            return null;
+        }
+
+        // A label's colon printed apart (项目性质 ：) is punctuation, not a value.
+        return s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p is not ("：" or ":")).ToArray();
     }
 
     /// <summary>

@@ -41,7 +41,19 @@ public sealed class SourceStream
     /// GB18030 when the bytes are not valid UTF-8, which a first pass over the file checks), so the forms
     /// and diagnostics are those of <c>DocumentLoader.Load</c>. Throws <see cref="UnreadableSourceException"/>.
     /// </summary>
-    public static SourceStream Open(string path)
+    public static SourceStream Open(string path) => Open(path, lineReaderOnly: false, tick: null);
+
+    /// <summary>
+    /// <see cref="Open(string)"/>, calling <paramref name="tick"/> between blocks of the check of whether a
+    /// raw text is read whole (<see cref="RawReadable"/>), as the caller paces garbage collection.
+    /// </summary>
+    public static SourceStream Open(string path, Action tick) => Open(path, lineReaderOnly: false, tick);
+
+    /// <summary>
+    /// <see cref="Open(string)"/>; with <paramref name="lineReaderOnly"/>, raw text within the raw reader's bounds
+    /// streams through the line reader too (tests of the streaming itself on small files).
+    /// </summary>
+    internal static SourceStream Open(string path, bool lineReaderOnly, Action? tick = null)
     {
         if (!File.Exists(path))
         {
@@ -64,7 +76,7 @@ public sealed class SourceStream
             throw new UnreadableSourceException($"无法读取文件 {path}：{ex.Message}", ex);
         }
 
-        if (!text || HasLayoutColumns(path))
+        if (!text || HasLayoutColumns(path) || !lineReaderOnly && RawReadable(path, encoding!, tick))
         {
             return new SourceStream(name, null, DocumentLoader.Load(path));
         }
@@ -162,6 +174,20 @@ public sealed class SourceStream
         }
 
         return Layout.LayoutTextCells.LooksLikeLayout(Encoding.UTF8.GetString(head, 0, n));
+    }
+
+    /// <summary>
+    /// Raw text the raw-text reader would read (<see cref="Raw.RawTokens.WithinBounds"/>: 16 M characters and
+    /// 400,000 tokens at most, about 2,500 forms) is read whole, so that <see cref="DocumentLoader.ReadText"/>
+    /// keeps the fuller of its reading and the line reader's, as for an upload. The choice is per document
+    /// (the two readings' completeness summed over all its forms), so it cannot be made form by form as they
+    /// stream; beyond those bounds the raw reader reads nothing and the choice is always the line reader's,
+    /// which streams. The check reads the file's start only until a bound is passed.
+    /// </summary>
+    private static bool RawReadable(string path, Encoding encoding, Action? tick)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        return Raw.RawTokens.WithinBounds(reader, tick);
     }
 
     /// <summary>The largest -layout text read whole (a printing of thousands of forms; larger files stream).</summary>

@@ -122,6 +122,26 @@ public class RawStageTests
         Assert.Equal(("产出指标", "数量指标", "药品补充次数", "≥4(次)"), (indicator.Level1, indicator.Level2, indicator.Name, indicator.Target));
     }
 
+    [Fact]
+    public void A_level1_header_with_its_labels_as_a_block_before_the_head_values_does_not_start_the_table()
+    {
+        // gen0-027-chromium (its first form, two rows): the page's label column, 一级 labels and the next
+        // form's field labels included, printed before the head's values.
+        var text = "财政项目支出绩效目标申报表\n项目名称\n主管部门\n计划开始日期\n项目资金\n（元）\n项目\n绩效\n目标\n一级指标\n产出指标\n产出指标\n产出指标\n产出指标\n产出指标\n产出指标\n产出指标\n产出指标\n"
+            + "效益指标\n满意度指标\n满意度指标\n项目名称\n主管部门\n计划开始日期\n项目资金\n（元）\n\n（2023年度）\n项目性质\n\n政府聘用辅助人员经费\n上海市医疗保障局\n2023年1月1日\n\n其他经常性项目\n"
+            + "项目类别 其他人员类\n上海市医药集中招标采购事务管理所（上海医\n实施单位\n药采购中心）\n计划完成日期\n2023年12月31日\n上年结转\n年度资金总额\n当年财政拨款\n其他资金\n资金\n6520800\n6520800\n"
+            + "0\n0\n项目总目标\n年度总体目标\n计划2023年按程序进行招聘辅助人员，协助国家及本市药品耗材集中采购工作、信息系统建设工作、协助大型业务会议工作及后勤保障，协助窗口对外服务接待等工作。做好\n辅助人员培训，确保服务工作规范，以支持药事所完成工作任务，提升工作效率。\n"
+            + "二级指标\n三级指标\n年度(/项目)指标值\n数量指标\n辅助人员培训计划完成\n≥4（次）\n数量指标\n辅助人员工作完成率\n=100（%）\n\n";
+        var items = Items(text);
+
+        Assert.Equal(items.FindIndex(i => i.Text == "二级指标"), RawReader.LoneLevel1Header(items, items.FindIndex(i => i.Text == "一级指标")));
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+        Assert.Equal("政府聘用辅助人员经费", form.Name);
+        Assert.Equal(
+            [("产出指标", "数量指标", "辅助人员培训计划完成", "≥4(次)"), ("产出指标", "数量指标", "辅助人员工作完成率", "=100(%)")],
+            form.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target)));
+    }
+
     [Theory]
     [InlineData("2023/12/31", true)]
     [InlineData("2024年12月31日", true)]
@@ -226,5 +246,20 @@ public class RawStageTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
         Assert.Empty(Assert.Single(doc.Forms).Indicators);
         Assert.Contains(doc.Diagnostics, d => d.Code == DiagnosticCodes.FormTruncated);
+    }
+
+    [Fact]
+    public void A_short_text_after_a_full_name_and_its_target_is_the_names_rest()
+    {
+        // gen0-012-chromium: a wrapped name's first line, its row's target (on the name's line or its own), then
+        // the name's rest.
+        var text = "社会效益指标 业务监测分析数据有效利用\n有效利用\n提升本市药品、医用耗材交易市场 同比有所提升\n化水平\n可持续影响指标\n"
+            + "对于建立健全本市医药保障体系的\n影响力扩大\n影响\n服务对象满意度指标\n药品生产企业满意度\n≥85.00（%）\n";
+        var rows = RawRows.Read(Items(text), selfEvaluation: false, new DiagnosticBag(), out _);
+
+        Assert.Equal(
+            [("业务监测分析数据有效利用", "有效利用"), ("提升本市药品、医用耗材交易市场化水平", "同比有所提升"), ("对于建立健全本市医药保障体系的影响", "影响力扩大"),
+             ("药品生产企业满意度", "≥85.00（%）")],
+            rows.Select(r => (r.Name, r.Target)));
     }
 }

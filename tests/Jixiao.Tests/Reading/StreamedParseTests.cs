@@ -64,18 +64,21 @@ public class StreamedParseTests
     }
 
     /// <summary>
-    /// Thirty copies of the seeds: thousands of diagnostics, so the spool moves to its file, and many on the
-    /// same line, whose order must stay that of <see cref="DisclosureReader.Collect"/>.
+    /// Fifty copies of the seeds: past the raw reader's 400,000 tokens, so the file streams; thousands of
+    /// diagnostics, so the spool moves to its file, and many on the same line, whose order must stay that of
+    /// <see cref="DisclosureReader.Collect"/>.
     /// </summary>
     [Fact]
     public void A_large_text_streams_to_the_same_bytes_as_the_whole_document()
     {
-        var text = string.Concat(Enumerable.Repeat(string.Concat(Seeds.All.Select(f => Seeds.Text(f) + "\n")), 30));
+        var text = string.Concat(Enumerable.Repeat(string.Concat(Seeds.All.Select(f => Seeds.Text(f) + "\n")), 50));
         var path = TempFile("large.txt", Encoding.UTF8.GetBytes(text));
         try
         {
             var whole = DisclosureReader.Read(text, "large.txt");
             Assert.True(whole.Diagnostics.Count > DiagnosticSpool.InMemory);
+            Assert.NotNull(SourceStream.Open(path).Forms);
+            Assert.False(Jixiao.Formats.Raw.RawTokens.WithinBounds(new StringReader(text)));
 
             Assert.Equal(Whole(s => DisclosureJson.Write(s, whole)), Streamed(path));
         }
@@ -254,6 +257,49 @@ public class StreamedParseTests
         }
     }
 
+    /// <summary>
+    /// Raw text the raw reader reads is read whole, and <c>jixiao parse</c> prints what <see cref="DocumentLoader.Load"/>
+    /// reads: here the raw reader's reading of a printing, not the line reader's.
+    /// </summary>
+    [Fact]
+    public void Raw_text_is_read_whole_and_parse_keeps_the_fuller_reading_as_Load_does()
+    {
+        var text = "财政项目支出绩效目标申报表\n（2024年度）\n项目名称 信息化运维项目\n主管部门 上海市医疗保障局\n实施单位 上海市医疗保障局\n年度资金申请总额\n4,855,541.00\n"
+            + "一级指标 二级指标\n三级指标\n年度(/项目)指标值\n产出指标 数量指标 新增系统平台功能点\n≥20.00(个)\n";
+        var path = TempFile("raw.txt", Encoding.UTF8.GetBytes(text));
+        try
+        {
+            var loaded = Assert.Single(DocumentLoader.Load(path));
+            Assert.Equal("新增系统平台功能点", Assert.Single(Assert.Single(loaded.Forms).Indicators).Name);
+            var lines = DisclosureReader.Read(text, "raw.txt");
+            Assert.NotEqual(Whole(s => DisclosureJson.Write(s, lines)), Whole(s => DisclosureJson.Write(s, loaded)));
+            Assert.Null(SourceStream.Open(path).Forms);
+
+            var result = JixiaoProcess.Run("parse", path);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(Whole(s => DisclosureJson.Write(s, loaded)), result.Stdout);
+        }
+        finally
+        {
+            Remove(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("项目名称 信息化运维项目\n\n- 2 -\n主管部门 ：上海市\n", 4, true)]
+    [InlineData("a b c\r\nd", 4, true)]
+    [InlineData("a b c\r\nd", 3, false)]
+    public void The_bounds_check_counts_tokens_as_the_raw_reader_does(string text, int extraTokens, bool within)
+    {
+        // Fill up to the bound with one-token lines, then the text: within iff its tokens fit.
+        var count = Jixiao.Formats.Raw.RawTokens.Read(text).Count;
+        var filler = string.Concat(Enumerable.Repeat("x\n", Jixiao.Formats.Raw.RawReader.MaxTokens - extraTokens));
+
+        Assert.Equal(within, Jixiao.Formats.Raw.RawTokens.WithinBounds(new StringReader(filler + text)));
+        Assert.Equal(within, count <= extraTokens);
+    }
+
     private static string Whole(Action<Stream> write)
     {
         using var ms = new MemoryStream();
@@ -264,7 +310,8 @@ public class StreamedParseTests
 
     private static string Streamed(string path)
     {
-        var source = SourceStream.Open(path);
+        // The line reader's stream, also for files small enough to be read whole (see Raw_text_is_read_whole…).
+        var source = SourceStream.Open(path, lineReaderOnly: true);
         Assert.NotNull(source.Forms);
         using var ms = new MemoryStream();
         using (var json = new DisclosureJsonStream(ms))
