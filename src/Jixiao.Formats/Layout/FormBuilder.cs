@@ -5,7 +5,7 @@ using Jixiao.Formats.Disclosure;
 namespace Jixiao.Formats.Layout;
 
 /// <summary>Reads one form's fields and tables from its cells (see <see cref="FormAssembler"/>).</summary>
-internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticBag diagnostics)
+internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, DiagnosticBag diagnostics)
 {
     private readonly CellPlane _plane = new(segment.Cells);
     private readonly FormKind _kind = segment.Kind;
@@ -352,7 +352,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
-        var parts = right.Whole ? [right] : Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
+        var parts = right.Whole ? [right] : PdfTextBeside(label, right, tableTop) ?? Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
         if (!right.Whole && parts.Count == 0)
         {
             parts = _plane.Continuation(label, right, limit);
@@ -384,7 +384,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var outcomeHeader = goalHeader is null ? null : Cells.FirstOrDefault(c => c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome && CellPlane.OnSameRow(goalHeader, c));
         if (goalHeader is not null && outcomeHeader is null
             && Cells.FirstOrDefault(c => c.Box.Top > goalHeader.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome) is { } stacked
-            && goalHeader.Unit == 1 && !goalHeader.Whole && StackedTexts(goalHeader, stacked, tableTop) is { } texts)
+            && !goalHeader.Whole && (goalHeader.Unit == 1 ? StackedTexts(goalHeader, stacked, tableTop) : PdfStackedTexts(goalHeader, stacked, tableTop)) is { } texts)
         {
             return texts;
         }
@@ -416,8 +416,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var split = (goalHeader.Box.CenterX + outcomeHeader.Box.CenterX) / 2;
         var left = goalHeader.Box.Left - (outcomeHeader.Box.Left - goalHeader.Box.Right) - goalHeader.Box.Width;
-        var goalParts = Region(left, split, top, tableTop);
-        var outcomeParts = Region(split, double.PositiveInfinity, top, tableTop);
+        var (goalParts, outcomeParts) = PdfGoalColumns(goalHeader, left, split, top, tableTop)
+            ?? (Region(left, split, top, tableTop), Region(split, double.PositiveInfinity, top, tableTop));
         return (Join(goalParts), Join(outcomeParts));
     }
 
