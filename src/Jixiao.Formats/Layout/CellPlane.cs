@@ -23,6 +23,9 @@ internal sealed class CellPlane
         Cells = JoinSplitLabels(JoinPageCuts(SplitGluedHeaders(cells)));
     }
 
+    /// <summary>The geometry repairs behind these cells, each with its cell's place (page and box), for diagnostics.</summary>
+    public IEnumerable<string> Repairs => Cells.Where(c => !string.IsNullOrEmpty(c.Repair)).Select(c => $"{c.Place}：{c.Repair}（{c.Text.Trim()}）");
+
     /// <summary>The level headers that narrow neighbouring columns glue to the next header word.</summary>
     private static readonly string[] LevelHeaders = ["一级指标", "二级指标", "三级指标"];
 
@@ -47,7 +50,11 @@ internal sealed class CellPlane
                 var word = LevelHeaders.First(w => piece.Compact.StartsWith(w, StringComparison.Ordinal));
                 var cut = piece.Box.Left + piece.Box.Width * word.Length / piece.Compact.Length;
                 // New cells, not copies: a copy would keep the compact text cached from the whole.
-                result.Add(new Cell(piece.Page, piece.Box with { Right = cut }, word, piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band });
+                result.Add(new Cell(piece.Page, piece.Box with { Right = cut }, word, piece.Line, Whole: false, piece.Unit, piece.Cut)
+                {
+                    Band = piece.Band,
+                    Repair = Repaired(piece.Repair, $"表头“{piece.Compact}”粘连，在“{word}”后切开"),
+                });
                 piece = new Cell(piece.Page, piece.Box with { Left = cut }, piece.Compact[word.Length..], piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band };
             }
 
@@ -56,6 +63,10 @@ internal sealed class CellPlane
 
         return result;
     }
+
+    /// <summary>A cell's repair notes with one more.</summary>
+    private static string? Repaired(string? notes, string? note) =>
+        string.IsNullOrEmpty(notes) ? (string.IsNullOrEmpty(note) ? null : note) : string.IsNullOrEmpty(note) ? notes : notes + "；" + note;
 
     private static bool IsGluedHeader(Cell c) => !c.Whole && c.Compact == c.Text && c.Compact.Length <= 16
         && LevelHeaders.FirstOrDefault(w => c.Compact.Length > w.Length && c.Compact.StartsWith(w, StringComparison.Ordinal)) is { } word
@@ -91,8 +102,15 @@ internal sealed class CellPlane
             result.Remove(lower);
             result.Remove(current);
             // LibreOffice prints a merged cell's text again on each page it crosses: keep it once.
-            var text = lower.Text == current.Text ? current.Text : current.Text + lower.Text;
-            result.Add(new Cell(current.Page, current.Box, text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below)));
+            // Letters that overflowed the cut and were joined above are printed again at the top of the rest.
+            var text = lower.Text == current.Text ? current.Text
+                : current.Overflow is { Length: > 0 } overflow && lower.Text.StartsWith(overflow, StringComparison.Ordinal) ? current.Text + lower.Text[overflow.Length..]
+                : current.Text + lower.Text;
+            result.Add(new Cell(current.Page, current.Box, text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below))
+            {
+                Repair = Repaired(Repaired(current.Repair, lower.Repair), FormattableString.Invariant($"与第{lower.Page}页续格“{lower.Text.Trim()}”跨页合为一格")),
+                Overflow = lower.Overflow,
+            });
         }
 
         return result;

@@ -15,6 +15,15 @@ internal sealed partial class FormBuilder
     /// <summary>How far apart (in em) two pieces' tops may be to lie on one printed line.</summary>
     internal const double PdfLineTolerance = 0.3;
 
+    /// <summary>Each geometry repair behind this form's cells (PdfCells, CellPlane) as a diagnostic with its page and box.</summary>
+    private void NoteRepairs(int line)
+    {
+        foreach (var repair in _plane.Repairs)
+        {
+            diagnostics.Info(line, Disclosure.DiagnosticCodes.CellRepaired, repair);
+        }
+    }
+
     /// <summary>A piece of a PDF, not a -layout text character grid.</summary>
     private static bool IsPdfPiece(Cell c) => c.Unit > 1 && !c.Whole;
 

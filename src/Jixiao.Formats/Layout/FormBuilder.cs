@@ -72,6 +72,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             diagnostics.Warn(title.Line, DiagnosticCodes.MissingField, $"{title.Place}：表“{form.Name}”未读到任何三级指标。");
         }
 
+        NoteRepairs(title.Line);
         return form;
     }
 
