@@ -153,4 +153,24 @@ public class PdfGeometryRepairTests
         var form = Assert.Single(FormAssembler.Assemble(cells, "h").Forms);
         Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）2023年度项目绩效目标汇总表", form.Group);
     }
+    [Theory]
+    [InlineData("2,666.182,666.18", "2,666.18", "2,666.18")] // gen0-034-calc: two money columns 0.1 em apart
+    [InlineData("100.00100.00", "100.00", "100.00")]
+    [InlineData("99.23-", "99.23", "-")] // gen0-025-calc: the rate and the next column's empty mark
+    [InlineData("0-", "0", "-")]
+    [InlineData("70.04/", "70.04", "/")] // gen59-020-calc
+    public void Glued_values_of_neighbouring_columns_are_cut_apart_with_a_note(string glued, string first, string second)
+    {
+        var plane = new CellPlane([new Cell(4, new Box(391, 300234.1, 429, 300246.1), glued, 4, Whole: false, Unit: 12)]);
+        Assert.Equal([first, second], plane.Cells.Select(c => c.Compact));
+        Assert.True(plane.Cells[0].Box.Right <= plane.Cells[1].Box.Left);
+        Assert.StartsWith("第4页 (391,300234.1)", Assert.Single(plane.Repairs), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.123")] // one number with three decimals
+    [InlineData("2,666.18")]
+    [InlineData("-5")]
+    public void A_single_value_is_not_cut(string value) =>
+        Assert.Equal([value], new CellPlane([new Cell(1, new Box(391, 234, 429, 246), value, 1, Whole: false, Unit: 12)]).Cells.Select(c => c.Compact));
 }
