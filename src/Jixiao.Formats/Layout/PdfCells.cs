@@ -49,6 +49,7 @@ public static class PdfCells
         {
             var glyphs = Glyphs(page);
             letters += glyphs.Count;
+            glyphs = WithoutPageNumbers(glyphs, page.Height);
             var rules = Rules.Of(page);
             var offset = (page.Number - 1) * Geometry.PageStride;
             var inCells = new Dictionary<(Box, PageCut), List<Glyph>>();
@@ -365,6 +366,38 @@ public static class PdfCells
     /// level label printed past the table, 13 em to its left).
     /// </summary>
     internal const double FurnitureGap = 2;
+
+    /// <summary>
+    /// The page's letters without a running page number (第 4 页，共 13 页) in its top or bottom margin, taken out
+    /// before letters go to cells: Chromium draws a cell the page cuts down to the page's edge, and the footer
+    /// printed inside it was read as the end of its text (chromium-long-thead: a goal ending 第4页，共13页).
+    /// </summary>
+    internal static List<Glyph> WithoutPageNumbers(List<Glyph> glyphs, double pageHeight)
+    {
+        var margin = glyphs.Where(g => g.Box.Bottom > pageHeight * (1 - Margin) || g.Box.Top < pageHeight * Margin).ToList();
+        if (!margin.Any(g => g.Value == '页'))
+        {
+            return glyphs;
+        }
+
+        var dropped = new HashSet<Glyph>();
+        foreach (var line in Lines(margin))
+        {
+            var kept = WithoutFurnitureRun(line, pageHeight);
+            if (kept.Count == line.Count)
+            {
+                // One run: the whole line may be the page number.
+                var sb = new StringBuilder();
+                AppendLine(sb, line);
+                var text = TextNormaliser.Normalize(sb.ToString().Trim());
+                kept = text.Contains('页') && IsPageFurniture(text, line.Select(g => g.Box).Aggregate((a, b) => a.Union(b)), pageHeight) ? [] : line;
+            }
+
+            dropped.UnionWith(line.Except(kept));
+        }
+
+        return dropped.Count == 0 ? glyphs : glyphs.Where(g => !dropped.Contains(g)).ToList();
+    }
 
     /// <summary>The line without a run (set apart by <see cref="FurnitureGap"/>) that is a page number.</summary>
     internal static List<Glyph> WithoutFurnitureRun(List<Glyph> line, double pageHeight)

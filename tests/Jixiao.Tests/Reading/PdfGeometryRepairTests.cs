@@ -173,4 +173,17 @@ public class PdfGeometryRepairTests
     [InlineData("-5")]
     public void A_single_value_is_not_cut(string value) =>
         Assert.Equal([value], new CellPlane([new Cell(1, new Box(391, 234, 429, 246), value, 1, Whole: false, Unit: 12)]).Cells.Select(c => c.Compact));
+    [Fact]
+    public void A_page_number_in_the_bottom_margin_is_taken_out_before_letters_go_to_cells()
+    {
+        // chromium-long-thead: a goal cell cut by the page runs to the page's edge, and 第4页，共13页 stood inside it.
+        static PdfCells.Glyph G(char c, double left, double top, double size = 10) => new(c, new Box(left, top, left + size, top + size), top + 8, size);
+        var footer = "第4页，共13页".Select((c, i) => G(c, 260 + 10 * i, 815)).ToList();
+        List<PdfCells.Glyph> text = [G('能', 80, 700), G('力', 90, 700), G('。', 100, 700)];
+        Assert.Equal("能力。", string.Concat(PdfCells.WithoutPageNumbers([.. text, .. footer], 842).Select(g => g.Value)));
+
+        // The same words in the page's body are a cell's text.
+        var body = "第4页，共13页".Select((c, i) => G(c, 260 + 10 * i, 400)).ToList();
+        Assert.Equal(body.Count, PdfCells.WithoutPageNumbers(body, 842).Count);
+    }
 }
