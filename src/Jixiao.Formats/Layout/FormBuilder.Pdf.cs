@@ -24,6 +24,15 @@ internal sealed partial class FormBuilder
         }
     }
 
+    /// <summary>
+    /// A PDF row of labels at the foot of a page whose values are the first row of the next (calc-borderless: the
+    /// money labels on page 1, their amounts on page 2 under a repeated 项目资金（元）): the values stand within
+    /// three lines of the top of their page's text.
+    /// </summary>
+    private bool RowGoesOnOverPage(Cell label, Cell next) =>
+        IsPdfPiece(label) && next.Page == label.Page + 1
+        && next.Box.Top - Cells.Where(c => c.Page == next.Page).Min(c => c.Box.Top) <= 3 * label.Unit;
+
     /// <summary>A piece of a PDF, not a -layout text character grid.</summary>
     private static bool IsPdfPiece(Cell c) => c.Unit > 1 && !c.Whole;
 

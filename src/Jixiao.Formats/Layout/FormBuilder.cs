@@ -274,7 +274,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var right = double.PositiveInfinity; // amounts are right-aligned: the last may end past its label
         var next = Cells.Where(c => c.Box.Top >= labels.Max(l => l.Box.Bottom) - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
             .MinBy(c => c.Box.Top);
-        if (next is null || next.Box.Top - label.Box.Bottom > 3 * label.Unit)
+        if (next is null || (next.Box.Top - label.Box.Bottom > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
         {
             return null;
         }

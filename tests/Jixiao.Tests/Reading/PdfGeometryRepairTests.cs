@@ -186,4 +186,23 @@ public class PdfGeometryRepairTests
         var body = "第4页，共13页".Select((c, i) => G(c, 260 + 10 * i, 400)).ToList();
         Assert.Equal(body.Count, PdfCells.WithoutPageNumbers(body, 842).Count);
     }
+    [Fact]
+    public void Money_labels_at_a_pages_foot_pair_with_the_amounts_atop_the_next()
+    {
+        // calc-borderless: 年度资金申请总额 … 其他资金 end page 1; their amounts are page 2's first row.
+        static Cell Q(int page, double left, double top, double right, string text) =>
+            new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, top + (page - 1) * Geometry.PageStride + 9.3), text, page, Whole: false, Unit: 9.3);
+        List<Cell> cells =
+        [
+            Q(1, 250, 40, 400, "财政项目支出绩效目标申报表"),
+            Q(1, 46.5, 693.5, 93.0, "项目名称："), Q(1, 103.2, 693.5, 224.2, "少儿学生基本医疗保障工作专项"),
+            Q(1, 130.2, 772.7, 204.7, "年度资金申请总额"), Q(1, 269.6, 772.7, 325.4, "当年财政拨款"), Q(1, 367.3, 772.7, 423.1, "上年结转资金"), Q(1, 474.2, 772.7, 511.4, "其他资金"),
+            Q(1, 41.8, 775.6, 97.6, "项目资金（元"), Q(1, 65.1, 787.2, 74.4, "）"),
+            Q(2, 41.8, 26.5, 97.6, "项目资金（元"), Q(2, 65.1, 38.2, 74.4, "）"),
+            Q(2, 172.7, 47.6, 231.4, "10528180.00"), Q(2, 302.9, 47.6, 361.6, "10528180.00"), Q(2, 407.2, 47.6, 426.7, "0.00"), Q(2, 537.4, 47.6, 556.9, "0.00"),
+            Q(2, 334.7, 65.4, 390.5, "年度总体目标"), Q(2, 103.2, 82.9, 428.9, "按时完成工作经费的拨付。"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "c").Forms);
+        Assert.Equal(new Funds(10528180m, 10528180m, 0m, 0m), form.Funds);
+    }
 }
