@@ -33,6 +33,64 @@ internal sealed partial class FormBuilder
         IsPdfPiece(label) && next.Page == label.Page + 1
         && next.Box.Top - Cells.Where(c => c.Page == next.Page).Min(c => c.Box.Top) <= 3 * label.Unit;
 
+    /// <summary>
+    /// How much wider than the column's tightest line pitch (in em) the step to a piece's next line may be
+    /// for both to be lines of one wrapped cell: chromium-borderless-landscape's deviation steps 12.0 and
+    /// 12.8 pt at 9 pt; a row's padding parts two rows' texts by more.
+    /// </summary>
+    internal const double BlockPitchSlack = 0.25;
+
+    /// <summary>
+    /// A PDF column of free pieces (the deviation) by wrapped blocks: lines that start at one x and follow at the
+    /// column's line pitch are one cell, and go whole to the row their middle stands in (chromium-borderless-
+    /// landscape: a four-line deviation centred on its row, its first line level with the row above). Null
+    /// when no block has two lines or the pieces are not a PDF's.
+    /// </summary>
+    private static List<Cell>[]? PdfBlocks(List<Row> rows, List<Cell> pieces)
+    {
+        if (pieces.Count < 2 || !pieces.All(IsPdfPiece))
+        {
+            return null;
+        }
+
+        var sorted = pieces.OrderBy(p => p.Box.Top).ToList();
+        var steps = sorted.Zip(sorted.Skip(1), (a, b) => b.Box.Top - a.Box.Top).Where(d => d > PdfLineTolerance * sorted[0].Unit).ToList();
+        if (steps.Count == 0)
+        {
+            return null;
+        }
+
+        var pitch = steps.Min();
+        var blocks = new List<List<Cell>> { new() { sorted[0] } };
+        foreach (var p in sorted.Skip(1))
+        {
+            var last = blocks[^1][^1];
+            if (p.Box.Top - last.Box.Top <= pitch + BlockPitchSlack * p.Unit && Math.Abs(p.Box.Left - last.Box.Left) <= ColumnStartTolerance * p.Unit)
+            {
+                blocks[^1].Add(p);
+            }
+            else
+            {
+                blocks.Add([p]);
+            }
+        }
+
+        if (blocks.All(b => b.Count < 2))
+        {
+            return null;
+        }
+
+        var wholes = blocks.Select(b => b.Skip(1).Aggregate(b[0], (a, c) => a.Joined(c, a.Text + c.Text))).ToList();
+        var assigned = Assign(rows, wholes);
+        var result = new List<Cell>[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = assigned[i].SelectMany(w => blocks[wholes.IndexOf(w)]).ToList();
+        }
+
+        return result;
+    }
+
     /// <summary>A piece of a PDF, not a -layout text character grid.</summary>
     private static bool IsPdfPiece(Cell c) => c.Unit > 1 && !c.Whole;
 

@@ -883,7 +883,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             // piece is the k-th row's.
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
-                : Assign(rows, pieces);
+                : column == Column.Deviation && PdfBlocks(rows, pieces) is { } blocks ? blocks : Assign(rows, pieces);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);

@@ -205,4 +205,26 @@ public class PdfGeometryRepairTests
         var form = Assert.Single(FormAssembler.Assemble(cells, "c").Forms);
         Assert.Equal(new Funds(10528180m, 10528180m, 0m, 0m), form.Funds);
     }
+    [Fact]
+    public void A_wrapped_deviation_centred_on_its_row_goes_whole_to_that_row()
+    {
+        // chromium-borderless-landscape: the deviation's four lines are centred on the second row, the first one
+        // level with the row above; the next row's text is a row's padding further down.
+        List<Cell> cells =
+        [
+            P(300, 10, 450, "财政项目支出绩效自评表"),
+            P(55, 20, 91, "项目名称"), P(144.8, 20, 300, "化妆品监管"),
+            P(55.3, 37.8, 91.3, "一级指标"), P(144.8, 37.8, 180.8, "二级指标"), P(279.1, 37.8, 315.1, "三级指标"),
+            P(405.2, 37.8, 478.3, "年度(/项目)指标值"), P(522.5, 37.8, 567.5, "实际完成值"), P(611.8, 37.8, 629.8, "分值"), P(666.9, 37.8, 684.9, "得分"),
+            P(709.1, 37.8, 808.1, "偏差原因分析及改进措施"),
+            P(55.3, 60, 91.3, "产出指标"), P(144.8, 60, 180.8, "数量指标"),
+            P(210.5, 60, 381.5, "评选数字化转型标杆企业"), P(389.6, 60, 428.3, "=5.00(家)"), P(499.8, 60, 533.1, "5.00(家)"), P(621.1, 60, 645.4, "10.00"), P(676.2, 60, 700.5, "10.00"),
+            P(706.5, 81.7, 805.5, "新增贯彻落实新版《化妆"), P(706.5, 94.5, 805.5, "品生产质量管理规范》符"),
+            P(210.5, 100.5, 345.5, "开展化妆品企业实地检查督查家数"), P(389.6, 100.5, 435.8, "≥20.00(家)"), P(499.8, 100.5, 538.5, "76.00(家)"), P(621.1, 100.5, 645.4, "10.00"), P(676.2, 100.5, 700.5, "10.00"),
+            P(706.5, 106.5, 805.5, "合性检查，故实地检查家"), P(706.5, 118.5, 742.5, "数增加。"),
+            P(210.5, 134.2, 318.5, "化妆品企业参加培训人次数"), P(389.6, 134.2, 444.5, ">2000.00(人)"), P(499.8, 134.2, 549.3, "2200.00(人)"), P(626.5, 134.2, 645.4, "5.00"), P(681.6, 134.2, 700.5, "5.00"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "d").Forms);
+        Assert.Equal([null, "新增贯彻落实新版《化妆品生产质量管理规范》符合性检查，故实地检查家数增加。", null], form.Indicators.Select(i => i.Deviation is { Length: > 0 } d ? d : null));
+    }
 }
