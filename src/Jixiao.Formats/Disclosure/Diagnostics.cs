@@ -27,6 +27,7 @@ public static class DiagnosticCodes
     public const string OrphanText = "orphan-text";
     public const string UnreadRow = "unread-row";
     public const string CellMoved = "cell-moved";
+    public const string CellRepaired = "cell-repaired";
 }
 
 /// <summary>Collects diagnostics while a source is read.</summary>

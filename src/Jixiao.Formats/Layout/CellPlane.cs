@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Jixiao.Formats.Layout;
 
 /// <summary>
@@ -20,8 +22,11 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedHeaders(cells)));
+        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedAmounts(SplitGluedHeaders(cells))));
     }
+
+    /// <summary>The geometry repairs behind these cells, each with its cell's place (page and box), for diagnostics.</summary>
+    public IEnumerable<string> Repairs => Cells.Where(c => !string.IsNullOrEmpty(c.Repair)).Select(c => $"{c.Place}：{c.Repair}（{c.Text.Trim()}）");
 
     /// <summary>The level headers that narrow neighbouring columns glue to the next header word.</summary>
     private static readonly string[] LevelHeaders = ["一级指标", "二级指标", "三级指标"];
@@ -47,7 +52,11 @@ internal sealed class CellPlane
                 var word = LevelHeaders.First(w => piece.Compact.StartsWith(w, StringComparison.Ordinal));
                 var cut = piece.Box.Left + piece.Box.Width * word.Length / piece.Compact.Length;
                 // New cells, not copies: a copy would keep the compact text cached from the whole.
-                result.Add(new Cell(piece.Page, piece.Box with { Right = cut }, word, piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band });
+                result.Add(new Cell(piece.Page, piece.Box with { Right = cut }, word, piece.Line, Whole: false, piece.Unit, piece.Cut)
+                {
+                    Band = piece.Band,
+                    Repair = Repaired(piece.Repair, $"表头“{piece.Compact}”粘连，在“{word}”后切开"),
+                });
                 piece = new Cell(piece.Page, piece.Box with { Left = cut }, piece.Compact[word.Length..], piece.Line, Whole: false, piece.Unit, piece.Cut) { Band = piece.Band };
             }
 
@@ -56,6 +65,50 @@ internal sealed class CellPlane
 
         return result;
     }
+
+    /// <summary>
+    /// Two amounts of neighbouring money columns printed tight (gen0-034-calc: <c>2,666.182,666.18</c>, LibreOffice's
+    /// right-aligned numbers 0.1 em apart): the first ends at its second decimal, and the second is an amount with
+    /// two decimals too (so a lone <c>0.123</c> is never cut).
+    /// </summary>
+    private static readonly Regex GluedAmounts = new(@"^(\d{1,3}(?:,\d{3})+\.\d\d|\d+\.\d\d)(\d{1,3}(?:,\d{3})+\.\d\d%?|\d+\.\d\d%?)$", RegexOptions.CultureInvariant);
+
+    /// <summary>An amount with the next column's empty mark glued after it (gen0-025-calc: <c>99.23-</c>, gen59-020-calc: <c>70.04/</c>).</summary>
+    private static readonly Regex GluedEmptyMark = new(@"^(\d[\d,]*(?:\.\d+)?%?)([-/—–－／])$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A free piece that is two glued values of neighbouring columns (<see cref="GluedAmounts"/>,
+    /// <see cref="GluedEmptyMark"/>) is cut in two, its box shared by the characters' widths (digits a full share,
+    /// <c>.</c> and <c>,</c> half).
+    /// </summary>
+    private static List<Cell> SplitGluedAmounts(List<Cell> cells)
+    {
+        List<Cell>? result = null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var c = cells[i];
+            var m = c.Whole || c.Compact.Length < 2 ? null : GluedAmounts.Match(c.Compact) is { Success: true } a ? a : GluedEmptyMark.Match(c.Compact) is { Success: true } e ? e : null;
+            if (m is null)
+            {
+                result?.Add(c);
+                continue;
+            }
+
+            result ??= cells.Take(i).ToList();
+            static double Width(string s) => s.Sum(ch => ch is '.' or ',' ? 0.5 : 1.0);
+            var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
+            var cut = c.Box.Left + c.Box.Width * Width(first) / (Width(first) + Width(second));
+            var note = $"“{c.Compact}”是两栏粘连的值，切为“{first}”与“{second}”";
+            result.Add(new Cell(c.Page, c.Box with { Right = cut }, first, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band, Repair = Repaired(c.Repair, note) });
+            result.Add(new Cell(c.Page, c.Box with { Left = cut }, second, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band });
+        }
+
+        return result ?? cells;
+    }
+
+    /// <summary>A cell's repair notes with one more.</summary>
+    private static string? Repaired(string? notes, string? note) =>
+        string.IsNullOrEmpty(notes) ? (string.IsNullOrEmpty(note) ? null : note) : string.IsNullOrEmpty(note) ? notes : notes + "；" + note;
 
     private static bool IsGluedHeader(Cell c) => !c.Whole && c.Compact == c.Text && c.Compact.Length <= 16
         && LevelHeaders.FirstOrDefault(w => c.Compact.Length > w.Length && c.Compact.StartsWith(w, StringComparison.Ordinal)) is { } word
@@ -91,8 +144,15 @@ internal sealed class CellPlane
             result.Remove(lower);
             result.Remove(current);
             // LibreOffice prints a merged cell's text again on each page it crosses: keep it once.
-            var text = lower.Text == current.Text ? current.Text : current.Text + lower.Text;
-            result.Add(new Cell(current.Page, current.Box, text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below)));
+            // Letters that overflowed the cut and were joined above are printed again at the top of the rest.
+            var text = lower.Text == current.Text ? current.Text
+                : current.Overflow is { Length: > 0 } overflow && lower.Text.StartsWith(overflow, StringComparison.Ordinal) ? current.Text + lower.Text[overflow.Length..]
+                : current.Text + lower.Text;
+            result.Add(new Cell(current.Page, current.Box, text, current.Line, Whole: true, current.Unit, (current.Cut & ~PageCut.Below) | (lower.Cut & PageCut.Below))
+            {
+                Repair = Repaired(Repaired(current.Repair, lower.Repair), FormattableString.Invariant($"与第{lower.Page}页续格“{lower.Text.Trim()}”跨页合为一格")),
+                Overflow = lower.Overflow,
+            });
         }
 
         return result;

@@ -79,9 +79,10 @@ public static partial class FormAssembler
                 continue;
             }
 
-            if (compact.Contains("汇总表", StringComparison.Ordinal) && compact.Length < 80)
+            if ((compact.Contains("汇总表", StringComparison.Ordinal) || WrappedHeading(previous, c)) && compact.Length < 80)
             {
-                // A long heading wraps: its first line is the piece just above (…2024年度项 / 目绩效目标汇总表).
+                // A long heading wraps: its first line is the piece just above (…2024年度项 / 目绩效目标汇总表,
+                // gen0-028-chromium: …目标汇 / 总表).
                 if (previous is { Whole: false } above && !c.Whole && c.Box.Top - above.Box.Bottom < 0.8 * c.Unit && above.Box.OverlapX(c.Box) > 0 && above.Box.Width >= c.Box.Width / 2)
                 {
                     compact = above.Compact + compact;
@@ -119,6 +120,11 @@ public static partial class FormAssembler
 
         return merged;
     }
+
+    /// <summary>A heading's last line that completes 汇总表 only with the free line just above it (…目标汇 / 总表).</summary>
+    private static bool WrappedHeading(Cell? above, Cell c) =>
+        above is { Whole: false } && !c.Whole && c.Compact.Length <= 2 && !above.Compact.Contains("汇总表", StringComparison.Ordinal)
+        && (above.Compact + c.Compact).EndsWith("汇总表", StringComparison.Ordinal);
 
     private static void InferYears(List<FormReadResult> results)
     {

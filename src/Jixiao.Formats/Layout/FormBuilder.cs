@@ -5,7 +5,7 @@ using Jixiao.Formats.Disclosure;
 namespace Jixiao.Formats.Layout;
 
 /// <summary>Reads one form's fields and tables from its cells (see <see cref="FormAssembler"/>).</summary>
-internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticBag diagnostics)
+internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, DiagnosticBag diagnostics)
 {
     private readonly CellPlane _plane = new(segment.Cells);
     private readonly FormKind _kind = segment.Kind;
@@ -72,6 +72,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             diagnostics.Warn(title.Line, DiagnosticCodes.MissingField, $"{title.Place}：表“{form.Name}”未读到任何三级指标。");
         }
 
+        NoteRepairs(title.Line);
         return form;
     }
 
@@ -273,7 +274,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var right = double.PositiveInfinity; // amounts are right-aligned: the last may end past its label
         var next = Cells.Where(c => c.Box.Top >= labels.Max(l => l.Box.Bottom) - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
             .MinBy(c => c.Box.Top);
-        if (next is null || next.Box.Top - label.Box.Bottom > 3 * label.Unit)
+        if (next is null || (next.Box.Top - label.Box.Bottom > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
         {
             return null;
         }
@@ -352,7 +353,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         }
 
         var limit = _plane.RightOf(right)?.Box.Left ?? double.PositiveInfinity;
-        var parts = right.Whole ? [right] : Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
+        var parts = right.Whole ? [right] : PdfTextBeside(label, right, tableTop) ?? Region(right.Box.Left - right.Unit, limit, label.Box.Top - 2 * label.Unit, tableTop, exclude: label);
         if (!right.Whole && parts.Count == 0)
         {
             parts = _plane.Continuation(label, right, limit);
@@ -384,7 +385,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
         var outcomeHeader = goalHeader is null ? null : Cells.FirstOrDefault(c => c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome && CellPlane.OnSameRow(goalHeader, c));
         if (goalHeader is not null && outcomeHeader is null
             && Cells.FirstOrDefault(c => c.Box.Top > goalHeader.Box.Top && c.Box.Top < tableTop && Labels.FieldOf(c.Compact) == Field.Outcome) is { } stacked
-            && goalHeader.Unit == 1 && !goalHeader.Whole && StackedTexts(goalHeader, stacked, tableTop) is { } texts)
+            && !goalHeader.Whole && (goalHeader.Unit == 1 ? StackedTexts(goalHeader, stacked, tableTop) : PdfStackedTexts(goalHeader, stacked, tableTop)) is { } texts)
         {
             return texts;
         }
@@ -416,8 +417,8 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
 
         var split = (goalHeader.Box.CenterX + outcomeHeader.Box.CenterX) / 2;
         var left = goalHeader.Box.Left - (outcomeHeader.Box.Left - goalHeader.Box.Right) - goalHeader.Box.Width;
-        var goalParts = Region(left, split, top, tableTop);
-        var outcomeParts = Region(split, double.PositiveInfinity, top, tableTop);
+        var (goalParts, outcomeParts) = PdfGoalColumns(goalHeader, left, split, top, tableTop)
+            ?? (Region(left, split, top, tableTop), Region(split, double.PositiveInfinity, top, tableTop));
         return (Join(goalParts), Join(outcomeParts));
     }
 
@@ -894,7 +895,7 @@ internal sealed class FormBuilder(FormAssembler.FormSegment segment, DiagnosticB
             // piece is the k-th row's.
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
-                : Assign(rows, pieces);
+                : column == Column.Deviation && PdfBlocks(rows, pieces) is { } blocks ? blocks : Assign(rows, pieces);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);

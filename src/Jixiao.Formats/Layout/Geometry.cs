@@ -46,6 +46,12 @@ public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, 
     /// <summary>In a table drawn with horizontal rules only: the rules above and below this piece.</summary>
     public (double Top, double Bottom)? Band { get; init; }
 
+    /// <summary>How the geometry stage repaired this cell (a letter placed by its ink, an overflow joined), for a diagnostic; else null.</summary>
+    public string? Repair { get; init; }
+
+    /// <summary>The letters of a page-cut cell that stood below its cut and were joined to it, else null.</summary>
+    public string? Overflow { get; init; }
+
     /// <summary>The text without any white space, as labels are compared.</summary>
     public string Compact => _compact ??= TextNormaliser.Compact(Text);
 

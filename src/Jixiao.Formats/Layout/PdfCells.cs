@@ -49,9 +49,11 @@ public static class PdfCells
         {
             var glyphs = Glyphs(page);
             letters += glyphs.Count;
+            glyphs = WithoutPageNumbers(glyphs, page.Height);
             var rules = Rules.Of(page);
             var offset = (page.Number - 1) * Geometry.PageStride;
             var inCells = new Dictionary<(Box, PageCut), List<Glyph>>();
+            var repairs = new Dictionary<(Box, PageCut), List<string>>();
             var free = new List<Glyph>();
             foreach (var g in glyphs)
             {
@@ -63,6 +65,10 @@ public static class PdfCells
                     }
 
                     list.Add(g);
+                    if (rules.Enclosing(g.Box.CenterX, g.Baseline) is not { } byBaseline || byBaseline != enclosing)
+                    {
+                        Note(repairs, enclosing, $"“{g.Value}”的基线越出格线，按字形中部归入此格");
+                    }
                 }
                 else
                 {
@@ -70,6 +76,8 @@ public static class PdfCells
                 }
             }
 
+            var overflow = new Dictionary<(Box, PageCut), string>();
+            free = JoinCutOverflow(free, inCells, repairs, overflow);
             ruled |= inCells.Count > 0;
             foreach (var ((box, cut), list) in inCells)
             {
@@ -77,7 +85,11 @@ public static class PdfCells
                 if (text.Length > 0)
                 {
                     var size = list.Average(g => g.Size);
-                    cells.Add(new Cell(page.Number, Shift(box, offset), text, page.Number, Whole: true, size, cut));
+                    cells.Add(new Cell(page.Number, Shift(box, offset), text, page.Number, Whole: true, size, cut)
+                    {
+                        Repair = repairs.TryGetValue((box, cut), out var notes) ? string.Join("；", notes) : null,
+                        Overflow = overflow.GetValueOrDefault((box, cut)),
+                    });
                 }
             }
 
@@ -96,10 +108,67 @@ public static class PdfCells
         return new PdfLayout(cells, ruled, letters);
     }
 
+    private static void Note(Dictionary<(Box, PageCut), List<string>> repairs, (Box, PageCut) cell, string note)
+    {
+        if (!repairs.TryGetValue(cell, out var list))
+        {
+            repairs[cell] = list = [];
+        }
+
+        if (!list.Contains(note))
+        {
+            list.Add(note);
+        }
+    }
+
+    /// <summary>
+    /// How far below a page-cut cell's bottom (in font sizes) the top of a free letter may stand and still be
+    /// that cell's overflow: gen0-009-chromium cuts a merged 产出指标 after 产出指, its 标 printed 0.07 em below.
+    /// </summary>
+    internal const double CutOverflow = 0.5;
+
+    /// <summary>
+    /// Free letters just below a cell that a page break cut (no rule under it) and within its sides are the
+    /// rest of that cell's text, line by line (Chromium prints a row's text past the cut). Returns the letters
+    /// still free; <paramref name="overflow"/> gets the letters joined, which LibreOffice prints again at the top
+    /// of the next page (gen59-024-calc: 产出指标 over 标, then 标), for <see cref="CellPlane"/> to keep once.
+    /// </summary>
+    private static List<Glyph> JoinCutOverflow(List<Glyph> free, Dictionary<(Box, PageCut), List<Glyph>> inCells, Dictionary<(Box, PageCut), List<string>> repairs,
+        Dictionary<(Box, PageCut), string> overflow)
+    {
+        var cut = inCells.Keys.Where(k => k.Item2.HasFlag(PageCut.Below)).ToList();
+        if (cut.Count == 0 || free.Count == 0)
+        {
+            return free;
+        }
+
+        // Where each cut cell's own letters end, and how far its joined overflow reaches.
+        var own = cut.ToDictionary(k => k, k => inCells[k].Max(o => o.Box.Bottom));
+        var reach = cut.ToDictionary(k => k, k => Math.Max(k.Item1.Bottom, own[k]));
+        var rest = new List<Glyph>(free.Count);
+        foreach (var g in free.OrderBy(g => g.Box.Top).ThenBy(g => g.Box.Left))
+        {
+            var home = cut.Cast<(Box, PageCut)?>().FirstOrDefault(k => k is (var box, _) && g.Box.CenterX > box.Left && g.Box.CenterX < box.Right
+                && g.Box.Top >= own[k.Value] - 0.2 * g.Size && g.Box.Top - reach[k.Value] <= CutOverflow * g.Size);
+            if (home is not { } cell)
+            {
+                rest.Add(g);
+                continue;
+            }
+
+            inCells[cell].Add(g);
+            reach[cell] = Math.Max(reach[cell], g.Box.Bottom);
+            overflow[cell] = overflow.GetValueOrDefault(cell, "") + g.Value;
+            Note(repairs, cell, $"格下越出分页线的“{g.Value}”并入此格");
+        }
+
+        return rest;
+    }
+
     private static Box Shift(Box b, double dy) => new(b.Left, b.Top + dy, b.Right, b.Bottom + dy);
 
     /// <summary>One letter, in top-down page coordinates, its box spanning the line (baseline − descent to ascent).</summary>
-    private readonly record struct Glyph(char Value, Box Box, double Baseline, double Size);
+    internal readonly record struct Glyph(char Value, Box Box, double Baseline, double Size);
 
     private static List<Glyph> Glyphs(Page page)
     {
@@ -211,7 +280,11 @@ public static class PdfCells
             var lineBox = line.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
             if (!IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
             {
-                lines.Add(line);
+                var kept = WithoutFurnitureRun(line, pageHeight);
+                if (kept.Count > 0)
+                {
+                    lines.Add(kept);
+                }
             }
         }
 
@@ -287,6 +360,74 @@ public static class PdfCells
     /// A page number: <c>第3页，共9页</c> anywhere, a bare <c>3</c> or <c>- 3 -</c> in the top or bottom
     /// <see cref="Margin"/> of the page (a <c>0</c> in a table is an amount, not a page number).
     /// </summary>
+    /// <summary>
+    /// A gap wider than this many font sizes sets a run of a line apart, so that a page number shares its
+    /// baseline with a cell's overflow and is still known (calc-narrow: 第 5 页，共 6 页 level with the 标 of a
+    /// level label printed past the table, 13 em to its left).
+    /// </summary>
+    internal const double FurnitureGap = 2;
+
+    /// <summary>
+    /// The page's letters without a running page number (第 4 页，共 13 页) in its top or bottom margin, taken out
+    /// before letters go to cells: Chromium draws a cell the page cuts down to the page's edge, and the footer
+    /// printed inside it was read as the end of its text (chromium-long-thead: a goal ending 第4页，共13页).
+    /// </summary>
+    internal static List<Glyph> WithoutPageNumbers(List<Glyph> glyphs, double pageHeight)
+    {
+        var margin = glyphs.Where(g => g.Box.Bottom > pageHeight * (1 - Margin) || g.Box.Top < pageHeight * Margin).ToList();
+        if (!margin.Any(g => g.Value == '页'))
+        {
+            return glyphs;
+        }
+
+        var dropped = new HashSet<Glyph>();
+        foreach (var line in Lines(margin))
+        {
+            var kept = WithoutFurnitureRun(line, pageHeight);
+            if (kept.Count == line.Count)
+            {
+                // One run: the whole line may be the page number.
+                var sb = new StringBuilder();
+                AppendLine(sb, line);
+                var text = TextNormaliser.Normalize(sb.ToString().Trim());
+                kept = text.Contains('页') && IsPageFurniture(text, line.Select(g => g.Box).Aggregate((a, b) => a.Union(b)), pageHeight) ? [] : line;
+            }
+
+            dropped.UnionWith(line.Except(kept));
+        }
+
+        return dropped.Count == 0 ? glyphs : glyphs.Where(g => !dropped.Contains(g)).ToList();
+    }
+
+    /// <summary>The line without a run (set apart by <see cref="FurnitureGap"/>) that is a page number.</summary>
+    internal static List<Glyph> WithoutFurnitureRun(List<Glyph> line, double pageHeight)
+    {
+        var runs = new List<List<Glyph>> { new() { line[0] } };
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (line[i].Box.Left - line[i - 1].Box.Right > FurnitureGap * line[i].Size)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add(line[i]);
+        }
+
+        if (runs.Count == 1)
+        {
+            return line;
+        }
+
+        return runs.Where(run =>
+        {
+            var sb = new StringBuilder();
+            AppendLine(sb, run);
+            // Only a run that says 页: a bare number set apart is as likely a weight in the last row.
+            var text = TextNormaliser.Normalize(sb.ToString().Trim());
+            return !(text.Contains('页') && IsPageFurniture(text, run.Select(g => g.Box).Aggregate((a, b) => a.Union(b)), pageHeight));
+        }).SelectMany(run => run).ToList();
+    }
+
     private static bool IsPageFurniture(string text, Box box, double pageHeight) =>
         LayoutTextCells.PageFurniture.IsMatch(text) && (text.Contains('页') || box.Bottom > pageHeight * (1 - Margin) || box.Top < pageHeight * Margin);
 
