@@ -11,15 +11,15 @@ namespace Jixiao.Tests.Zoo;
 public sealed class ZooTests(ITestOutputHelper output) : IDisposable
 {
     // The goal on the PDF path (the geometry reader: 100 % of the sample's fields and forms when
-    // this was written). The text paths are floors at what the reader gives today (raw 21-27 %, -layout
-    // 72-83 % of the sample's fields), so they do not get worse; their goal of 99.5 % is not met.
+    // this was written). The text paths are floors a little under what the reader gives today (session 7:
+    // raw 53-88 %, -layout 92-97 % of each producer's sample fields), so they do not get worse; their goal of 99.5 % is not met.
     public const double PdfFieldThreshold = 0.995;
 
     public const double PdfFormThreshold = 0.95;
 
-    public const double RawFieldThreshold = 0.20;
+    public const double RawFieldThreshold = 0.50;
 
-    public const double LayoutFieldThreshold = 0.70;
+    public const double LayoutFieldThreshold = 0.88;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("jixiao-zoo-").FullName;
 
