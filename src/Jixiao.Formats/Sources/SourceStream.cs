@@ -186,9 +186,18 @@ public sealed class SourceStream
     /// </summary>
     private static bool RawReadable(string path, Encoding encoding, Action? tick)
     {
+        // UTF-8 and GB18030 spend at most 4 bytes on a UTF-16 character: a larger file is past the bound unread.
+        if (new FileInfo(path).Length > MaxBytesPerChar * (long)Raw.RawReader.MaxChars)
+        {
+            return false;
+        }
+
         using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         return Raw.RawTokens.WithinBounds(reader, tick);
     }
+
+    /// <summary>The most bytes UTF-8 or GB18030 spends on one UTF-16 character (a supplementary character: 4 bytes, 2 characters).</summary>
+    private const int MaxBytesPerChar = 4;
 
     /// <summary>The largest -layout text read whole (a printing of thousands of forms; larger files stream).</summary>
     internal const long LayoutWholeLimit = 64L * 1024 * 1024;
