@@ -12,7 +12,7 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "公开文件：文本、PDF 或交换 JSON" };
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "公开文件：文本、PDF、交换 JSON 或 XLSX；全为执行监控表时输出监控表" };
         var format = CliOptions.Format();
         var command = new Command("parse", "读取公开的绩效表，输出交换 JSON 或摘要表") { files, format };
         command.SetAction(result => Run(result.GetValue(files) ?? [], result.GetValue(format) ?? "json"));
@@ -25,6 +25,11 @@ internal static class ParseCommand
     /// </summary>
     private static int Run(string[] paths, string format)
     {
+        if (paths.Length > 0 && paths.All(MonitorCommand.HoldsMonitoring))
+        {
+            return RunMonitoring(paths, format, Console.Out, Console.Error);
+        }
+
         var exit = 0;
         if (format == "table")
         {
@@ -99,6 +104,48 @@ internal static class ParseCommand
 
         stdout.WriteByte((byte)'\n');
         return exit;
+    }
+
+    /// <summary>
+    /// Monitoring forms (JSON or XLSX; every file holds some): the interchange JSON of all of them, or a table
+    /// of one row per form. Read strictly, as <c>monitor</c> reads them: exit 2 with every problem on stderr and
+    /// nothing on stdout when one cannot be used. Lights are <c>monitor</c>'s to add.
+    /// </summary>
+    private static int RunMonitoring(string[] paths, string format, TextWriter output, TextWriter error)
+    {
+        var documents = new List<Domain.Monitoring.MonitoringDocument>();
+        foreach (var path in paths)
+        {
+            if (MonitorCommand.Load(path, Domain.Monitoring.MonitoringPolicy.Default, error) is not { } read)
+            {
+                return 2;
+            }
+
+            documents.AddRange(read);
+        }
+
+        if (format == "table")
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("文件").AddColumn("年度").AddColumn("期间").AddColumn("实施单位")
+                .AddColumn("项目名称").AddColumn(new TableColumn("指标").RightAligned()).AddColumn(new TableColumn("年初预算（万元）").RightAligned());
+            foreach (var d in documents)
+            {
+                foreach (var f in d.Forms)
+                {
+                    table.AddRow(Markup.Escape(d.Source), f.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", f.Period,
+                        Markup.Escape(f.Unit), Markup.Escape(f.Name), f.Indicators.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        f.Budget.Total?.Initial?.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                }
+            }
+
+            Terminal.Console.Write(table);
+            return 0;
+        }
+
+        using var buffer = new MemoryStream();
+        MonitoringJson.Write(buffer, documents);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return 0;
     }
 
     /// <summary>Opens a file and writes it; a file that cannot be read is reported on stderr and makes the exit code 2.</summary>

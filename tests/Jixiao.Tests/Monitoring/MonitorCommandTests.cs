@@ -109,6 +109,19 @@ public class MonitorCommandTests
             var codes = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
             Assert.Equal(["monitoring.likelihood-inconsistent", "monitoring.unit-mismatch", "monitoring.cause-missing"], codes);
 
+            // parse reads monitoring forms from either format into the same interchange JSON, without lights.
+            var parsedJson = Jixiao("parse", MonitoringSample.Path);
+            var parsedXlsx = Jixiao("parse", official);
+            Assert.Equal((0, 0), (parsedJson.Exit, parsedXlsx.Exit));
+            Assert.Equal(parsedJson.Out.Replace("sample-monitoring.json", "SOURCE", StringComparison.Ordinal),
+                parsedXlsx.Out.Replace("监控表.xlsx", "SOURCE", StringComparison.Ordinal));
+            Assert.Contains("\"kind\": \"monitoring\"", parsedJson.Out);
+            Assert.DoesNotContain("budgetLight", parsedJson.Out);
+            var parsedTable = Jixiao("parse", template, "--format", "table");
+            Assert.Equal(0, parsedTable.Exit);
+            Assert.Contains("组织人事专项", parsedTable.Out);
+            Assert.Contains("1–7月", parsedTable.Out);
+
             var csv = Jixiao("export", official, "--format", "csv", "--out", Path.Combine(dir.FullName, "csv"));
             Assert.Equal(2, csv.Exit);
             Assert.Contains("执行监控表可导出为 xlsx 或 json", csv.Err);
