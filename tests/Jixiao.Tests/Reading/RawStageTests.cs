@@ -31,6 +31,16 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_label_split_around_a_long_name_and_its_neighbours_is_joined()
+    {
+        // gen91c-013-chromium: the label cell wraps around a long name while 项目性质 and 项目类别 print between.
+        var items = Items("项目名 公共文化服务体系建设运\n项目 其他经常性\n项目类别\n其他运转类\n称 行维护费\n性质 项目\n");
+
+        Assert.Contains(items, i => i.Kind == RawKind.Label && i.Text == "项目名称");
+        Assert.Contains(items, i => i.Kind == RawKind.Label && i.Text == "项目性质");
+    }
+
+    [Fact]
     public void A_level_label_split_by_a_name_is_joined()
     {
         var items = Items("社会效益指 上海耗材编码与国家编码映射完整度\n标\n");
