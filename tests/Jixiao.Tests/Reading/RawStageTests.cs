@@ -41,6 +41,20 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_deviation_sentence_wrapped_over_lines_is_kept_out_of_names_and_targets()
+    {
+        // gen91c-000-calc: 采购流程较 / 7.08 长，设备于 / 12月到货。 and 资金结余主 / 4 要为政府采 / 购节约。 beside rows.
+        var items = Items("修缮面积 ≥6.55(台)\n采购流程较\n7.08 长，设备于\n12月到货。\n\n资金结余主\n4 要为政府采\n购节约。\n\n投诉处理率\n达标\n");
+        var values = items.Select(i => (i, RawRows.KindOf(i.Text))).ToList();
+
+        var marks = RawRows.Deviations(values);
+
+        Assert.Equal(
+            ["采购流程较", "长，设备于", "12月到货。", "资金结余主", "要为政府采", "购节约。"],
+            values.Where((_, k) => marks[k]).Select(v => v.i.Text));
+    }
+
+    [Fact]
     public void A_level_label_split_by_a_name_is_joined()
     {
         var items = Items("社会效益指 上海耗材编码与国家编码映射完整度\n标\n");
