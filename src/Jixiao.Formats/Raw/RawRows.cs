@@ -53,6 +53,9 @@ public static partial class RawRows
     /// <summary>Marks that end a clause: a name or a target is a noun phrase, a deviation (偏差原因分析) a sentence.</summary>
     private static readonly char[] ClauseMarks = ['，', '。', '；', ',', ';'];
 
+    /// <summary>A 偏差原因分析 cell saying there is none: never an indicator's name or target (a target states a level, a name a measure).</summary>
+    private static readonly string[] NoDeviation = ["无", "无偏差"];
+
     /// <summary>The most pieces a wrapped deviation runs on after its first clause mark before its 。 (a cell of three to four lines).</summary>
     public const int MaxSentenceRun = 3;
 
@@ -67,6 +70,12 @@ public static partial class RawRows
         for (var k = 0; k < values.Count; k++)
         {
             var (item, kind) = values[k];
+            if (item.Kind == RawKind.Value && kind == RawValueKind.Text && Array.IndexOf(NoDeviation, item.Text.Trim()) >= 0)
+            {
+                marks[k] = true;
+                continue;
+            }
+
             if (item.Kind != RawKind.Value || kind != RawValueKind.Text || item.Text.IndexOfAny(ClauseMarks) < 0 || marks[k])
             {
                 continue;

@@ -55,6 +55,18 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_deviation_saying_none_is_not_a_text_target()
+    {
+        // gen91c-011-chromium: 1.02 无, 4.31 无 and 6 无偏差 beside rows whose targets are 及时 or 良好.
+        var items = Items("6 无偏差\n项目完成及时率 及时\n1.02 无\n良好\n");
+        var values = items.Select(i => (i, RawRows.KindOf(i.Text))).ToList();
+
+        var marks = RawRows.Deviations(values);
+
+        Assert.Equal(["无偏差", "无"], values.Where((_, k) => marks[k]).Select(v => v.i.Text));
+    }
+
+    [Fact]
     public void A_level_label_split_by_a_name_is_joined()
     {
         var items = Items("社会效益指 上海耗材编码与国家编码映射完整度\n标\n");
