@@ -47,6 +47,9 @@ public static class RawItems
     /// <summary>The longest piece (characters) that may complete a split label: longer text is a value.</summary>
     public const int MaxLabelPiece = 5;
 
+    /// <summary>Tokens after a label's first piece looked at in all, long values and joined pieces included (<see cref="JoinWindow"/> counts only short unjoined ones).</summary>
+    public const int MaxJoinReach = 10;
+
     /// <summary>Labels naming a block, with no value: skipped when values are paired.</summary>
     private static readonly string[] SideWords =
     [
@@ -74,10 +77,20 @@ public static class RawItems
                 var acc = text;
                 var taken = new List<int>();
                 var best = -1;
-                for (var j = i + 1; j < tokens.Count && j <= i + JoinWindow; j++)
+                var counted = 0;
+                for (var j = i + 1; j < tokens.Count && j <= i + MaxJoinReach && counted < JoinWindow; j++)
                 {
+                    // A long value or a piece already joined does not use up the window: a long project name
+                    // wraps its label cell around it (项目名 公共文化服务体系建设运 项目 其他经常性 项目类别 其他运转类 称).
+                    if (used[j] || tokens[j].Text.Length > MaxLabelPiece)
+                    {
+                        continue;
+                    }
+
+                    counted++;
+
                     // Never with a piece that is a label itself (项目 + 实施单位 is not 项目实施单位 here).
-                    if (used[j] || tokens[j].Text.Length > MaxLabelPiece || Classify(tokens[j].Text) is not null)
+                    if (Classify(tokens[j].Text) is not null)
                     {
                         continue;
                     }

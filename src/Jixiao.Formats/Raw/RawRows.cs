@@ -50,6 +50,81 @@ public static partial class RawRows
     /// <summary>A name at least this much shorter than the widest is not full: it ended, it did not wrap.</summary>
     public const int FullSlack = 1;
 
+    /// <summary>Marks that end a clause: a name or a target is a noun phrase, a deviation (偏差原因分析) a sentence.</summary>
+    private static readonly char[] ClauseMarks = ['，', '。', '；', ',', ';'];
+
+    /// <summary>A 偏差原因分析 cell saying there is none: never an indicator's name or target (a target states a level, a name a measure).</summary>
+    private static readonly string[] NoDeviation = ["无", "无偏差"];
+
+    /// <summary>The most pieces a wrapped deviation runs on after its first clause mark before its 。 (a cell of three to four lines).</summary>
+    public const int MaxSentenceRun = 3;
+
+    /// <summary>
+    /// Text pieces of a self-evaluation's table that belong to a 偏差原因分析 sentence: a piece with a clause mark
+    /// (<c>采购流程较长，设备于</c>), and the pieces wrapped after it up to the one ending with 。 (<c>12月到货。</c>),
+    /// each on a later line and next in order. Names and text targets (<c>及时</c>, <c>逐步提高</c>) have no clause marks.
+    /// </summary>
+    internal static bool[] Deviations(List<(RawItem Item, RawValueKind Kind)> values)
+    {
+        var marks = new bool[values.Count];
+        for (var k = 0; k < values.Count; k++)
+        {
+            var (item, kind) = values[k];
+            if (item.Kind == RawKind.Value && kind == RawValueKind.Text && Array.IndexOf(NoDeviation, item.Text.Trim()) >= 0)
+            {
+                marks[k] = true;
+                continue;
+            }
+
+            if (item.Kind != RawKind.Value || kind != RawValueKind.Text || item.Text.IndexOfAny(ClauseMarks) < 0 || marks[k])
+            {
+                continue;
+            }
+
+            marks[k] = true;
+
+            // Its first lines before it, one a line right above (LibreOffice: 采购流程较 / 7.08 长，设备于; 资金结余主 / 4 要为政府采 / 购节约。),
+            // only a row's numbers between.
+            var above = item.Line;
+            var back = 0;
+            for (var j = k - 1; j >= 0 && back < MaxSentenceRun; j--)
+            {
+                var prev = values[j];
+                if (prev.Item.Kind == RawKind.Value && prev.Kind == RawValueKind.Number && prev.Item.Line == above)
+                {
+                    continue;
+                }
+
+                if (prev.Item.Kind != RawKind.Value || prev.Kind != RawValueKind.Text || prev.Item.Line != above - 1 || marks[j]
+                    || prev.Item.Text.TrimEnd().EndsWith('。') || prev.Item.Text.TrimEnd().EndsWith('；'))
+                {
+                    break;
+                }
+
+                marks[j] = true;
+                above = prev.Item.Line;
+                back++;
+            }
+
+            var text = item.Text.TrimEnd();
+            var line = item.Line;
+            for (var j = k + 1; j < values.Count && j <= k + MaxSentenceRun && !text.EndsWith('。') && !text.EndsWith('；'); j++)
+            {
+                var next = values[j];
+                if (next.Item.Kind != RawKind.Value || next.Kind != RawValueKind.Text || next.Item.Line <= line)
+                {
+                    break;
+                }
+
+                marks[j] = true;
+                text = next.Item.Text.TrimEnd();
+                line = next.Item.Line;
+            }
+        }
+
+        return marks;
+    }
+
     internal static List<RawRow> Read(List<RawItem> items, bool selfEvaluation, DiagnosticBag diagnostics, out List<string> trailing)
     {
         trailing = [];
@@ -63,9 +138,16 @@ public static partial class RawRows
         var numbers = new List<string>();
         var nameOrTarget = new List<Seq>();
         var targetBlock = false;
+        var deviation = selfEvaluation ? Deviations(values) : new bool[values.Count];
         for (var k = 0; k < values.Count; k++)
         {
             var (item, kind) = values[k];
+            if (deviation[k])
+            {
+                diagnostics.Info(item.Line, DiagnosticCodes.OrphanText, $"第{item.Line}行：“{item.Text}”是偏差原因的句子，不作指标名称或指标值。");
+                continue;
+            }
+
             if (item.Kind == RawKind.Header)
             {
                 // A target column's header after names: the column follows as a block (Chromium across a page, LibreOffice).

@@ -31,6 +31,42 @@ public class RawStageTests
     }
 
     [Fact]
+    public void A_label_split_around_a_long_name_and_its_neighbours_is_joined()
+    {
+        // gen91c-013-chromium: the label cell wraps around a long name while 项目性质 and 项目类别 print between.
+        var items = Items("项目名 公共文化服务体系建设运\n项目 其他经常性\n项目类别\n其他运转类\n称 行维护费\n性质 项目\n");
+
+        Assert.Contains(items, i => i.Kind == RawKind.Label && i.Text == "项目名称");
+        Assert.Contains(items, i => i.Kind == RawKind.Label && i.Text == "项目性质");
+    }
+
+    [Fact]
+    public void A_deviation_sentence_wrapped_over_lines_is_kept_out_of_names_and_targets()
+    {
+        // gen91c-000-calc: 采购流程较 / 7.08 长，设备于 / 12月到货。 and 资金结余主 / 4 要为政府采 / 购节约。 beside rows.
+        var items = Items("修缮面积 ≥6.55(台)\n采购流程较\n7.08 长，设备于\n12月到货。\n\n资金结余主\n4 要为政府采\n购节约。\n\n投诉处理率\n达标\n");
+        var values = items.Select(i => (i, RawRows.KindOf(i.Text))).ToList();
+
+        var marks = RawRows.Deviations(values);
+
+        Assert.Equal(
+            ["采购流程较", "长，设备于", "12月到货。", "资金结余主", "要为政府采", "购节约。"],
+            values.Where((_, k) => marks[k]).Select(v => v.i.Text));
+    }
+
+    [Fact]
+    public void A_deviation_saying_none_is_not_a_text_target()
+    {
+        // gen91c-011-chromium: 1.02 无, 4.31 无 and 6 无偏差 beside rows whose targets are 及时 or 良好.
+        var items = Items("6 无偏差\n项目完成及时率 及时\n1.02 无\n良好\n");
+        var values = items.Select(i => (i, RawRows.KindOf(i.Text))).ToList();
+
+        var marks = RawRows.Deviations(values);
+
+        Assert.Equal(["无偏差", "无"], values.Where((_, k) => marks[k]).Select(v => v.i.Text));
+    }
+
+    [Fact]
     public void A_level_label_split_by_a_name_is_joined()
     {
         var items = Items("社会效益指 上海耗材编码与国家编码映射完整度\n标\n");
