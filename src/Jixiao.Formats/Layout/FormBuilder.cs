@@ -1214,11 +1214,24 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
     /// <summary>
     /// Rows of a self-evaluation in -layout text: a row's 得分 is one number on one line, printed at the row's
-    /// middle; every piece of the name column goes to the row whose 得分 line is nearest.
+    /// middle; the name lines are cut into balanced runs about the 得分 lines (<see cref="BalancedJoins"/>), or
+    /// else every piece of the name column goes to the row whose 得分 line is nearest.
     /// </summary>
     private static List<Row> RowsAtScores(List<Cell> names, List<Cell> scores)
     {
         var rows = scores.OrderBy(c => c.Box.Top).Select(c => new Row([], c.Box.Top, c.Box.Bottom, c)).ToList();
+        var ordered = names.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
+        if (BalancedJoins(ordered, [.. rows.Select(r => r.Anchor)], JoinLikelihood(ordered, scores).ToDictionary(x => x.Index, x => x.Score)) is { } joins)
+        {
+            for (var (i, k) = (0, -1); i < ordered.Count; i++)
+            {
+                k += i > 0 && joins.Contains(i - 1) ? 0 : 1;
+                rows[k].Name.Add(ordered[i]);
+            }
+
+            return rows;
+        }
+
         var assigned = Assign(rows, names);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -1237,6 +1250,34 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     {
         var count = targets.Count;
         var ordered = names.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
+        var likelihood = JoinLikelihood(ordered, targets);
+        var joins = BalancedJoins(ordered, targets.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList(),
+                likelihood.ToDictionary(x => x.Index, x => x.Score))
+            ?? likelihood.OrderByDescending(x => x.Score).Take(ordered.Count - count).Select(x => x.Index).ToHashSet();
+        var rows = new List<Row>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var c = ordered[i];
+            if (i > 0 && joins.Contains(i - 1))
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = Math.Max(rows[^1].Bottom, c.Box.Bottom) };
+            }
+            else
+            {
+                rows.Add(new Row([c], c.Box.Top, c.Box.Bottom, c));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// How likely each pair of adjacent name lines is one wrapped cell (the first as long as the column is wide,
+    /// the second short, no gap); a pair each on a value line of its own is left out.
+    /// </summary>
+    private static List<(int Index, double Score)> JoinLikelihood(List<Cell> ordered, List<Cell> targets)
+    {
         var widest = ordered.Max(c => c.Compact.Length);
         var likelihood = new List<(int Index, double Score)>();
         for (var i = 0; i + 1 < ordered.Count; i++)
@@ -1255,24 +1296,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             likelihood.Add((i, score));
         }
 
-        var joins = likelihood.OrderByDescending(x => x.Score).Take(ordered.Count - count).Select(x => x.Index).ToHashSet();
+        return likelihood;
         bool OwnTarget(Cell name) => targets.Any(t => t.Page == name.Page && t.Box.Top == name.Box.Top);
-        var rows = new List<Row>();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var c = ordered[i];
-            if (i > 0 && joins.Contains(i - 1))
-            {
-                rows[^1].Name.Add(c);
-                rows[^1] = rows[^1] with { Bottom = Math.Max(rows[^1].Bottom, c.Box.Bottom) };
-            }
-            else
-            {
-                rows.Add(new Row([c], c.Box.Top, c.Box.Bottom, c));
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>

@@ -274,6 +274,50 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_name_line_between_two_targets_goes_with_the_row_it_balances()
+    {
+        // gen0-003-chromium: the second name's first line is printed above its centred target, right under
+        // the first row's one-line name; it is the second row's, not the first's.
+        var text = """
+                                财政项目支出绩效目标申报表
+                                     （2023年度）
+            项目名称： 信息化运维项目
+            年度总体目标 保障平台运行稳定。
+                  一级指标       二级指标               三级指标                           年度指标值
+                                      医保统计和信息工作学习交流培训计划完成数             =1.00(场)
+            绩效                        项目咨询组成员，按要求参加相关工作会议反馈
+                             数量指标                           ≥85.00(%)
+            指标    产出指标                咨询答疑率
+                                      医保信息统计分析工作计划完成数                  =12.00(期)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["医保统计和信息工作学习交流培训计划完成数", "项目咨询组成员，按要求参加相关工作会议反馈咨询答疑率", "医保信息统计分析工作计划完成数"],
+            form.Indicators.Select(i => i.Name));
+        Assert.Equal(["=1.00(场)", "≥85.00(%)", "=12.00(期)"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
+    public void A_name_line_between_two_scores_goes_with_the_row_it_balances()
+    {
+        // gen0-000-chromium: 医保系统内（含中心 stands between 系统安全扫描、保养's score line and the line of
+        // the next score; the next row's name has one line above its score and one below.
+        var text = """
+                                财政项目支出绩效自评表
+                                     （2024年度）
+            项目名称： 信息化运维项目
+            一级指标   二级指标      三级指标          年度(/项目)指标值         实际完成值       分值       得分       偏差原因分析
+                   质量指标   培训内容知晓率      >95.00(%)         98.00(%)           8.00    8.00
+                          系统安全扫描、保养    =1.00(次/季)        1.00(次/季)          8.00    8.00
+            产出指标          医保系统内（含中心
+                   时效指标
+                          内）统计分析查询按时 ≥85.00(%)           98.00(%)           8.00    8.00
+                          完成率
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["培训内容知晓率", "系统安全扫描、保养", "医保系统内（含中心内）统计分析查询按时完成率"], form.Indicators.Select(i => i.Name));
+    }
+
+    [Fact]
     public void A_continuation_page_without_a_header_has_its_own_columns()
     {
         // gen0-002-calc: 指标值's targets at character 62 on the header's page stand at 39 on the next,
