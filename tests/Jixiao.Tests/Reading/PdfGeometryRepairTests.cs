@@ -282,4 +282,29 @@ public class PdfGeometryRepairTests
         var form = Assert.Single(FormAssembler.Assemble(CarriedOverPage(), "f").Forms);
         Assert.Equal(["数量指标", "数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "时效指标"], form.Indicators.Select(i => i.Level2));
     }
+    [Fact]
+    public void A_number_running_over_a_vertical_rule_goes_back_to_its_cell()
+    {
+        // gen91c-013-chromium: 830,711.28 is too wide for the 32 pt 上年结转资金 cell and runs on into 其他资金,
+        // printed as 830,7 | 11.28 430,882.96; the letters follow on without a space's gap.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var x in new[] { 435.4, 467.6, 567.4 })
+        {
+            page.DrawLine(new PdfPoint(x, 528.9), new PdfPoint(x, 548.4));
+        }
+
+        foreach (var y in new[] { 528.9, 548.4 })
+        {
+            page.DrawLine(new PdfPoint(435.4, y), new PdfPoint(567.4, y));
+        }
+
+        page.AddText("830,711.28", 11, new PdfPoint(437.4, 534.6), font);
+        page.AddText("430,882.96", 11, new PdfPoint(500.1, 534.6), font);
+
+        var layout = PdfCells.Read(builder.Build());
+        Assert.Equal(["830,711.28", "430,882.96"], layout.Cells.OrderBy(c => c.Box.Left).Select(c => c.Text));
+        Assert.Contains("11.28", layout.Cells.MinBy(c => c.Box.Left)!.Repair, StringComparison.Ordinal);
+    }
 }
