@@ -46,7 +46,7 @@ internal sealed partial class FormBuilder
     /// landscape: a four-line deviation centred on its row, its first line level with the row above). Null
     /// when no block has two lines or the pieces are not a PDF's.
     /// </summary>
-    private static List<Cell>[]? PdfBlocks(List<Row> rows, List<Cell> pieces)
+    private static List<Cell>[]? PdfBlocks(List<Row> rows, List<Cell> pieces, Action<Cell, int>? carried = null)
     {
         if (pieces.Count < 2 || !pieces.All(IsPdfPiece))
         {
@@ -81,7 +81,7 @@ internal sealed partial class FormBuilder
         }
 
         var wholes = blocks.Select(b => b.Skip(1).Aggregate(b[0], (a, c) => a.Joined(c, a.Text + c.Text))).ToList();
-        var assigned = Assign(rows, wholes);
+        var assigned = Assign(rows, wholes, carried);
         var result = new List<Cell>[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {

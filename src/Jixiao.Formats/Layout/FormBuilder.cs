@@ -886,6 +886,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return [];
         }
 
+        void Carried(Cell c, int row) => diagnostics.Info(c.Line, DiagnosticCodes.CellMoved,
+            $"{c.Place}：“{c.Text}”位于页首、本页各行之上，读作上一页末行“{Join(rows[row].Name)}”的续文。");
         var assigned = new Dictionary<Column, List<Cell>[]>();
         foreach (var column in new[] { Column.Target, Column.Actual, Column.Weight, Column.Score, Column.Deviation })
         {
@@ -895,7 +897,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             // piece is the k-th row's.
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
-                : column == Column.Deviation && PdfBlocks(rows, pieces) is { } blocks ? blocks : Assign(rows, pieces);
+                : column == Column.Deviation && PdfBlocks(rows, pieces, Carried) is { } blocks ? blocks : Assign(rows, pieces, Carried);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
@@ -1362,7 +1364,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;
 
     /// <summary>Each cell of a column to the row whose span it overlaps most, else the nearest; ties to the upper row.</summary>
-    private static List<Cell>[] Assign(List<Row> rows, List<Cell> cells)
+    private static List<Cell>[] Assign(List<Row> rows, List<Cell> cells, Action<Cell, int>? carried = null)
     {
         var result = new List<Cell>[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -1396,6 +1398,17 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 && rows.FindLastIndex(r => r.Anchor.Page < c.Page) is var previous and >= 0)
             {
                 best = previous;
+            }
+            // So does a borderless PDF piece (or wrapped block) that ends above every row of its page: the rest
+            // of the last row's wrapped text, carried over by the page break (gen91c-012-chromium: 执行管理，提前做好
+            // 采购计划。 at the top of page 3, a row's height above its first name; gen91c-024-chromium: 一年度。).
+            else if (best >= 0 && bestDistance > 0 && IsPdfPiece(c) && rows[best].Anchor.Page == c.Page
+                && rows.Where(r => r.Anchor.Page == c.Page).All(r => c.Box.Bottom < r.Top)
+                && !rows.Any(r => r.Spill is { } spill && r.Anchor.Page < c.Page && c.Box.Top < spill.Bottom)
+                && rows.FindLastIndex(r => r.Anchor.Page == c.Page - 1) is var last and >= 0)
+            {
+                best = last;
+                carried?.Invoke(c, last);
             }
 
             if (best >= 0)
@@ -1471,6 +1484,19 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             }
         }
 
+        // inBand[k, r]: how many of rows 0..r-1 stand (by their middle) in label k's band of horizontal rules:
+        // those rows are label k's, whatever its place in the band (gen91c-024-chromium: 质量指标 printed at the
+        // middle of its three rows, the first of which a page break parts from the 数量指标 group above).
+        var inBand = new int[m, n + 1];
+        for (var k = 0; k < m; k++)
+        {
+            for (var r = 0; r < n; r++)
+            {
+                var mine = IsPdfPiece(labels[k]) && labels[k].Band is { } band && rows[r].Center > band.Top && rows[r].Center < band.Bottom;
+                inBand[k, r + 1] = inBand[k, r] + (mine ? 1 : 0);
+            }
+        }
+
         var cost = new double[m, n];
         var from = new int[m, n];
         for (var k = 0; k < m; k++)
@@ -1487,7 +1513,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                     }
 
                     var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k].Box))
-                        + Foreign * labels[k].Unit * (foreign[k, j + 1] - foreign[k, i]);
+                        + Foreign * labels[k].Unit * (foreign[k, j + 1] - foreign[k, i])
+                        + OutOfBand * labels[k].Unit * (inBand[k, n] - inBand[k, j + 1] + inBand[k, i]);
                     if (c < cost[k, j])
                     {
                         cost[k, j] = c;
@@ -1614,6 +1641,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// group before it (gen0-030-chromium), and the 二级 labels say which.
     /// </summary>
     private const double Foreign = 2;
+
+    /// <summary>
+    /// The cost (in em) of leaving out of a label's group a row that stands in the label's band of horizontal
+    /// rules (a PDF with rules across the level columns): the rules bound the merged cell, so it weighs more
+    /// than a label's place (gen91c-024-chromium).
+    /// </summary>
+    internal const double OutOfBand = 10;
 
     private static double GroupCost(double top, double bottom, Box label)
     {

@@ -76,6 +76,7 @@ public static class PdfCells
                 }
             }
 
+            JoinNumbersAcrossRules(inCells, repairs);
             var overflow = new Dictionary<(Box, PageCut), string>();
             free = JoinCutOverflow(free, inCells, repairs, overflow);
             ruled |= inCells.Count > 0;
@@ -163,6 +164,73 @@ public static class PdfCells
         }
 
         return rest;
+    }
+
+    /// <summary>How far apart (in font sizes) two cells' lines may stand in their baselines to be one printed line.</summary>
+    internal const double BaselineTolerance = 0.2;
+
+    private static bool IsNumberChar(char c) => char.IsAsciiDigit(c) || c is '.' or ',';
+
+    /// <summary>
+    /// A number too wide for its drawn cell runs on over the vertical rule into the next cell (Chromium does not
+    /// clip: gen91c-013-chromium 830,7|11.28 430,882.96, gen91c-023-chromium 4926259.8|9 69.67%). Letters that
+    /// follow a cell's last letter without a space's gap, on its baseline, are that word's: the run of digits
+    /// at the start of the next cell's line goes back to the cell it began in, when a space then parts it from
+    /// the next cell's own text.
+    /// </summary>
+    private static void JoinNumbersAcrossRules(Dictionary<(Box, PageCut), List<Glyph>> inCells, Dictionary<(Box, PageCut), List<string>> repairs)
+    {
+        foreach (var (left, glyphs) in inCells.ToList())
+        {
+            if (glyphs.Count == 0)
+            {
+                continue;
+            }
+
+            var last = glyphs.MaxBy(g => g.Box.Right);
+            if (!IsNumberChar(last.Value))
+            {
+                continue;
+            }
+
+            foreach (var (right, others) in inCells)
+            {
+                if (right == left || Math.Abs(right.Item1.Left - left.Item1.Right) > RuleTolerance
+                    || right.Item1.Top >= left.Item1.Bottom || right.Item1.Bottom <= left.Item1.Top)
+                {
+                    continue;
+                }
+
+                var line = others.Where(g => Math.Abs(g.Baseline - last.Baseline) <= BaselineTolerance * last.Size).OrderBy(g => g.Box.Left).ToList();
+                var run = new List<Glyph>();
+                var edge = last.Box.Right;
+                foreach (var g in line)
+                {
+                    if (g.Box.Left - edge > SpaceGap * last.Size || !IsNumberChar(g.Value))
+                    {
+                        break;
+                    }
+
+                    run.Add(g);
+                    edge = g.Box.Right;
+                }
+
+                // The next cell keeps text of its own, set apart by a space: the run was no part of it.
+                if (run.Count == 0 || run.Count == line.Count || line[run.Count].Box.Left - edge <= SpaceGap * last.Size)
+                {
+                    continue;
+                }
+
+                foreach (var g in run)
+                {
+                    others.Remove(g);
+                    glyphs.Add(g);
+                }
+
+                Note(repairs, left, $"“{new string([.. run.Select(g => g.Value)])}”越过右侧格线，与本格数字相连，归入此格");
+                break;
+            }
+        }
     }
 
     private static Box Shift(Box b, double dy) => new(b.Left, b.Top + dy, b.Right, b.Bottom + dy);

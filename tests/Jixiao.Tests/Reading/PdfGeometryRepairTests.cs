@@ -227,4 +227,84 @@ public class PdfGeometryRepairTests
         var form = Assert.Single(FormAssembler.Assemble(cells, "d").Forms);
         Assert.Equal([null, "新增贯彻落实新版《化妆品生产质量管理规范》符合性检查，故实地检查家数增加。", null], form.Indicators.Select(i => i.Deviation is { Length: > 0 } d ? d : null));
     }
+    /// <summary>
+    /// gen91c-024-chromium (partly ruled, cells centred), end of page 2 and top of page 3 as pages 1 and 2: a
+    /// deviation wrapped past the page's foot ends atop the next page (一年度。), above that page's first row; the
+    /// 质量指标 label stands at the middle of its band of rules, whose first row the break parts from 数量指标's rows.
+    /// </summary>
+    private static List<Cell> CarriedOverPage()
+    {
+        static Cell Q(int page, double left, double top, double right, string text, (double Top, double Bottom)? band = null) =>
+            new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, top + (page - 1) * Geometry.PageStride + 9.5), text, page, Whole: false, Unit: 9.5)
+            {
+                Band = band is { } b ? (b.Top + (page - 1) * Geometry.PageStride, b.Bottom + (page - 1) * Geometry.PageStride) : null,
+            };
+        return
+        [
+            Q(1, 220, 480, 380, "财政项目支出绩效自评表"),
+            Q(1, 34.3, 500, 72.3, "项目名称"), Q(1, 135.7, 500, 300, "化妆品监督管理业务经费"),
+            Q(1, 34.3, 578.9, 72.3, "一级指标"), Q(1, 86.4, 578.9, 124.4, "二级指标"), Q(1, 160.4, 578.9, 198.4, "三级指标"),
+            Q(1, 250.3, 578.9, 298.7, "年度指标值"), Q(1, 333.5, 578.9, 380.9, "实际完成值"), Q(1, 408.9, 578.9, 427.9, "分值"),
+            Q(1, 460.2, 578.9, 479.2, "得分"), Q(1, 497.7, 578.9, 564.1, "偏差原因分析及改进措施"),
+            Q(1, 34.3, 602.9, 72.3, "产出指标"), Q(1, 86.4, 602.9, 124.4, "数量指标"),
+            Q(1, 135.7, 659.2, 173.6, "巡查频次"), Q(1, 229.1, 659.2, 267.1, "有效提升"), Q(1, 325.9, 659.2, 344.9, "健全"),
+            Q(1, 431.8, 659.2, 442.3, "15"), Q(1, 467.6, 659.2, 491.1, "13.87"),
+            Q(1, 135.7, 732.7, 192.6, "设备采购数量"), Q(1, 229.1, 732.7, 248.1, "达标"), Q(1, 325.9, 732.7, 344.9, "达标"),
+            Q(1, 437.0, 732.7, 442.3, "6"), Q(1, 485.8, 732.7, 491.1, "5"),
+            Q(1, 135.7, 780.7, 209.3, "APP月活跃用户数"), Q(1, 229.1, 780.7, 302.0, "≥15348.68（项）"), Q(1, 325.9, 780.7, 365.0, "14921.20"),
+            Q(1, 437.0, 780.7, 442.3, "2"), Q(1, 485.8, 780.7, 491.1, "2"), Q(1, 497.1, 780.7, 563.5, "受疫情影响，部"),
+            Q(1, 325.9, 793.4, 354.4, "（项）"), Q(1, 497.1, 793.4, 563.5, "分培训延期至下"),
+            Q(2, 497.1, 35.9, 535.0, "一年度。"),
+            Q(2, 135.7, 53.2, 209.3, "APP月活跃用户数", (49.1, 66.4)), Q(2, 229.1, 53.2, 248.1, "良好", (49.1, 66.4)), Q(2, 325.9, 53.2, 344.9, "良好", (49.1, 66.4)),
+            Q(2, 437.0, 53.2, 442.3, "3", (49.1, 66.4)), Q(2, 485.8, 53.2, 491.1, "2", (49.1, 66.4)),
+            Q(2, 135.7, 77.2, 192.6, "设备采购数量", (66.4, 97.1)), Q(2, 229.1, 77.2, 248.1, "达标", (66.4, 97.1)), Q(2, 325.9, 77.2, 344.9, "达标", (66.4, 97.1)),
+            Q(2, 431.8, 77.2, 442.3, "15", (66.4, 97.1)), Q(2, 472.8, 77.2, 491.1, "9.84", (66.4, 97.1)),
+            Q(2, 86.4, 96.7, 124.4, "质量指标", (49.1, 152.6)),
+            Q(2, 135.7, 120.7, 173.6, "巡查频次", (97.1, 152.6)), Q(2, 229.1, 120.7, 248.1, "良好", (97.1, 152.6)), Q(2, 325.9, 120.7, 344.9, "良好", (97.1, 152.6)),
+            Q(2, 437.0, 120.7, 442.3, "3", (97.1, 152.6)), Q(2, 485.8, 120.7, 491.1, "3", (97.1, 152.6)),
+            Q(2, 86.4, 170.2, 124.4, "时效指标", (152.6, 196.1)), Q(2, 135.7, 170.2, 173.6, "覆盖区数", (152.6, 196.1)), Q(2, 229.1, 170.2, 248.1, "达标", (152.6, 196.1)),
+            Q(2, 325.9, 170.2, 344.9, "达标", (152.6, 196.1)), Q(2, 437.0, 170.2, 442.3, "5", (152.6, 196.1)), Q(2, 485.8, 170.2, 491.1, "5", (152.6, 196.1)),
+        ];
+    }
+
+    [Fact]
+    public void A_wrapped_texts_end_atop_the_next_page_goes_on_the_previous_pages_last_row()
+    {
+        var document = FormAssembler.Assemble(CarriedOverPage(), "e");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal([null, null, "受疫情影响，部分培训延期至下一年度。", null, null, null, null], form.Indicators.Select(i => i.Deviation));
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.CellMoved && d.Message.Contains("一年度。", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_level_label_between_rules_holds_every_row_in_its_band()
+    {
+        var form = Assert.Single(FormAssembler.Assemble(CarriedOverPage(), "f").Forms);
+        Assert.Equal(["数量指标", "数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "时效指标"], form.Indicators.Select(i => i.Level2));
+    }
+    [Fact]
+    public void A_number_running_over_a_vertical_rule_goes_back_to_its_cell()
+    {
+        // gen91c-013-chromium: 830,711.28 is too wide for the 32 pt 上年结转资金 cell and runs on into 其他资金,
+        // printed as 830,7 | 11.28 430,882.96; the letters follow on without a space's gap.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var x in new[] { 435.4, 467.6, 567.4 })
+        {
+            page.DrawLine(new PdfPoint(x, 528.9), new PdfPoint(x, 548.4));
+        }
+
+        foreach (var y in new[] { 528.9, 548.4 })
+        {
+            page.DrawLine(new PdfPoint(435.4, y), new PdfPoint(567.4, y));
+        }
+
+        page.AddText("830,711.28", 11, new PdfPoint(437.4, 534.6), font);
+        page.AddText("430,882.96", 11, new PdfPoint(500.1, 534.6), font);
+
+        var layout = PdfCells.Read(builder.Build());
+        Assert.Equal(["830,711.28", "430,882.96"], layout.Cells.OrderBy(c => c.Box.Left).Select(c => c.Text));
+        Assert.Contains("11.28", layout.Cells.MinBy(c => c.Box.Left)!.Repair, StringComparison.Ordinal);
+    }
 }
