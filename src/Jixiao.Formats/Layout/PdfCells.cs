@@ -19,6 +19,18 @@ public sealed record PdfLayout(List<Cell> Cells, bool Ruled, int Letters);
 /// </summary>
 public static class PdfCells
 {
+    /// <summary>
+    /// PdfPig gives U+2015 (―) for the em dash of CJK fonts, as the Adobe-GB1 character collection names it,
+    /// where the PDF's own ToUnicode map (and pdftotext) says U+2014 (—), the dash of GB 18030 and of the
+    /// text paths (gen91c-010-chromium: `（2024—2026年）`). Read as the em dash.
+    /// </summary>
+    private const char HorizontalBar = '\u2015';
+
+    private const char EmDash = '\u2014';
+
+    /// <summary>A letter of PdfPig's as the reader sees it: <see cref="TextNormaliser.Char"/>, the horizontal bar read as the em dash.</summary>
+    internal static char LetterChar(char c) => TextNormaliser.Char(c == HorizontalBar ? EmDash : c);
+
     /// <summary>A rectangle thinner than this (points) is a drawn line, not a shaded area.</summary>
     internal const double RuleThickness = 2.5;
 
@@ -256,7 +268,7 @@ public static class PdfCells
             var right = Math.Max(letter.EndBaseLine.X, left + 0.3 * size);
             foreach (var ch in letter.Value)
             {
-                var c = TextNormaliser.Char(ch);
+                var c = LetterChar(ch);
                 if (char.IsWhiteSpace(c) || char.IsControl(c))
                 {
                     continue;

@@ -10,6 +10,16 @@ namespace Jixiao.Tests.Reading;
 /// <summary>Geometry repairs of the PDF path (page cuts, page numbers, goal texts) and the diagnostics they leave.</summary>
 public class PdfGeometryRepairTests
 {
+    [Fact]
+    public void A_horizontal_bar_from_pdfpig_is_read_as_the_em_dash_and_radicals_still_map()
+    {
+        // gen91c-010-chromium: PdfPig gave （2024―2026年） where the PDF's ToUnicode and pdftotext say （2024—2026年）.
+        Assert.Equal("（2024—2026年）", string.Concat("（2024\u20152026年）".Select(PdfCells.LetterChar)));
+        Assert.Equal('\u2014', PdfCells.LetterChar('\u2014'));
+        Assert.Equal('门', PdfCells.LetterChar('⻔'));
+        Assert.Equal('≥', PdfCells.LetterChar('≥'));
+    }
+
     private static Cell P(double left, double top, double right, string text, double unit = 9) =>
         new(1, new Box(left, top, right, top + unit), text, 1, Whole: false, Unit: unit);
 
