@@ -145,35 +145,7 @@ internal sealed partial class FormBuilder
 
         var gaps = Enumerable.Range(0, block.Count - 1).Select(s => block[s + 1][0].Box.Top - block[s][0].Box.Bottom).Order().ToList();
         var pitchGap = gaps[gaps.Count / 2 == gaps.Count ? 0 : (gaps.Count - 1) / 2];
-        var best = (Cost: double.MaxValue, Split: -1);
-        for (var s = 0; s + 1 < block.Count; s++)
-        {
-            var (top, bottom) = (block[s][0].Box.Bottom, block[s + 1][0].Box.Top);
-            if (bottom < goal.Box.Top || top > outcome.Box.Bottom)
-            {
-                continue;
-            }
-
-            var middleGoal = (block[0][0].Box.Top + block[s][0].Box.Bottom) / 2;
-            var middleOutcome = (block[s + 1][0].Box.Top + block[^1][0].Box.Bottom) / 2;
-            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * Math.Max(0, bottom - top - pitchGap);
-            if (cost < best.Cost)
-            {
-                best = (cost, s);
-            }
-        }
-
-        if (best.Split < 0)
-        {
-            return null;
-        }
-
-        foreach (var c in block.SelectMany(l => l))
-        {
-            _plane.Use(c);
-        }
-
-        return (Join(block.Take(best.Split + 1).SelectMany(l => l)), Join(block.Skip(best.Split + 1).SelectMany(l => l)));
+        return SplitStacked(block, goal, outcome, (top, bottom) => Math.Max(0, bottom - top - pitchGap));
     }
 
     /// <summary>Pieces grouped into printed lines (tops within <see cref="PdfLineTolerance"/>), top to bottom.</summary>

@@ -445,7 +445,18 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return null;
         }
 
-        // Split after line s: a blank gap between the labels, else where both labels stand nearest their texts' middles.
+        // A label's own line between two lines of text is no blank gap.
+        return SplitStacked(block, goal, outcome,
+            (top, bottom) => new[] { goal, outcome }.Any(l => l.Box.Top >= top - 0.1 && l.Box.Bottom <= bottom + 0.1) ? 0 : bottom - top);
+    }
+
+    /// <summary>
+    /// Splits a block of text lines between stacked 预期目标 (above) and 实际完成情况 (below) after the line where
+    /// a blank gap (<paramref name="gapOf"/> the space between two lines) is widest and both labels stand nearest
+    /// their texts' middles; the lines are used. Null when no split falls between the labels.
+    /// </summary>
+    private (string Goal, string Outcome)? SplitStacked(List<List<Cell>> block, Cell goal, Cell outcome, Func<double, double, double> gapOf)
+    {
         var best = (Cost: double.MaxValue, Split: -1);
         for (var s = 0; s + 1 < block.Count; s++)
         {
@@ -457,9 +468,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
             var middleGoal = (block[0][0].Box.Top + block[s][0].Box.Bottom) / 2;
             var middleOutcome = (block[s + 1][0].Box.Top + block[^1][0].Box.Bottom) / 2;
-            // A label's own line between two lines of text is no blank gap.
-            var gap = new[] { goal, outcome }.Any(l => l.Box.Top >= top - 0.1 && l.Box.Bottom <= bottom + 0.1) ? 0 : bottom - top;
-            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * gap;
+            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * gapOf(top, bottom);
             if (cost < best.Cost)
             {
                 best = (cost, s);

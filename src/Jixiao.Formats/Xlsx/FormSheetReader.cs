@@ -310,22 +310,12 @@ internal sealed partial class FormSheetReader(SheetGrid grid, List<Diagnostic> d
     private decimal? Number(int row, int column, string field)
     {
         var cell = grid.At(row, column);
-        if (cell?.Number is { } number)
+        if (GridCell.TryAmount(cell, percent: false, out var amount))
         {
-            return number;
+            return amount;
         }
 
-        var text = cell?.Text.Trim() ?? "";
-        if (text is "" or "-" or "—" or "－" or "/")
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
+        var text = cell!.Text.Trim();
         Report(Severity.Warning, row, column, XlsxMessages.InvalidNumber(field, text));
         return null;
     }

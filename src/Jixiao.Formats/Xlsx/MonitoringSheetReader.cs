@@ -258,22 +258,12 @@ internal sealed partial class MonitoringSheetReader(SheetGrid grid, List<InputPr
     private decimal? Amount(int row, int column, string field, string label)
     {
         var cell = grid.At(row, column);
-        if (cell?.Number is { } number)
+        if (GridCell.TryAmount(cell, percent: true, out var amount))
         {
-            return number;
+            return amount;
         }
 
-        var text = cell?.Text.Trim() ?? "";
-        if (text is "" or "-" or "—" or "－" or "/")
-        {
-            return null;
-        }
-
-        if (decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-
+        var text = cell!.Text.Trim();
         Problem(field, (row, column), $"{label} \"{text}\" 不是有效的数字");
         return null;
     }

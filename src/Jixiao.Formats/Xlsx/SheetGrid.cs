@@ -6,7 +6,32 @@ using Jixiao.Domain.Model;
 namespace Jixiao.Formats.Xlsx;
 
 /// <summary>A cell's content: its text, and its number when the cell holds one.</summary>
-internal sealed record GridCell(string Text, decimal? Number);
+internal sealed record GridCell(string Text, decimal? Number)
+{
+    /// <summary>
+    /// A cell read as an amount: its number, or text such as <c>4,855,541.00</c> (a trailing <c>%</c> dropped
+    /// when <paramref name="percent"/>); blank and the empty marks <c>-</c>, <c>—</c>, <c>－</c>, <c>/</c> are null.
+    /// False when the text is no number.
+    /// </summary>
+    public static bool TryAmount(GridCell? cell, bool percent, out decimal? amount)
+    {
+        amount = cell?.Number;
+        var text = cell?.Text.Trim() ?? "";
+        if (amount is not null || text is "" or "-" or "—" or "－" or "/")
+        {
+            return true;
+        }
+
+        text = text.Replace(",", "", StringComparison.Ordinal);
+        if (decimal.TryParse(percent ? text.TrimEnd('%') : text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        {
+            amount = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}
 
 /// <summary>
 /// One worksheet as a grid of values: a merged range reads as its top-left value from every cell it
