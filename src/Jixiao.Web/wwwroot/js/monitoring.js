@@ -1,10 +1,11 @@
 // Live lights of a monitoring form while the filler types. After a short pause the form is posted, unsaved,
 // to its Lights handler; the server computes the lights and their reasons with the same rules as a save
 // (MonitoringAssessor: one truth, no copy of the rules here) and this script only shows the answer.
+// While input is not saved, the state changes (which act on the saved version) wait and a notice says so.
 (function () {
   "use strict";
   var form = document.querySelector("form#monitoring-form[data-live]");
-  if (!form || !window.fetch || form.hasAttribute("data-readonly")) { return; }
+  if (!form || !window.fetch || form.getAttribute("data-readonly") === "true") { return; }
   var status = document.getElementById("live-status");
   var zh = (document.documentElement.lang || "zh").indexOf("zh") === 0;
   var timer = null;
@@ -81,6 +82,23 @@
     timer = window.setTimeout(refresh, 300);
   }
 
-  form.addEventListener("input", later);
-  form.addEventListener("change", later);
+  var dirty = false;
+  function mark() {
+    if (dirty) { return; }
+    dirty = true;
+    var notice = byId("unsaved");
+    if (notice) { notice.hidden = false; }
+    document.querySelectorAll(".transitions form.transition button").forEach(function (button) { button.disabled = true; });
+  }
+
+  if (byId("conflict")) { mark(); }
+  form.addEventListener("input", function () { mark(); later(); });
+  form.addEventListener("change", function () { mark(); later(); });
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
 })();
