@@ -275,8 +275,14 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
             return new MonitoringResult(MonitoringOutcome.Invalid, Problems: problems);
         }
 
-        // What the declaration fixed stays: the unit, department, name, goal, targets and what it is based on.
-        form = form with { Unit = stored.Unit, Department = stored.Department, Name = stored.Name, Year = stored.Year, BasedOn = stored.BasedOn ?? form.BasedOn, Line = 0 };
+        // What the declaration fixed stays: the unit, department, name and year; of a declared project also the goal and its basis.
+        var declared = record.BasedOnFormId is not null || record.BasedOnDraftId is not null;
+        form = form with
+        {
+            Unit = stored.Unit, Department = stored.Department, Name = stored.Name, Year = stored.Year, Line = 0,
+            BasedOn = declared ? stored.BasedOn : form.BasedOn,
+            Goal = declared ? stored.Goal : form.Goal,
+        };
         return await CommitAsync(user, record, MonitoringWorkflow.Updated, null, r => r.Form = form);
     }
 
