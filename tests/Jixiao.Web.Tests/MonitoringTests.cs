@@ -288,6 +288,40 @@ public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task An_approved_declaration_draft_is_monitored_from_the_drafts_list_and_only_by_its_unit()
+    {
+        using var filler = await SignedIn(web, Filler);
+        using var other = await SignedIn(web, OtherFiller);
+        long draftId;
+        using (var scope = web.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
+            var unit = web.Services.GetRequiredService<Data.IReadModel>().Forms(new Data.Scope()).First(f => f.Unit == Centre).UnitId;
+            var target = Jixiao.Tests.Support.Seeds.Read(Jixiao.Tests.Support.Seeds.File001).Forms.First(f => f.Unit == Centre && f.Kind == Domain.Model.FormKind.Target);
+            var draft = new Drafts.Draft
+            {
+                UnitId = unit, State = Drafts.States.Approved, Version = 5, CreatedBy = Filler, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                Form = target with { Name = "已通过的申报表草稿", Year = 2025 },
+            };
+            db.Drafts.Add(draft);
+            await db.SaveChangesAsync();
+            draftId = draft.Id;
+        }
+
+        var list = await filler.GetStringAsync("/drafts");
+        Assert.Contains($"name=\"draftId\" value=\"{draftId}\"", list, StringComparison.Ordinal);
+        var refused = await Post(other, "/monitoring/start?handler=FromDraft", new() { ["draftId"] = draftId.ToString(CultureInfo.InvariantCulture) }, "/drafts");
+        var started = await Post(filler, "/monitoring/start?handler=FromDraft", new() { ["draftId"] = draftId.ToString(CultureInfo.InvariantCulture) }, "/drafts");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var record = await Stored(IdOf(started.Headers.Location!));
+        Assert.Equal(draftId, record.BasedOnDraftId);
+        Assert.Equal("已通过的申报表草稿", record.Form.Name);
+        Assert.Equal(2025, record.Form.Year);
+    }
+
+    [Fact]
     public async Task The_review_page_counts_filters_and_sorts_the_lights_and_is_for_reviewers()
     {
         var (filler, id) = await Fresh();
