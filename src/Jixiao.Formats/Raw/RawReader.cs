@@ -156,6 +156,17 @@ public static partial class RawReader
         }
 
         rest = [.. rest.Where(i => !moved.Contains(i))];
+        List<RawBudgetRow> budget = [];
+        if (self)
+        {
+            // The money table first: amounts of its total row printed apart (beside the header, after the
+            // table's first header) are taken out before the fields and the rows read them.
+            var before = rest.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) == Column.Name);
+            budget = RawBudget.Read(head, before > 0 ? rest.GetRange(0, before) : [], diagnostics, out var taken);
+            head = [.. head.Where(i => !taken.Contains(i))];
+            rest = [.. rest.Where(i => !taken.Contains(i))];
+        }
+
         var fields = RawFields.Read(head, paragraphs, diagnostics);
         // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
         // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
@@ -182,7 +193,6 @@ public static partial class RawReader
 
         if (self)
         {
-            var budget = RawBudget.Read(head, diagnostics);
             if (budget.Count > 0)
             {
                 grid.Row(budget[0].Line, null, "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分");
