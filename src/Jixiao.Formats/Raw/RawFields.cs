@@ -14,6 +14,7 @@ public static class RawFields
 {
     internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
+        items = MoneyBlock(items, diagnostics);
         items = paragraphs ? items : Stacked(items, diagnostics);
         var labels = new List<(Field Field, int Line, int Paragraph, List<RawItem> Values)>();
         var orphans = new List<List<RawItem>>();
@@ -91,6 +92,127 @@ public static class RawFields
             Field.StartDate or Field.EndDate => value.Any(char.IsAsciiDigit),
             _ => !numeric,
         };
+    }
+
+    /// <summary>The money block's columns in the official form's order.</summary>
+    private static readonly Field[] FundsOrder = [Field.FundsTotal, Field.FundsCurrentYear, Field.FundsCarryOver, Field.FundsOther];
+
+    /// <summary>How far the total may be from the sum of its parts (amounts are printed to the cent).</summary>
+    public const decimal FundsTolerance = 0.01m;
+
+    /// <summary>Whether the amounts paired in order with these labels give a total equal to the sum of its parts.</summary>
+    private static bool AddsUp(List<RawItem> labels, List<RawItem> amounts)
+    {
+        decimal total = 0, parts = 0;
+        for (var g = 0; g < labels.Count; g++)
+        {
+            if (!decimal.TryParse(amounts[g].Text.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                return false;
+            }
+
+            if (labels[g].Field == Field.FundsTotal)
+            {
+                total = v;
+            }
+            else
+            {
+                parts += v;
+            }
+        }
+
+        return Math.Abs(total - parts) <= FundsTolerance;
+    }
+
+    private static bool IsFunds(RawItem i) => i.Kind == RawKind.Label && i.Field is Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther;
+
+    private static bool IsAmount(RawItem i) => i.Kind == RawKind.Value && i.Text.Length > 0 && i.Text.Any(char.IsAsciiDigit) && Fits(Field.FundsTotal, i.Text);
+
+    /// <summary>
+    /// The head's money block (年度资金申请总额, 当年财政拨款, 上年结转资金, 其他资金) printed with its labels and
+    /// amounts interleaved out of pairs: pdftotext reads a horizontal block column by column and a label wrapped
+    /// taller than its neighbours ends its column later (calc-borderless: 总额, 当年财政拨款, 389820.00,
+    /// 上年结转资金, 389820.00, 其他资金, 0.00, 0.00). From the first money label to the amount after the last,
+    /// when there are as many amounts as distinct money labels, both in their printed order (a row of labels
+    /// over a row of amounts, or a column of each), each label is put right before its amount; other labels
+    /// standing between (项目总目标) follow the block. A diagnostic says so.
+    /// </summary>
+    private static List<RawItem> MoneyBlock(List<RawItem> items, DiagnosticBag diagnostics)
+    {
+        var start = items.FindIndex(IsFunds);
+        if (start < 0)
+        {
+            return items;
+        }
+
+        var labels = new List<RawItem>();
+        var amounts = new List<RawItem>();
+        var others = new List<RawItem>();
+        var end = start;
+        for (var k = start; k < items.Count; k++)
+        {
+            var i = items[k];
+            if (IsFunds(i))
+            {
+                if (labels.Any(l => l.Field == i.Field))
+                {
+                    break;
+                }
+
+                labels.Add(i);
+            }
+            else if (IsAmount(i))
+            {
+                amounts.Add(i);
+                end = k;
+            }
+            else if (i.Kind is RawKind.Label or RawKind.Side && labels.Count > amounts.Count)
+            {
+                others.Add(i);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (labels.Count < 2 || amounts.Count != labels.Count || end < start)
+        {
+            return items;
+        }
+
+        var inBlock = items.Skip(start).Take(end - start + 1).ToList();
+        var pairedAlready = true;
+        for (var k = 0; k + 1 < inBlock.Count && pairedAlready; k++)
+        {
+            pairedAlready = !IsFunds(inBlock[k]) || IsAmount(inBlock[k + 1]);
+        }
+
+        if (pairedAlready)
+        {
+            return items;
+        }
+
+        // A label wrapped over more lines than its neighbours starts higher and is printed first
+        // (gen0-007-chromium: 上年结转资 / 金 before 年度资金总额), while single-line amounts keep the columns'
+        // order: the official order is taken when its amounts add up (总额 = 当年财政拨款 + 上年结转资金 + 其他资金).
+        var official = labels.OrderBy(l => Array.IndexOf(FundsOrder, l.Field!.Value)).ToList();
+        if (labels.Count == FundsOrder.Length && AddsUp(official, amounts))
+        {
+            labels = official;
+        }
+
+        var result = items.Take(start).ToList();
+        for (var g = 0; g < labels.Count; g++)
+        {
+            result.Add(labels[g] with { Paragraph = amounts[g].Paragraph });
+            result.Add(amounts[g]);
+        }
+
+        result.AddRange(inBlock.Where(others.Contains));
+        result.AddRange(items.Skip(end + 1));
+        diagnostics.Info(labels[0].Line, DiagnosticCodes.LabelSplit, $"第{labels[0].Line}行：资金标签与金额交错印出，按顺序配对（{labels.Count}个）。");
+        return result;
     }
 
     /// <summary>
