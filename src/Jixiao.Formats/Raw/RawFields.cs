@@ -29,7 +29,8 @@ public static class RawFields
                     labels.Add(current.Value);
                     break;
                 case RawKind.Value:
-                    if (current is { } c && Fits(c.Field, item.Text) && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph))
+                    if (current is { } c && Fits(c.Field, item.Text) && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph
+                        || RunsOn(c.Field, c.Values[^1], item, lastParagraph)))
                     {
                         c.Values.Add(item);
                         lastParagraph = item.Paragraph;
@@ -46,7 +47,13 @@ public static class RawFields
 
                     break;
                 case RawKind.Side when paragraphs:
-                    current = null;
+                    // A block label ends the value before it, unless printed inside the value's own paragraph
+                    // (calc-borderless: 项目绩效目标 on the second line of the goal's wrapped text).
+                    if (current is not { Values.Count: > 0 } open || open.Values[^1].Paragraph != item.Paragraph)
+                    {
+                        current = null;
+                    }
+
                     break;
             }
         }
@@ -78,6 +85,18 @@ public static class RawFields
 
         return result;
     }
+
+    /// <summary>Fields whose text is sentences, wrapped over many lines in a tall cell.</summary>
+    private static readonly Field[] Sentences = [Field.Goal, Field.ExpectedGoal, Field.Outcome];
+
+    /// <summary>
+    /// Whether a goal's wrapped text runs on into the next paragraph: LibreOffice leaves a blank line inside a
+    /// tall cell (calc-borderless: 按时完成… / 项目绩效目标 宣传… / blank / 、新疆兵团…), so a text paragraph right
+    /// after one that ends mid-sentence (no 。 or ；) is its rest.
+    /// </summary>
+    private static bool RunsOn(Field field, RawItem last, RawItem next, int lastParagraph) =>
+        Array.IndexOf(Sentences, field) >= 0 && next.Paragraph == lastParagraph + 1 && next.Line > last.Line
+        && !last.Text.EndsWith('。') && !last.Text.EndsWith('；') && next.Text.Length > 1;
 
     /// <summary>
     /// Whether a value can be a field's: amounts are numbers, dates have digits, texts are not bare numbers
