@@ -96,6 +96,7 @@ public static partial class RawReader
         }
 
         var document = FormAssembler.Assemble(grid.Cells, source);
+        document = document with { Forms = [.. document.Forms.Select(f => Level1FromLevel2(f, diagnostics))] };
         return document with { Diagnostics = [.. diagnostics.Items, .. document.Diagnostics] };
     }
 
@@ -277,6 +278,34 @@ public static partial class RawReader
         {
             grid.Row(grade.Line, "评分等级", grade.Text);
         }
+    }
+
+    /// <summary>
+    /// Each row's 一级 label agreeing with its 二级: raw text gives no places, so a 一级 label printed once for its
+    /// group goes to a row by order and can land one row off (chromium-horizontal-money: 满意度指标 printed on the
+    /// line of 服务对象满意 before the row's name), leaving the next group's first row under the group before. A
+    /// 二级 label of the official list has one 一级 (数量指标 → 产出指标, 服务对象满意度指标 → 满意度指标); a row whose
+    /// 一级 differs takes that one. 成本指标 is left alone: it is a 二级 under 产出指标 and a 一级 of its own.
+    /// </summary>
+    internal static PerformanceForm Level1FromLevel2(PerformanceForm form, DiagnosticBag diagnostics)
+    {
+        var indicators = form.Indicators.ToList();
+        var changed = false;
+        for (var k = 0; k < indicators.Count; k++)
+        {
+            var row = indicators[k];
+            var level2 = IndicatorLevels.CanonicalLevel2(row.Level2 ?? "");
+            if (level2 == IndicatorLevels.Cost || !IndicatorLevels.Level2.TryGetValue(level2, out var level1) || row.Level1 == level1)
+            {
+                continue;
+            }
+
+            diagnostics.Info(row.Line, DiagnosticCodes.Level1Inferred, $"第{row.Line}行：指标“{row.Name}”的一级指标“{row.Level1}”与二级指标“{row.Level2}”不符，按二级指标读作“{level1}”。");
+            indicators[k] = row with { Level1 = level1 };
+            changed = true;
+        }
+
+        return changed ? form with { Indicators = indicators } : form;
     }
 
     /// <summary>
