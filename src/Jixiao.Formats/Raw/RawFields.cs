@@ -10,7 +10,7 @@ namespace Jixiao.Formats.Raw;
 /// paragraph; a later value paragraph that no label took (LibreOffice prints a row's cells column block by
 /// column block) goes to the first label before it still without a value. That inference is a diagnostic.
 /// </summary>
-public static class RawFields
+public static partial class RawFields
 {
     internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
@@ -35,7 +35,7 @@ public static class RawFields
                         c.Values.Add(item);
                         lastParagraph = item.Paragraph;
                     }
-                    else if (orphans.Count > 0 && orphans[^1][^1].Paragraph == item.Paragraph)
+                    else if (orphans.Count > 0 && orphans[^1][^1].Paragraph == item.Paragraph && !WholeDate().IsMatch(item.Text) && !WholeDate().IsMatch(orphans[^1][^1].Text))
                     {
                         orphans[^1].Add(item);
                     }
@@ -109,9 +109,15 @@ public static class RawFields
         {
             Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther => numeric,
             Field.StartDate or Field.EndDate => value.Any(char.IsAsciiDigit),
-            _ => !numeric,
+            // A whole date is the plan's, never a name's or a unit's (Chromium prints 计划完成日期's value on the
+            // line of 实施单位's: 上海市医疗保障局 2023-12-31).
+            Field.Goal or Field.ExpectedGoal or Field.Outcome => !numeric,
+            _ => !numeric && !WholeDate().IsMatch(value),
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$")]
+    private static partial System.Text.RegularExpressions.Regex WholeDate();
 
     /// <summary>The money block's columns in the official form's order.</summary>
     private static readonly Field[] FundsOrder = [Field.FundsTotal, Field.FundsCurrentYear, Field.FundsCarryOver, Field.FundsOther];
