@@ -56,6 +56,9 @@ public static partial class RawBudget
         // Amounts no row's run holds: before the first row label (a total row's cells printed beside the
         // header, Chromium: 分值 执行率 10.00 91.78 得分), or past a row's cells (a cell printed after the table).
         var strays = new List<RawItem>();
+        // Each row's cells in order, an empty mark (-, /) as null.
+        var cells = new List<List<RawItem?>>();
+        var printed = new Dictionary<RawItem, int>(ReferenceEqualityComparer.Instance);
         foreach (var item in items)
         {
             if (item.Kind == RawKind.Label && item.Field is Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther)
@@ -67,18 +70,50 @@ public static partial class RawBudget
 
                 rows.Add((item.Field.Value, item.Line, []));
             }
-            else if (item.Kind == RawKind.Value && Amount().IsMatch(item.Text))
+            else if (item.Kind == RawKind.Value && (Amount().IsMatch(item.Text) || GluedEmpty().Match(item.Text) is { Success: true }))
             {
-                (rows.Count > 0 ? rows[^1].Amounts : strays).Add(item);
+                // An amount glued to the empty mark of the cell after it (gen91c-000-calc: 0/ for 0 and an empty 执行率).
+                var glued = GluedEmpty().Match(item.Text);
+                var amount = glued.Success ? item with { Text = glued.Groups[1].Value } : item;
+                printed.TryAdd(amount, printed.Count);
+                (rows.Count > 0 ? rows[^1].Amounts : strays).Add(amount);
+                if (rows.Count > 0)
+                {
+                    cells[rows.Count - 1].Add(amount);
+                    if (glued.Success)
+                    {
+                        cells[rows.Count - 1].Add(null);
+                    }
+                }
+            }
+            else if (item.Kind == RawKind.Value && rows.Count > 0 && TextNormaliser.IsEmptyMark(item.Text))
+            {
+                cells[rows.Count - 1].Add(null);
+            }
+
+            while (cells.Count < rows.Count)
+            {
+                cells.Add([]);
             }
         }
 
         var weighted = order.Count == 0 || order.Contains(Column.Weight) || order.Contains(Column.Score);
-        Unblock(rows, weighted, diagnostics);
-        foreach (var row in rows)
+        var shared = Unblock(rows, weighted, diagnostics);
+        for (var r = 0; r < rows.Count; r++)
         {
-            // A row holds its money cells (the total also 分值 and 得分): more amounts after it are strays.
+            var row = rows[r];
+            // A row holds its money cells (the total also 分值 and 得分): more amounts after it are strays;
+            // so are amounts past as many cells, empty marks counted, as the table has columns (a row
+            // printing / for 分值 and 得分 ends there: gen91c-000-calc's 10.00 6.89 after 其他资金's / / /).
             var most = row.Field == Field.FundsTotal && weighted ? Official.Length : MoneyCells;
+            if (!shared && weighted && cells[r].Count > Official.Length)
+            {
+                var past = cells[r].Skip(Official.Length).OfType<RawItem>().ToList();
+                cells[r].RemoveRange(Official.Length, cells[r].Count - Official.Length);
+                strays.AddRange(past);
+                row.Amounts.RemoveAll(past.Contains);
+            }
+
             if (row.Amounts.Count > most)
             {
                 strays.AddRange(row.Amounts.Skip(most));
@@ -86,6 +121,8 @@ public static partial class RawBudget
             }
         }
 
+        // Strays in the order printed (the pairs' search takes 分值 before 得分 as the header has them).
+        strays = [.. strays.OrderBy(i => printed.GetValueOrDefault(i))];
         var columns = order.Count == Official.Length ? order.ToArray() : Official;
         if (!Agrees(Texts(rows), columns) && Agrees(Texts(rows), Official))
         {
@@ -100,11 +137,24 @@ public static partial class RawBudget
         }
 
         var result = new List<RawBudgetRow>();
-        foreach (var (field, line, items0) in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var (field, line, items0) = rows[r];
             var amounts = items0.Select(i => i.Text.TrimEnd('%')).ToList();
             // A row without weight and score (all but the total) has its four amounts in the columns left.
             var cols = amounts.Count >= columns.Length ? columns : money;
+            if (amounts.Count != cols.Length && !shared && field != Field.FundsTotal && cells[r].OfType<RawItem>().SequenceEqual(items0)
+                && (cells[r].Count == money.Length || weighted && cells[r].Count == columns.Length))
+            {
+                // Empty cells printed as marks (- or /) hold their columns' places: an empty 执行率 is read empty.
+                var withEmpty = cells[r];
+                var place = withEmpty.Count == money.Length ? money : columns;
+                string? At(Column c) => Array.IndexOf(place, c) is var k and >= 0 ? withEmpty[k]?.Text.TrimEnd('%') : null;
+                result.Add(new RawBudgetRow(field, At(Column.Initial), At(Column.Full), At(Column.Executed), At(Column.Rate), At(Column.Weight), At(Column.Score), line));
+                diagnostics.Info(line, DiagnosticCodes.MissingField, $"第{line}行：资金行“{Labels.Fields[field][0]}”有空格（-、/），按列位读取。");
+                continue;
+            }
+
             if (amounts.Count != cols.Length)
             {
                 diagnostics.Warn(line, DiagnosticCodes.MissingField, $"第{line}行：资金行“{Labels.Fields[field][0]}”有{amounts.Count}个金额，应为{cols.Length}个，未读取。");
@@ -126,8 +176,9 @@ public static partial class RawBudget
     /// 上年结转资金, 其他资金, then three rows of amounts): rows left without amounts followed by a row holding
     /// exactly the cells of them all share those cells out in order.
     /// </summary>
-    private static void Unblock(List<(Field Field, int Line, List<RawItem> Amounts)> rows, bool weighted, DiagnosticBag diagnostics)
+    private static bool Unblock(List<(Field Field, int Line, List<RawItem> Amounts)> rows, bool weighted, DiagnosticBag diagnostics)
     {
+        var shared = false;
         for (var k = 0; k < rows.Count; k++)
         {
             if (rows[k].Amounts.Count > 0)
@@ -143,7 +194,7 @@ public static partial class RawBudget
 
             if (j >= rows.Count)
             {
-                return;
+                return shared;
             }
 
             int Cells(int r) => rows[r].Field == Field.FundsTotal && weighted && rows[r].Amounts.Count != MoneyCells ? Official.Length : MoneyCells;
@@ -166,8 +217,11 @@ public static partial class RawBudget
             }
 
             diagnostics.Info(rows[k].Line, DiagnosticCodes.LabelSplit, $"第{rows[k].Line}行：资金行的标签连印在一起，其后的金额按行序分给各行。");
+            shared = true;
             k = j;
         }
+
+        return shared;
     }
 
     /// <summary>
@@ -288,6 +342,9 @@ public static partial class RawBudget
 
     private static decimal? Number(string s) =>
         decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    [GeneratedRegex(@"^(\d{1,15}(?:,\d{3})*(?:\.\d{1,6})?%?)[/／]$")]
+    private static partial Regex GluedEmpty();
 
     [GeneratedRegex(@"^-?\d{1,15}(?:,\d{3})*(?:\.\d{1,6})?%?$")]
     private static partial Regex Amount();

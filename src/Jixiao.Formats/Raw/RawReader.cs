@@ -244,7 +244,7 @@ public static partial class RawReader
             diagnostics.Info(stray.Line, DiagnosticCodes.OrphanText, $"第{stray.Line}行：“{stray.Text}”不是指标的值（日期、项目性质或类别、表头的一段），未读入指标表。");
         }
 
-        var rows = RawRows.Read(body, self, diagnostics, out var trailing);
+        var rows = RawRows.Read(body, self, budget.FirstOrDefault(b => b.Row == Field.FundsTotal)?.Weight, diagnostics, out var trailing);
         if (rows.Count > MaxRowsPerForm)
         {
             // The assembler compares a form's pieces pairwise: a table this long is no form and would take minutes.
