@@ -124,9 +124,14 @@ public static partial class RawBudget
         // Strays in the order printed (the pairs' search takes 分值 before 得分 as the header has them).
         strays = [.. strays.OrderBy(i => printed.GetValueOrDefault(i))];
         var columns = order.Count == Official.Length ? order.ToArray() : Official;
-        if (!Agrees(Texts(rows), columns) && Agrees(Texts(rows), Official))
+        if (!Agrees(Texts(rows), columns))
         {
-            columns = Official;
+            // A header wrapped over more lines starts higher and is printed first (calc-swapped: 全年预算 / 数
+            // before 年初预算数), so its money columns may be out of order while 分值 and 得分, single words,
+            // keep their places: the official money order in the header's money places, else the official order.
+            var money0 = new Queue<Column>(Official.Where(c => c is not (Column.Weight or Column.Score)));
+            var mixed = columns.Select(c => c is Column.Weight or Column.Score ? c : money0.Dequeue()).ToArray();
+            columns = Agrees(Texts(rows), mixed) ? mixed : Agrees(Texts(rows), Official) ? Official : columns;
         }
 
         var money = columns.Where(c => c is not (Column.Weight or Column.Score)).ToArray();
