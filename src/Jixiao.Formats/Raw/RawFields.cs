@@ -10,10 +10,11 @@ namespace Jixiao.Formats.Raw;
 /// paragraph; a later value paragraph that no label took (LibreOffice prints a row's cells column block by
 /// column block) goes to the first label before it still without a value. That inference is a diagnostic.
 /// </summary>
-public static class RawFields
+public static partial class RawFields
 {
     internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
+        items = MoneyBlock(items, diagnostics);
         items = paragraphs ? items : Stacked(items, diagnostics);
         var labels = new List<(Field Field, int Line, int Paragraph, List<RawItem> Values)>();
         var orphans = new List<List<RawItem>>();
@@ -28,12 +29,13 @@ public static class RawFields
                     labels.Add(current.Value);
                     break;
                 case RawKind.Value:
-                    if (current is { } c && Fits(c.Field, item.Text) && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph))
+                    if (current is { } c && Fits(c.Field, item.Text) && (!paragraphs || item.Paragraph == c.Paragraph || c.Values.Count == 0 || item.Paragraph == lastParagraph
+                        || RunsOn(c.Field, c.Values[^1], item, lastParagraph)))
                     {
                         c.Values.Add(item);
                         lastParagraph = item.Paragraph;
                     }
-                    else if (orphans.Count > 0 && orphans[^1][^1].Paragraph == item.Paragraph)
+                    else if (orphans.Count > 0 && orphans[^1][^1].Paragraph == item.Paragraph && !WholeDate().IsMatch(item.Text) && !WholeDate().IsMatch(orphans[^1][^1].Text))
                     {
                         orphans[^1].Add(item);
                     }
@@ -45,7 +47,13 @@ public static class RawFields
 
                     break;
                 case RawKind.Side when paragraphs:
-                    current = null;
+                    // A block label ends the value before it, unless printed inside the value's own paragraph
+                    // (calc-borderless: 项目绩效目标 on the second line of the goal's wrapped text).
+                    if (current is not { Values.Count: > 0 } open || open.Values[^1].Paragraph != item.Paragraph)
+                    {
+                        current = null;
+                    }
+
                     break;
             }
         }
@@ -78,6 +86,18 @@ public static class RawFields
         return result;
     }
 
+    /// <summary>Fields whose text is sentences, wrapped over many lines in a tall cell.</summary>
+    private static readonly Field[] Sentences = [Field.Goal, Field.ExpectedGoal, Field.Outcome];
+
+    /// <summary>
+    /// Whether a goal's wrapped text runs on into the next paragraph: LibreOffice leaves a blank line inside a
+    /// tall cell (calc-borderless: 按时完成… / 项目绩效目标 宣传… / blank / 、新疆兵团…), so a text paragraph right
+    /// after one that ends mid-sentence (no 。 or ；) is its rest.
+    /// </summary>
+    private static bool RunsOn(Field field, RawItem last, RawItem next, int lastParagraph) =>
+        Array.IndexOf(Sentences, field) >= 0 && next.Paragraph == lastParagraph + 1 && next.Line > last.Line
+        && !last.Text.EndsWith('。') && !last.Text.EndsWith('；') && next.Text.Length > 1;
+
     /// <summary>
     /// Whether a value can be a field's: amounts are numbers, dates have digits, texts are not bare numbers
     /// or empty marks (LibreOffice prints a neighbouring number between a label and its text).
@@ -89,8 +109,135 @@ public static class RawFields
         {
             Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther => numeric,
             Field.StartDate or Field.EndDate => value.Any(char.IsAsciiDigit),
-            _ => !numeric,
+            // A whole date is the plan's, never a name's or a unit's (Chromium prints 计划完成日期's value on the
+            // line of 实施单位's: 上海市医疗保障局 2023-12-31).
+            Field.Goal or Field.ExpectedGoal or Field.Outcome => !numeric,
+            _ => !numeric && !WholeDate().IsMatch(value),
         };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$")]
+    private static partial System.Text.RegularExpressions.Regex WholeDate();
+
+    /// <summary>The money block's columns in the official form's order.</summary>
+    private static readonly Field[] FundsOrder = [Field.FundsTotal, Field.FundsCurrentYear, Field.FundsCarryOver, Field.FundsOther];
+
+    /// <summary>How far the total may be from the sum of its parts (amounts are printed to the cent).</summary>
+    public const decimal FundsTolerance = 0.01m;
+
+    /// <summary>Whether the amounts paired in order with these labels give a total equal to the sum of its parts.</summary>
+    private static bool AddsUp(List<RawItem> labels, List<RawItem> amounts)
+    {
+        decimal total = 0, parts = 0;
+        for (var g = 0; g < labels.Count; g++)
+        {
+            if (!decimal.TryParse(amounts[g].Text.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                return false;
+            }
+
+            if (labels[g].Field == Field.FundsTotal)
+            {
+                total = v;
+            }
+            else
+            {
+                parts += v;
+            }
+        }
+
+        return Math.Abs(total - parts) <= FundsTolerance;
+    }
+
+    private static bool IsFunds(RawItem i) => i.Kind == RawKind.Label && i.Field is Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther;
+
+    private static bool IsAmount(RawItem i) => i.Kind == RawKind.Value && i.Text.Length > 0 && i.Text.Any(char.IsAsciiDigit) && Fits(Field.FundsTotal, i.Text);
+
+    /// <summary>
+    /// The head's money block (年度资金申请总额, 当年财政拨款, 上年结转资金, 其他资金) printed with its labels and
+    /// amounts interleaved out of pairs: pdftotext reads a horizontal block column by column and a label wrapped
+    /// taller than its neighbours ends its column later (calc-borderless: 总额, 当年财政拨款, 389820.00,
+    /// 上年结转资金, 389820.00, 其他资金, 0.00, 0.00). From the first money label to the amount after the last,
+    /// when there are as many amounts as distinct money labels, both in their printed order (a row of labels
+    /// over a row of amounts, or a column of each), each label is put right before its amount; other labels
+    /// standing between (项目总目标) follow the block. A diagnostic says so.
+    /// </summary>
+    private static List<RawItem> MoneyBlock(List<RawItem> items, DiagnosticBag diagnostics)
+    {
+        var start = items.FindIndex(IsFunds);
+        if (start < 0)
+        {
+            return items;
+        }
+
+        var labels = new List<RawItem>();
+        var amounts = new List<RawItem>();
+        var others = new List<RawItem>();
+        var end = start;
+        for (var k = start; k < items.Count; k++)
+        {
+            var i = items[k];
+            if (IsFunds(i))
+            {
+                if (labels.Any(l => l.Field == i.Field))
+                {
+                    break;
+                }
+
+                labels.Add(i);
+            }
+            else if (IsAmount(i))
+            {
+                amounts.Add(i);
+                end = k;
+            }
+            else if (i.Kind is RawKind.Label or RawKind.Side && labels.Count > amounts.Count)
+            {
+                others.Add(i);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (labels.Count < 2 || amounts.Count != labels.Count || end < start)
+        {
+            return items;
+        }
+
+        var inBlock = items.Skip(start).Take(end - start + 1).ToList();
+        var pairedAlready = true;
+        for (var k = 0; k + 1 < inBlock.Count && pairedAlready; k++)
+        {
+            pairedAlready = !IsFunds(inBlock[k]) || IsAmount(inBlock[k + 1]);
+        }
+
+        if (pairedAlready)
+        {
+            return items;
+        }
+
+        // A label wrapped over more lines than its neighbours starts higher and is printed first
+        // (gen0-007-chromium: 上年结转资 / 金 before 年度资金总额), while single-line amounts keep the columns'
+        // order: the official order is taken when its amounts add up (总额 = 当年财政拨款 + 上年结转资金 + 其他资金).
+        var official = labels.OrderBy(l => Array.IndexOf(FundsOrder, l.Field!.Value)).ToList();
+        if (labels.Count == FundsOrder.Length && AddsUp(official, amounts))
+        {
+            labels = official;
+        }
+
+        var result = items.Take(start).ToList();
+        for (var g = 0; g < labels.Count; g++)
+        {
+            result.Add(labels[g] with { Paragraph = amounts[g].Paragraph });
+            result.Add(amounts[g]);
+        }
+
+        result.AddRange(inBlock.Where(others.Contains));
+        result.AddRange(items.Skip(end + 1));
+        diagnostics.Info(labels[0].Line, DiagnosticCodes.LabelSplit, $"第{labels[0].Line}行：资金标签与金额交错印出，按顺序配对（{labels.Count}个）。");
+        return result;
     }
 
     /// <summary>

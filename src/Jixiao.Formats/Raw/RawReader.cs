@@ -96,6 +96,7 @@ public static partial class RawReader
         }
 
         var document = FormAssembler.Assemble(grid.Cells, source);
+        document = document with { Forms = [.. document.Forms.Select(f => Level1FromLevel2(f, diagnostics))] };
         return document with { Diagnostics = [.. diagnostics.Items, .. document.Diagnostics] };
     }
 
@@ -156,6 +157,17 @@ public static partial class RawReader
         }
 
         rest = [.. rest.Where(i => !moved.Contains(i))];
+        List<RawBudgetRow> budget = [];
+        if (self)
+        {
+            // The money table first: amounts of its total row printed apart (beside the header, after the
+            // table's first header) are taken out before the fields and the rows read them.
+            var before = rest.FindIndex(i => i.Kind == RawKind.Header && Labels.IndicatorColumn(i.Text) == Column.Name);
+            budget = RawBudget.Read(head, before > 0 ? rest.GetRange(0, before) : [], diagnostics, out var taken);
+            head = [.. head.Where(i => !taken.Contains(i))];
+            rest = [.. rest.Where(i => !taken.Contains(i))];
+        }
+
         var fields = RawFields.Read(head, paragraphs, diagnostics);
         // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
         // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
@@ -182,7 +194,6 @@ public static partial class RawReader
 
         if (self)
         {
-            var budget = RawBudget.Read(head, diagnostics);
             if (budget.Count > 0)
             {
                 grid.Row(budget[0].Line, null, "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分");
@@ -233,7 +244,7 @@ public static partial class RawReader
             diagnostics.Info(stray.Line, DiagnosticCodes.OrphanText, $"第{stray.Line}行：“{stray.Text}”不是指标的值（日期、项目性质或类别、表头的一段），未读入指标表。");
         }
 
-        var rows = RawRows.Read(body, self, diagnostics, out var trailing);
+        var rows = RawRows.Read(body, self, budget.FirstOrDefault(b => b.Row == Field.FundsTotal)?.Weight, diagnostics, out var trailing);
         if (rows.Count > MaxRowsPerForm)
         {
             // The assembler compares a form's pieces pairwise: a table this long is no form and would take minutes.
@@ -267,6 +278,34 @@ public static partial class RawReader
         {
             grid.Row(grade.Line, "评分等级", grade.Text);
         }
+    }
+
+    /// <summary>
+    /// Each row's 一级 label agreeing with its 二级: raw text gives no places, so a 一级 label printed once for its
+    /// group goes to a row by order and can land one row off (chromium-horizontal-money: 满意度指标 printed on the
+    /// line of 服务对象满意 before the row's name), leaving the next group's first row under the group before. A
+    /// 二级 label of the official list has one 一级 (数量指标 → 产出指标, 服务对象满意度指标 → 满意度指标); a row whose
+    /// 一级 differs takes that one. 成本指标 is left alone: it is a 二级 under 产出指标 and a 一级 of its own.
+    /// </summary>
+    internal static PerformanceForm Level1FromLevel2(PerformanceForm form, DiagnosticBag diagnostics)
+    {
+        var indicators = form.Indicators.ToList();
+        var changed = false;
+        for (var k = 0; k < indicators.Count; k++)
+        {
+            var row = indicators[k];
+            var level2 = IndicatorLevels.CanonicalLevel2(row.Level2 ?? "");
+            if (level2 == IndicatorLevels.Cost || !IndicatorLevels.Level2.TryGetValue(level2, out var level1) || row.Level1 == level1)
+            {
+                continue;
+            }
+
+            diagnostics.Info(row.Line, DiagnosticCodes.Level1Inferred, $"第{row.Line}行：指标“{row.Name}”的一级指标“{row.Level1}”与二级指标“{row.Level2}”不符，按二级指标读作“{level1}”。");
+            indicators[k] = row with { Level1 = level1 };
+            changed = true;
+        }
+
+        return changed ? form with { Indicators = indicators } : form;
     }
 
     /// <summary>

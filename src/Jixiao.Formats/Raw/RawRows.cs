@@ -125,7 +125,11 @@ public static partial class RawRows
         return marks;
     }
 
-    internal static List<RawRow> Read(List<RawItem> items, bool selfEvaluation, DiagnosticBag diagnostics, out List<string> trailing)
+    internal static List<RawRow> Read(List<RawItem> items, bool selfEvaluation, DiagnosticBag diagnostics, out List<string> trailing) =>
+        Read(items, selfEvaluation, null, diagnostics, out trailing);
+
+    /// <param name="budgetWeight">The money table's 分值 when read: the total weight is the rows' and its.</param>
+    internal static List<RawRow> Read(List<RawItem> items, bool selfEvaluation, string? budgetWeight, DiagnosticBag diagnostics, out List<string> trailing)
     {
         trailing = [];
         var values = Join(items, diagnostics);
@@ -216,7 +220,7 @@ public static partial class RawRows
         {
             trailing.Add(numbers[^1]);
         }
-        else if (selfEvaluation && IsTotal(weights))
+        else if (selfEvaluation && IsTotal(weights, budgetWeight))
         {
             // The 总分 row's two numbers printed before its label (calc-narrow: 100.00 99.97, then 总分):
             // its weight is the sum of the others'. Left to the reader as the totals, not taken as a row's.
@@ -521,7 +525,7 @@ public static partial class RawRows
     public const decimal FullWeight = 100m;
 
     /// <summary>Whether the last weight/score pair is the total: its weight the sum of the others' or <see cref="FullWeight"/> (at least two rows).</summary>
-    internal static bool IsTotal(IReadOnlyList<(string W, string S)> weights)
+    internal static bool IsTotal(IReadOnlyList<(string W, string S)> weights, string? budgetWeight = null)
     {
         if (weights.Count < 3 || Number(weights[^1].W) is not { } total || Number(weights[^1].S) is not { } score)
         {
@@ -540,7 +544,10 @@ public static partial class RawRows
         }
 
         // The sum of the others', or the full 100 when the budget's weight is printed apart (calc-narrow: 90 + 10).
-        return total > 0 && score <= total && (Math.Abs(total - sum) <= TotalTolerance || total == FullWeight && sum < FullWeight);
+        // Or the others' and the money table's 分值 together (forms whose total is not 100: 76 = 66 + 10).
+        var budget = budgetWeight is null ? null : Number(budgetWeight);
+        return total > 0 && score <= total && (Math.Abs(total - sum) <= TotalTolerance || total == FullWeight && sum < FullWeight
+            || budget is > 0 && Math.Abs(total - sum - budget.Value) <= TotalTolerance);
 
         static decimal? Number(string s) => decimal.TryParse(s.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
     }

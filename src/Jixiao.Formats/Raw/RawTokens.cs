@@ -25,10 +25,13 @@ public static class RawTokens
         var lineNo = 0;
         var paragraph = 0;
         var blank = true;
-        foreach (var raw in text.Split('\n'))
+        var lines = text.Split('\n');
+        var pageNumbers = PageNumberLines(lines);
+        foreach (var raw in lines)
         {
             lineNo++;
-            var parts = LineTokens(raw, out var empty);
+            var empty = false;
+            var parts = pageNumbers.Contains(lineNo - 1) ? null : LineTokens(raw, out empty);
             if (parts is null)
             {
                 if (empty && !blank)
@@ -115,7 +118,68 @@ public static class RawTokens
         }
     }
 
-    /// <summary>A line's tokens, or null for a blank line (<paramref name="empty"/>) or page furniture.</summary>
+    /// <summary>A line holding only a number (<c>3</c>): a page number, or a cell's whole number (a weight <c>10</c>, a total <c>100</c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex BareNumber = new(@"^\d{1,4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The lines (0-based) that are a bare page number: a line holding only the number of its page, the first
+    /// or last line of text of that page (pdftotext ends each page with a form feed). Any other bare number is
+    /// a cell's value: LibreOffice and Chromium print a whole weight, score or total (<c>100</c>) on its own line.
+    /// </summary>
+    private static HashSet<int> PageNumberLines(string[] lines)
+    {
+        var found = new HashSet<int>();
+        var page = 1;
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            var feed = i < lines.Length ? lines[i].IndexOf('\f') : -1;
+            if (i == lines.Length || feed >= 0)
+            {
+                // The page ends before this line's form feed (text before the feed is the page's last).
+                var before = i < lines.Length && lines[i][..feed].Trim().Length > 0 ? i : last;
+                foreach (var edge in new[] { first, before })
+                {
+                    if (edge >= 0 && IsPageNumber(lines[edge], page))
+                    {
+                        found.Add(edge);
+                    }
+                }
+
+                page++;
+                first = -1;
+                last = -1;
+                if (i < lines.Length && lines[i][(feed + 1)..].Trim().Length > 0)
+                {
+                    first = i;
+                    last = i;
+                }
+
+                continue;
+            }
+
+            if (lines[i].Trim().Length > 0)
+            {
+                if (first < 0)
+                {
+                    first = i;
+                }
+
+                last = i;
+            }
+        }
+
+        return found;
+
+        static bool IsPageNumber(string line, int page)
+        {
+            var t = line.Replace('\f', ' ').Trim();
+            return BareNumber.IsMatch(t) && int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == page;
+        }
+    }
+
+    /// <summary>A line's tokens, or null for a blank line (<paramref name="empty"/>) or page furniture (a bare number is kept: <see cref="PageNumberLines"/>).</summary>
     private static string[]? LineTokens(string raw, out bool empty)
     {
         var line = raw.TrimEnd('\r').Replace('\f', ' ').Replace('\t', ' ');
@@ -126,7 +190,7 @@ public static class RawTokens
 
         var s = TextNormaliser.Normalize(line).Trim();
         empty = s.Length == 0;
-        if (empty || LayoutTextCells.PageFurniture.IsMatch(s))
+        if (empty || LayoutTextCells.PageFurniture.IsMatch(s) && !BareNumber.IsMatch(s))
         {
             return null;
         }
