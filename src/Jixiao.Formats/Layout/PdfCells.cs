@@ -91,6 +91,7 @@ public static class PdfCells
             JoinNumbersAcrossRules(inCells, repairs);
             var overflow = new Dictionary<(Box, PageCut), string>();
             free = JoinCutOverflow(free, inCells, repairs, overflow);
+            free = JoinCutUnderflow(free, inCells, rules, repairs);
             ruled |= inCells.Count > 0;
             foreach (var ((box, cut), list) in inCells)
             {
@@ -173,6 +174,66 @@ public static class PdfCells
             reach[cell] = Math.Max(reach[cell], g.Box.Bottom);
             overflow[cell] = overflow.GetValueOrDefault(cell, "") + g.Value;
             Note(repairs, cell, $"格下越出分页线的“{g.Value}”并入此格");
+        }
+
+        return rest;
+    }
+
+    /// <summary>
+    /// Free letters just above a cell that a page break cut (no rule over it: its side rules begin at the page's
+    /// first row) and within its sides are the first lines of that cell's text: LibreOffice prints a merged cell's
+    /// text again on each page it crosses, centred on the whole merged cell and clipped to the page's part, and
+    /// the clipped lines still stand in the PDF (gen0-001-calc: 社会效益 above the table atop page 5, its 指标 in
+    /// the cell; a 一级 cell whose text is all above it is empty). The cell holds at least a line: the sliver
+    /// between a table's doubled top border and its side rules is no cell (gen0-029-chromium's year over it). They go to that cell, so that the two parts of
+    /// the cut cell read the same and are kept once (<see cref="CellPlane"/>). Letters farther above than
+    /// <see cref="CutOverflow"/> from the cell's top, or from the letters joined under them, stay free.
+    /// </summary>
+    private static List<Glyph> JoinCutUnderflow(List<Glyph> free, Dictionary<(Box, PageCut), List<Glyph>> inCells, Rules rules,
+        Dictionary<(Box, PageCut), List<string>> repairs)
+    {
+        if (free.Count == 0)
+        {
+            return free;
+        }
+
+        var rest = new List<Glyph>(free.Count);
+        // How far up each cell's joined letters reach.
+        var reach = new Dictionary<(Box, PageCut), double>();
+        foreach (var g in free.OrderByDescending(g => g.Box.Bottom).ThenBy(g => g.Box.Left))
+        {
+            (Box, PageCut)? home = null;
+            foreach (var (k, top) in reach)
+            {
+                if (g.Box.CenterX > k.Item1.Left && g.Box.CenterX < k.Item1.Right && g.Box.Bottom <= k.Item1.Top + 0.2 * g.Size
+                    && top - g.Box.Bottom <= CutOverflow * g.Size)
+                {
+                    home = k;
+                    break;
+                }
+            }
+
+            if (home is null && rules.Enclosing(g.Box.CenterX, g.Box.Bottom + CutOverflow * g.Size) is { } below
+                && below.Item2.HasFlag(PageCut.Above) && below.Item1.Height >= g.Size && g.Box.Bottom <= below.Item1.Top + 0.2 * g.Size
+                && below.Item1.Top - g.Box.Bottom <= CutOverflow * g.Size)
+            {
+                home = below;
+            }
+
+            if (home is not { } cell)
+            {
+                rest.Add(g);
+                continue;
+            }
+
+            if (!inCells.TryGetValue(cell, out var list))
+            {
+                inCells[cell] = list = [];
+            }
+
+            list.Add(g);
+            reach[cell] = Math.Min(reach.GetValueOrDefault(cell, cell.Item1.Top), g.Box.Top);
+            Note(repairs, cell, $"格上越出分页线的“{g.Value}”并入此格");
         }
 
         return rest;
