@@ -1614,10 +1614,11 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             var result = new List<Cell>();
             foreach (var label in labels)
             {
-                if (!label.Whole && Copies(label).Any(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
+                if (!label.Whole && Copies(label).FirstOrDefault(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
                         && (Outside(copy) || Outside(label))
-                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit))
+                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit) is { } first)
                 {
+                    Anchor(first, label);
                     continue;
                 }
 
@@ -1633,6 +1634,30 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 {
                     yield return result[i];
                 }
+            }
+        }
+
+        /// <summary>
+        /// Two copies of one label are one point of the strip: the page of the later copy (and every page after
+        /// it) moves down so that they coincide. The strip joins pages at their rows' text, which leaves out the
+        /// rows' padding and the cut cells' parts beyond them; a spreadsheet centres the label on its whole
+        /// merged cell on each page, so the copies say where the pages meet (gen0-034-calc: 服务对象满意度指标
+        /// over two rows on page 2 and one on page 3, printed on both, its group read one row short). The pages
+        /// only move apart, never into each other's rows.
+        /// </summary>
+        private void Anchor(Cell first, Cell copy)
+        {
+            var delta = At(first.Box.CenterY) - At(copy.Box.CenterY);
+            var page = PageOf(copy.Box.CenterY);
+            if (delta <= 0 || page != PageOf(first.Box.CenterY) + 1 || !_parts.ContainsKey(page))
+            {
+                return;
+            }
+
+            foreach (var key in _parts.Keys.Where(k => k >= page).ToList())
+            {
+                var part = _parts[key];
+                _parts[key] = part with { Start = part.Start + delta };
             }
         }
 
