@@ -1643,13 +1643,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         /// rows' padding and the cut cells' parts beyond them; a spreadsheet centres the label on its whole
         /// merged cell on each page, so the copies say where the pages meet (gen0-034-calc: 服务对象满意度指标
         /// over two rows on page 2 and one on page 3, printed on both, its group read one row short). The pages
-        /// only move apart, never into each other's rows.
+        /// only move apart, never into each other's rows. PDF pieces only: -layout text has no page geometry.
         /// </summary>
         private void Anchor(Cell first, Cell copy)
         {
             var delta = At(first.Box.CenterY) - At(copy.Box.CenterY);
             var page = PageOf(copy.Box.CenterY);
-            if (delta <= 0 || page != PageOf(first.Box.CenterY) + 1 || !_parts.ContainsKey(page))
+            if (!IsPdfPiece(copy) || delta <= 0 || page != PageOf(first.Box.CenterY) + 1 || !_parts.ContainsKey(page))
             {
                 return;
             }
