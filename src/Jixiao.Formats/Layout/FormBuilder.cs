@@ -92,7 +92,15 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     private int? YearOf()
     {
         var title = segment.Title;
-        foreach (var c in new[] { title }.Concat(Cells.Where(c => c.Box.Top < title.Box.Bottom + 6 * title.Unit).Take(4)))
+        var near = Cells.Where(c => c.Box.Top < title.Box.Bottom + 6 * title.Unit).Take(4);
+        // A PDF title at the foot of its page with nothing of its form under it: its (年度) heads the next page
+        // (gen91c-012-chromium: 财政项目支出绩效自评表 the last line of page 1, （2024年度） the first of page 2).
+        if (IsPdfPiece(title) && !Cells.Any(c => c.Page == title.Page && c.Box.Top > title.Box.Top))
+        {
+            near = near.Concat(Cells.Where(c => c.Page == title.Page + 1).Take(2));
+        }
+
+        foreach (var c in new[] { title }.Concat(near))
         {
             if (c.Compact.Contains("年度", StringComparison.Ordinal) && FormAssembler.Year.Match(c.Compact) is { Success: true } m)
             {
