@@ -780,6 +780,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             }
         }
 
+        if (seen.Count == 0 && body.Any(IsPdfPiece))
+        {
+            // Headers that stand close leave no room between them (calc-swapped: 年初预算数, 全年预算数, 全年执行数
+            // over right-aligned amounts wider than the gaps): the stacks of numbers anywhere under the headers say it.
+            // PDF pieces only: -layout text's character columns are another question.
+            var left = headers.Min(h => h.Box.Left);
+            var right = headers.Max(h => h.Box.Right);
+            foreach (var stack in Stacks(body.Where(c => !c.Whole && IsNumber(c)).ToList(), left, right))
+            {
+                if (AlignmentOf(stack) is var a and not Alignment.Unknown)
+                {
+                    seen.Add(a);
+                }
+            }
+        }
+
         return seen.Count == 1 ? seen.Single() : Alignment.Unknown;
     }
 
