@@ -92,7 +92,15 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     private int? YearOf()
     {
         var title = segment.Title;
-        foreach (var c in new[] { title }.Concat(Cells.Where(c => c.Box.Top < title.Box.Bottom + 6 * title.Unit).Take(4)))
+        var near = Cells.Where(c => c.Box.Top < title.Box.Bottom + 6 * title.Unit).Take(4);
+        // A PDF title at the foot of its page with nothing of its form under it: its (年度) heads the next page
+        // (gen91c-012-chromium: 财政项目支出绩效自评表 the last line of page 1, （2024年度） the first of page 2).
+        if (IsPdfPiece(title) && !Cells.Any(c => c.Page == title.Page && c.Box.Top > title.Box.Top))
+        {
+            near = near.Concat(Cells.Where(c => c.Page == title.Page + 1).Take(2));
+        }
+
+        foreach (var c in new[] { title }.Concat(near))
         {
             if (c.Compact.Contains("年度", StringComparison.Ordinal) && FormAssembler.Year.Match(c.Compact) is { Success: true } m)
             {
@@ -766,6 +774,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             foreach (var stack in Stacks(body.Where(c => !c.Whole && c.Box.Right > from && c.Box.Left < to).ToList(), from, to))
             {
                 if (stack.All(IsNumber) && AlignmentOf(stack) is var a and not Alignment.Unknown)
+                {
+                    seen.Add(a);
+                }
+            }
+        }
+
+        if (seen.Count == 0 && body.Any(IsPdfPiece))
+        {
+            // Headers that stand close leave no room between them (calc-swapped: 年初预算数, 全年预算数, 全年执行数
+            // over right-aligned amounts wider than the gaps): the stacks of numbers anywhere under the headers say it.
+            // PDF pieces only: -layout text's character columns are another question.
+            var left = headers.Min(h => h.Box.Left);
+            var right = headers.Max(h => h.Box.Right);
+            foreach (var stack in Stacks(body.Where(c => !c.Whole && IsNumber(c)).ToList(), left, right))
+            {
+                if (AlignmentOf(stack) is var a and not Alignment.Unknown)
                 {
                     seen.Add(a);
                 }
@@ -1614,10 +1638,11 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             var result = new List<Cell>();
             foreach (var label in labels)
             {
-                if (!label.Whole && Copies(label).Any(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
+                if (!label.Whole && Copies(label).FirstOrDefault(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
                         && (Outside(copy) || Outside(label))
-                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit))
+                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit) is { } first)
                 {
+                    Anchor(first, label);
                     continue;
                 }
 
@@ -1633,6 +1658,30 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 {
                     yield return result[i];
                 }
+            }
+        }
+
+        /// <summary>
+        /// Two copies of one label are one point of the strip: the page of the later copy (and every page after
+        /// it) moves down so that they coincide. The strip joins pages at their rows' text, which leaves out the
+        /// rows' padding and the cut cells' parts beyond them; a spreadsheet centres the label on its whole
+        /// merged cell on each page, so the copies say where the pages meet (gen0-034-calc: 服务对象满意度指标
+        /// over two rows on page 2 and one on page 3, printed on both, its group read one row short). The pages
+        /// only move apart, never into each other's rows. PDF pieces only: -layout text has no page geometry.
+        /// </summary>
+        private void Anchor(Cell first, Cell copy)
+        {
+            var delta = At(first.Box.CenterY) - At(copy.Box.CenterY);
+            var page = PageOf(copy.Box.CenterY);
+            if (!IsPdfPiece(copy) || delta <= 0 || page != PageOf(first.Box.CenterY) + 1 || !_parts.ContainsKey(page))
+            {
+                return;
+            }
+
+            foreach (var key in _parts.Keys.Where(k => k >= page).ToList())
+            {
+                var part = _parts[key];
+                _parts[key] = part with { Start = part.Start + delta };
             }
         }
 

@@ -67,10 +67,21 @@ public static class PdfCells
             var inCells = new Dictionary<(Box, PageCut), List<Glyph>>();
             var repairs = new Dictionary<(Box, PageCut), List<string>>();
             var free = new List<Glyph>();
-            foreach (var g in glyphs)
+            var runStarts = NumberRunStarts(glyphs);
+            var carried = new Dictionary<int, ((Box, PageCut) Cell, string Letters)>();
+            for (var i = 0; i < glyphs.Count; i++)
             {
+                var g = glyphs[i];
                 if (rules.Enclosing(g.Box.CenterX, g.Baseline - InkMiddle * g.Size) is { } enclosing)
                 {
+                    var first = glyphs[runStarts[i]];
+                    if (runStarts[i] != i && rules.Enclosing(first.Box.CenterX, first.Baseline - InkMiddle * first.Size) is { } start && start != enclosing)
+                    {
+                        var moved = carried.GetValueOrDefault(runStarts[i]);
+                        carried[runStarts[i]] = (start, (moved.Letters ?? "") + g.Value);
+                        enclosing = start;
+                    }
+
                     if (!inCells.TryGetValue(enclosing, out var list))
                     {
                         inCells[enclosing] = list = [];
@@ -88,9 +99,15 @@ public static class PdfCells
                 }
             }
 
+            foreach (var (cell, moved) in carried.Values)
+            {
+                Note(repairs, cell, $"“{moved}”越过右侧格线，与本格数字相连，归入此格");
+            }
+
             JoinNumbersAcrossRules(inCells, repairs);
             var overflow = new Dictionary<(Box, PageCut), string>();
             free = JoinCutOverflow(free, inCells, repairs, overflow);
+            free = JoinCutUnderflow(free, inCells, rules, repairs);
             ruled |= inCells.Count > 0;
             foreach (var ((box, cut), list) in inCells)
             {
@@ -176,6 +193,123 @@ public static class PdfCells
         }
 
         return rest;
+    }
+
+    /// <summary>
+    /// Free letters just above a cell that a page break cut (no rule over it: its side rules begin at the page's
+    /// first row) and within its sides are the first lines of that cell's text: LibreOffice prints a merged cell's
+    /// text again on each page it crosses, centred on the whole merged cell and clipped to the page's part, and
+    /// the clipped lines still stand in the PDF (gen0-001-calc: 社会效益 above the table atop page 5, its 指标 in
+    /// the cell; a 一级 cell whose text is all above it is empty). The cell holds at least a line: the sliver
+    /// between a table's doubled top border and its side rules is no cell (gen0-029-chromium's year over it). They go to that cell, so that the two parts of
+    /// the cut cell read the same and are kept once (<see cref="CellPlane"/>). Letters farther above than
+    /// <see cref="CutOverflow"/> from the cell's top, or from the letters joined under them, stay free.
+    /// </summary>
+    private static List<Glyph> JoinCutUnderflow(List<Glyph> free, Dictionary<(Box, PageCut), List<Glyph>> inCells, Rules rules,
+        Dictionary<(Box, PageCut), List<string>> repairs)
+    {
+        if (free.Count == 0)
+        {
+            return free;
+        }
+
+        var rest = new List<Glyph>(free.Count);
+        // How far up each cell's joined letters reach.
+        var reach = new Dictionary<(Box, PageCut), double>();
+        foreach (var g in free.OrderByDescending(g => g.Box.Bottom).ThenBy(g => g.Box.Left))
+        {
+            (Box, PageCut)? home = null;
+            foreach (var (k, top) in reach)
+            {
+                if (g.Box.CenterX > k.Item1.Left && g.Box.CenterX < k.Item1.Right && g.Box.Bottom <= k.Item1.Top + 0.2 * g.Size
+                    && top - g.Box.Bottom <= CutOverflow * g.Size)
+                {
+                    home = k;
+                    break;
+                }
+            }
+
+            if (home is null && rules.Enclosing(g.Box.CenterX, g.Box.Bottom + CutOverflow * g.Size) is { } below
+                && below.Item2.HasFlag(PageCut.Above) && below.Item1.Height >= g.Size && g.Box.Bottom <= below.Item1.Top + 0.2 * g.Size
+                && below.Item1.Top - g.Box.Bottom <= CutOverflow * g.Size)
+            {
+                home = below;
+            }
+
+            if (home is not { } cell)
+            {
+                rest.Add(g);
+                continue;
+            }
+
+            if (!inCells.TryGetValue(cell, out var list))
+            {
+                inCells[cell] = list = [];
+            }
+
+            list.Add(g);
+            reach[cell] = Math.Min(reach.GetValueOrDefault(cell, cell.Item1.Top), g.Box.Top);
+            Note(repairs, cell, $"格上越出分页线的“{g.Value}”并入此格");
+        }
+
+        return rest;
+    }
+
+    /// <summary>
+    /// How far apart (in font sizes) two letters drawn one after the other may stand and still be one run of text
+    /// set by its advances: letters of one run touch (the gap is rounding), while the texts of two cells stand
+    /// apart by both cells' padding.
+    /// </summary>
+    internal const double Touching = 0.05;
+
+    /// <summary>
+    /// For each letter, the index of the first letter of its number run: letters of digits, <c>.</c> and <c>,</c>
+    /// (and a <c>%</c> after them: gen0-012-chromium's 99.72% put its % before the next cell's 10.00) drawn one after the other (content order) on one baseline, each starting where the one before ends
+    /// (<see cref="Touching"/>). A number too wide for its drawn cell runs on to the right over the rule, and may
+    /// run into the next cell's own number, its letters among that number's (gen91c-008-chromium: 432.00 in a
+    /// narrow 分值 cell over 336.29 in the 得分 cell, read 432. and 03036.2; gen0-029-chromium 93.4|2): a run's
+    /// letters go to the cell its first letter stands in. Text other than numbers wraps in its cell and is left alone.
+    /// </summary>
+    private static int[] NumberRunStarts(List<Glyph> glyphs)
+    {
+        var starts = new int[glyphs.Count];
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            starts[i] = i;
+            if (i > 0 && (IsNumberChar(glyphs[i].Value) || glyphs[i].Value == '%') && IsNumberChar(glyphs[i - 1].Value))
+            {
+                var (a, b) = (glyphs[i - 1], glyphs[i]);
+                if (Math.Abs(a.Size - b.Size) <= Touching * a.Size && Math.Abs(a.Baseline - b.Baseline) <= Touching * a.Size
+                    && Math.Abs(b.Box.Left - a.Box.Right) <= Touching * a.Size)
+                {
+                    starts[i] = starts[i - 1];
+                }
+            }
+        }
+
+        // Two numbers of neighbouring cells that both overflow may touch by chance (gen0-018-chromium:
+        // 6765.00 over its rule exactly to where 6674.00 begins): a run with two decimal points is two numbers,
+        // and where one ends is not known; its letters stay by their ink.
+        for (var i = 0; i < glyphs.Count;)
+        {
+            var end = i + 1;
+            while (end < glyphs.Count && starts[end] == i)
+            {
+                end++;
+            }
+
+            if (glyphs.Skip(i).Take(end - i).Count(g => g.Value == '.') > 1)
+            {
+                for (var j = i; j < end; j++)
+                {
+                    starts[j] = j;
+                }
+            }
+
+            i = end;
+        }
+
+        return starts;
     }
 
     /// <summary>How far apart (in font sizes) two cells' lines may stand in their baselines to be one printed line.</summary>

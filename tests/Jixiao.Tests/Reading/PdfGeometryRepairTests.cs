@@ -317,4 +317,29 @@ public class PdfGeometryRepairTests
         Assert.Equal(["830,711.28", "430,882.96"], layout.Cells.OrderBy(c => c.Box.Left).Select(c => c.Text));
         Assert.Contains("11.28", layout.Cells.MinBy(c => c.Box.Left)!.Repair, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_number_running_over_a_rule_into_the_next_cells_number_keeps_its_letters()
+    {
+        // gen91c-008-chromium: 432.00 too wide for a narrow 分值 cell runs on over 336.29 in the 得分 cell,
+        // the letters of both among each other: each number's run of letters stays whole in the cell it begins in.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var x in new[] { 435.4, 455.4, 567.4 })
+        {
+            page.DrawLine(new PdfPoint(x, 528.9), new PdfPoint(x, 548.4));
+        }
+
+        foreach (var y in new[] { 528.9, 548.4 })
+        {
+            page.DrawLine(new PdfPoint(435.4, y), new PdfPoint(567.4, y));
+        }
+
+        page.AddText("432.00", 11, new PdfPoint(437.4, 534.6), font);
+        page.AddText("336.29", 11, new PdfPoint(457.4, 534.6), font);
+
+        var layout = PdfCells.Read(builder.Build());
+        Assert.Equal(["432.00", "336.29"], layout.Cells.OrderBy(c => c.Box.Left).Select(c => c.Text));
+        Assert.Contains("00", layout.Cells.MinBy(c => c.Box.Left)!.Repair, StringComparison.Ordinal);
+    }
 }
