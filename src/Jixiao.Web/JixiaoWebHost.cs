@@ -73,6 +73,7 @@ public static class JixiaoWebHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapJixiaoApi();
         app.MapJixiaoDrafts();
+        app.MapJixiaoMonitoring();
         app.MapJixiaoExports();
         app.MapRazorPages();
         return app;

@@ -72,6 +72,20 @@ public static class MonitoringJson
         return result;
     }
 
+    /// <summary>
+    /// One FORM of kind <c>monitoring</c> read field by field without throwing: a wrong field is left out and
+    /// named in <paramref name="problems"/> (<c>through</c>, <c>indicators[0].likelihood</c> …). The checks of
+    /// <see cref="MonitoringValidation"/> are left to the caller, so a form still being filled in (no executed
+    /// amount yet) reads back as stored.
+    /// </summary>
+    public static MonitoringForm ReadForm(JsonElement form, out IReadOnlyList<InputProblem> problems)
+    {
+        var found = new List<InputProblem>();
+        var read = new FieldReader(found, "").Form(form);
+        problems = found;
+        return read;
+    }
+
     private static IEnumerable<JsonElement> Documents(JsonElement root) =>
         root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : [root];
 

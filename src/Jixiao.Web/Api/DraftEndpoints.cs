@@ -253,7 +253,7 @@ public static class DraftEndpoints
     /// Refuses a state-changing request without a valid antiforgery token: the drafts API is authenticated
     /// by the same cookie as the pages, so a foreign page could otherwise make the browser send one.
     /// </summary>
-    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var method = http.Request.Method;
@@ -374,7 +374,7 @@ public static class DraftEndpoints
     }
 
     /// <summary>The version of <c>If-Match: "3"</c> (a weak tag or a bare number accepted too); null when absent or not one version.</summary>
-    private static int? IfMatch(HttpRequest request)
+    internal static int? IfMatch(HttpRequest request)
     {
         var value = request.Headers.IfMatch.ToString().Trim();
         if (value.StartsWith("W/", StringComparison.Ordinal))
@@ -385,7 +385,7 @@ public static class DraftEndpoints
         return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
-    private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    internal static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>The antiforgery token and the header to send it in.</summary>
     public sealed record AntiforgeryToken(string HeaderName, string Token);
