@@ -12,7 +12,9 @@ namespace Jixiao.Bench;
 /// </summary>
 internal static class FormPageBenchmark
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var store = JixiaoStore.Open(BenchSupport.OptionText(args, "--db"));
         var count = BenchSupport.Option(args, "--forms", 2000);
@@ -27,8 +29,8 @@ internal static class FormPageBenchmark
         var ids = Enumerable.Range(0, count).Select(_ => random.NextInt64(min, max + 1)).ToList();
         foreach (var id in ids.Take(50))
         {
-            Score(store.FormPage(id)!.Form); // warm up
-            store.ImportHistoryOfForm(id);
+            Score((await store.FormPageAsync(id))!.Form); // warm up
+            await store.ImportHistoryOfFormAsync(id);
         }
 
         double read = 0, history = 0, score = 0;
@@ -36,10 +38,10 @@ internal static class FormPageBenchmark
         foreach (var id in ids)
         {
             var watch = Stopwatch.StartNew();
-            var page = store.FormPage(id)!;
+            var page = (await store.FormPageAsync(id))!;
             read += watch.Elapsed.TotalMilliseconds;
             watch.Restart();
-            store.ImportHistoryOfForm(id);
+            await store.ImportHistoryOfFormAsync(id);
             history += watch.Elapsed.TotalMilliseconds;
             watch.Restart();
             if (Score(page.Form))

@@ -20,17 +20,6 @@ public static class JixiaoData
     {
         services.AddSingleton<FormScoring>();
         services.AddScoped<AuditTimeline>();
-        if (configuration["Jixiao:Store"] == "memory")
-        {
-            // Tests and demos without a database: the seeds read into memory.
-            var seeds = SeedDirectory(configuration, environment);
-            var documents = seeds is null ? [] : SeedFiles(seeds).SelectMany(DocumentLoader.Load).ToList();
-            services.AddSingleton<IReadModel>(new InMemoryReadModel(documents, Findings.Check));
-            services.AddSingleton<IImporter, PreviewOnlyImporter>();
-            services.AddSingleton<IImportLog, NoImportLog>();
-            return services;
-        }
-
         services.AddSingleton(provider =>
         {
             var store = JixiaoStore.Open(configuration["Jixiao:Db"]);
@@ -39,7 +28,7 @@ public static class JixiaoData
             return store;
         });
         // Costly reads (dashboard, units, library) are cached per data generation; see ReadCache for what can be stale.
-        services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermark, p.GetRequiredService<ILogger<ReadCache>>()));
+        services.AddSingleton(p => new ReadCache(p.GetRequiredService<JixiaoStore>().ImportWatermarkAsync, p.GetRequiredService<ILogger<ZiggyCreatures.Caching.Fusion.FusionCache>>()));
         services.AddSingleton<IReadModel>(p => new StoreReadModel(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>()));
         services.AddSingleton<IImporter>(p => new StoreImporter(p.GetRequiredService<JixiaoStore>(), p.GetRequiredService<ReadCache>(), p.GetService<Infrastructure.PublicPages>()));
         services.AddSingleton<IImportLog>(p => new StoreImportLog(p.GetRequiredService<JixiaoStore>()));
@@ -95,22 +84,5 @@ public static class JixiaoData
         }
 
         return null;
-    }
-
-    private sealed class PreviewOnlyImporter : IImporter
-    {
-        public DisclosureDocument Preview(byte[] content, string fileName) => DocumentLoader.LoadBytes(content, fileName).FirstOrDefault() ?? new DisclosureDocument(fileName, [], []);
-
-        public Data.ImportSummary Import(byte[] content, string fileName, string user) => new(false, false, 0, 0, "内存模式，不保存导入。");
-    }
-
-    /// <summary>Memory mode stores no import, so it logs none.</summary>
-    private sealed class NoImportLog : IImportLog
-    {
-        public IReadOnlyList<ImportAuditView> OfForm(long formId) => [];
-
-        public IReadOnlyList<ImportAuditView> Lines(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take) => [];
-
-        public IReadOnlyList<string> Users() => [];
     }
 }

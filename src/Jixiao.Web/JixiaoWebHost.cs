@@ -39,12 +39,13 @@ public static class JixiaoWebHost
         // The drafts API takes the antiforgery token in a header (pages keep the hidden form field).
         builder.Services.AddAntiforgery(o => o.HeaderName = DraftEndpoints.CsrfHeader);
 
+        builder.Services.AddHostedService<Accounts.AccountsSetup>();
+
         var app = builder.Build();
         app.UseJixiaoOperations();
 
         // Open (create, upgrade, seed on first start) the database before serving, so problems show at start-up.
         app.Services.GetRequiredService<Data.IReadModel>();
-        DemoUsers.EnsureAsync(app.Services, app.Configuration, DemoMode.IsOn(app.Configuration, app.Environment)).GetAwaiter().GetResult();
         app.Use(SecurityHeaders.Apply);
         app.Use(Language.Remember);
         if (!app.Environment.IsDevelopment())

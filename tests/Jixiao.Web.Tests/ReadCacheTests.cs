@@ -4,6 +4,7 @@ using Jixiao.Tests.Support;
 using Jixiao.Web.Data;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Jixiao.Web.Tests;
 
@@ -14,17 +15,15 @@ public sealed class ReadCacheTests
     public async Task An_entry_is_kept_until_the_generation_or_the_watermark_moves()
     {
         var watermark = 1L;
-        using var cache = new ReadCache(() => Interlocked.Read(ref watermark));
+        using var cache = new ReadCache(_ => Task.FromResult(Interlocked.Read(ref watermark)));
         var computed = 0;
-        int Read() => cache.Get("k", () => Interlocked.Increment(ref computed));
+        Task<int> Read() => cache.GetAsync("k", _ => Task.FromResult(Interlocked.Increment(ref computed)));
 
-        Assert.Equal((1, 1), (Read(), Read()));
+        Assert.Equal((1, 1), (await Read(), await Read()));
         cache.Invalidate();
-        Assert.Equal((2, 2), (Read(), Read()));
-        Interlocked.Exchange(ref watermark, 2);
-        Assert.Equal(2, Read()); // another process's import: the old value at once, the new one computed meanwhile
-        await cache.WhenIdle();
-        Assert.Equal((3, 3), (Read(), Read()));
+        Assert.Equal((2, 2), (await Read(), await Read()));
+        Interlocked.Exchange(ref watermark, 2); // another process's import: recomputed (at once, as it is quick)
+        Assert.Equal((3, 3), (await Read(), await Read()));
         Assert.Equal(3, computed);
     }
 
@@ -32,108 +31,63 @@ public sealed class ReadCacheTests
     public async Task A_stale_value_is_served_while_one_recomputation_runs_in_the_background_then_the_new_one()
     {
         var watermark = 1L;
-        using var cache = new ReadCache(() => Interlocked.Read(ref watermark));
+        using var cache = new ReadCache(_ => Task.FromResult(Interlocked.Read(ref watermark)));
         var compute = new GatedComputation();
-        Assert.Equal(1, cache.Get("k", compute.Run));
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run));
 
         Interlocked.Exchange(ref watermark, 2);
         compute.Blocking = true;
-        Assert.Equal(1, cache.Get("k", compute.Run));
+        var done = BackgroundDone(cache);
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run));
         await compute.Entered();
-        var during = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.Get("k", compute.Run))));
+        var during = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetAsync("k", compute.Run))));
 
         Assert.All(during, v => Assert.Equal(1, v));
         Assert.Equal(2, compute.Count); // the first and one recomputation, however many read meanwhile
         compute.Release();
-        await cache.WhenIdle();
-        Assert.Equal((2, 2), (cache.Get("k", compute.Run), compute.Count));
+        Assert.True(await done);
+        Assert.Equal((2, 2), (await cache.GetAsync("k", compute.Run), compute.Count));
         Assert.Equal(1, compute.MostAtOnce);
     }
 
     [Fact]
-    public async Task An_entry_past_its_max_age_is_served_while_it_is_recomputed_and_one_past_max_stale_is_not()
-    {
-        var time = new ManualTime();
-        using var cache = new ReadCache(time: time);
-        var compute = new GatedComputation();
-        Assert.Equal(1, cache.Get("k", compute.Run));
-        time.Advance(ReadCache.MaxAge - TimeSpan.FromSeconds(1));
-        Assert.Equal((1, 1), (cache.Get("k", compute.Run), compute.Count));
-
-        time.Advance(TimeSpan.FromSeconds(1));
-        compute.Blocking = true;
-        Assert.Equal(1, cache.Get("k", compute.Run));
-        await compute.Entered();
-        compute.Release();
-        await cache.WhenIdle();
-        Assert.Equal(2, cache.Get("k", compute.Run));
-
-        compute.Blocking = false;
-        time.Advance(ReadCache.MaxStale);
-        Assert.Equal(3, cache.Get("k", compute.Run)); // too old to serve: computed while the reader waits
-    }
-
-    [Fact]
-    public async Task A_failed_background_recomputation_keeps_the_old_value_is_logged_and_the_next_read_retries()
+    public async Task A_failed_recomputation_keeps_the_old_value_and_is_logged()
     {
         var watermark = 1L;
         var log = new ListLogger();
-        using var cache = new ReadCache(() => Interlocked.Read(ref watermark), log);
+        using var cache = new ReadCache(_ => Task.FromResult(Interlocked.Read(ref watermark)), log);
         var compute = new GatedComputation();
-        Assert.Equal(1, cache.Get("k", compute.Run));
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run));
 
         Interlocked.Exchange(ref watermark, 2);
         compute.Failure = new InvalidOperationException("database gone");
-        Assert.Equal(1, cache.Get("k", compute.Run));
-        await cache.WhenIdle();
-        Assert.Equal(2, compute.Count);
-        Assert.Equal(1, cache.Get("k", compute.Run)); // kept, and retried in the background
-        await cache.WhenIdle();
-        Assert.Equal(3, compute.Count);
-        Assert.All(log.Entries, e => Assert.Equal((LogLevel.Warning, "database gone"), (e.Level, e.Exception?.Message)));
-        Assert.Equal(2, log.Entries.Count);
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run));
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run)); // kept; not retried before ReadCache.RetryAfter
 
-        compute.Failure = null;
-        Assert.Equal(1, cache.Get("k", compute.Run));
-        await cache.WhenIdle();
-        Assert.Equal(4, cache.Get("k", compute.Run));
+        Assert.Equal(2, compute.Count);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Exception?.Message == "database gone");
     }
 
     [Fact]
     public async Task An_invalidation_by_this_process_is_never_served_stale_even_while_a_background_recomputation_runs()
     {
         var watermark = 1L;
-        using var cache = new ReadCache(() => Interlocked.Read(ref watermark));
+        using var cache = new ReadCache(_ => Task.FromResult(Interlocked.Read(ref watermark)));
         var compute = new GatedComputation();
-        Assert.Equal(1, cache.Get("k", compute.Run));
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run));
         Interlocked.Exchange(ref watermark, 2);
         compute.Blocking = true;
-        Assert.Equal(1, cache.Get("k", compute.Run)); // recomputation 2 runs, held at the gate
+        Assert.Equal(1, await cache.GetAsync("k", compute.Run)); // recomputation 2 runs, held at the gate
         await compute.Entered();
 
         cache.Invalidate(); // as the web importer does after its commit
-        var reads = Enumerable.Range(0, 4).Select(_ => Task.Run(() => cache.Get("k", compute.Run))).ToList();
         compute.Blocking = false;
+        var reads = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => cache.GetAsync("k", compute.Run))));
         compute.Release();
 
-        // Not the old value, nor the one of the recomputation started before the invalidation: a new one,
-        // computed once (by the warming or by the first reader), after the running one (one at a time).
-        Assert.All(await Task.WhenAll(reads), v => Assert.Equal(3, v));
-        await cache.WhenIdle();
-        Assert.Equal((3, 3, 1), (cache.Get("k", compute.Run), compute.Count, compute.MostAtOnce));
-    }
-
-    [Fact]
-    public async Task Invalidating_warms_the_entries_read_lately_in_the_background()
-    {
-        using var cache = new ReadCache();
-        var compute = new GatedComputation();
-        Assert.Equal(1, cache.Get("k", compute.Run));
-
-        cache.Invalidate();
-        await cache.WhenIdle();
-        Assert.Equal(2, compute.Count); // recomputed before anyone asked
-        Assert.Equal((2, 2), (cache.Get("k", compute.Run), compute.Count));
+        // Not the old value, nor the one of the recomputation started before the invalidation: a new one, computed once.
+        Assert.All(reads, v => Assert.Equal(3, v));
+        Assert.Equal((3, 3), (await cache.GetAsync("k", compute.Run), compute.Count));
     }
 
     [Fact]
@@ -142,20 +96,9 @@ public sealed class ReadCacheTests
         const int readers = 15;
         using var cache = new ReadCache();
         var compute = new GatedComputation { Blocking = true };
-        var first = Reader(() => cache.Get("slow", compute.Run));
+        var first = cache.GetAsync("slow", compute.Run);
         await compute.Entered(); // the first reader computes, held at the gate
-        var started = 0;
-        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var others = Enumerable.Range(0, readers).Select(_ => Reader(() =>
-        {
-            if (Interlocked.Increment(ref started) == readers)
-            {
-                allStarted.SetResult();
-            }
-
-            return cache.Get("slow", compute.Run);
-        })).ToList();
-        await allStarted.Task;
+        var others = Enumerable.Range(0, readers).Select(_ => Task.Run(() => cache.GetAsync("slow", compute.Run))).ToList();
 
         Assert.DoesNotContain(others, t => t.IsCompleted); // none can have a value while the one computation is held
         compute.Blocking = false; // a second computation would not wait, and would count
@@ -164,12 +107,9 @@ public sealed class ReadCacheTests
 
         Assert.All(results, r => Assert.Equal(1, r));
         Assert.Equal((1, 1), (compute.Count, compute.MostAtOnce));
-        Assert.Throws<InvalidOperationException>(() => cache.Get<int>("bad", () => throw new InvalidOperationException()));
-        Assert.Equal(7, cache.Get("bad", () => 7));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<int>("bad", _ => throw new InvalidOperationException()));
+        Assert.Equal(7, await cache.GetAsync("bad", _ => Task.FromResult(7)));
     }
-
-    /// <summary>A reader on a thread of its own: cache reads block, and the pool would add threads for them only slowly.</summary>
-    private static Task<int> Reader(Func<int> read) => Task.Factory.StartNew(read, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     [Fact]
     public async Task The_dashboard_shows_an_import_through_the_web_at_once_and_one_by_another_process_by_its_audit_line()
@@ -179,25 +119,27 @@ public sealed class ReadCacheTests
         {
             var store = JixiaoStore.Open($"Data Source={file}");
             store.Database.Migrate();
-            using var cache = new ReadCache(store.ImportWatermark);
+            using var cache = new ReadCache(store.ImportWatermarkAsync);
             var data = new StoreReadModel(store, cache);
             var importer = new StoreImporter(store, cache);
             store.Importer().ImportFile(Seeds.PathOf(Seeds.File002));
-            var first = data.Dashboard(new Scope());
+            var first = await data.DashboardAsync(new Scope());
 
             var web = importer.Import(File.ReadAllBytes(Seeds.PathOf(Seeds.File000)), Seeds.File000, "tester");
-            var afterWeb = data.Dashboard(new Scope());
+            var afterWeb = await data.DashboardAsync(new Scope());
+            Assert.Same(afterWeb, await data.DashboardAsync(new Scope()));
             store.Importer().ImportFile(Seeds.PathOf(Seeds.File003)); // as the CLI would, in another process
-            var staleAfterCli = data.Dashboard(new Scope()); // served while it is recomputed
-            await cache.WhenIdle();
-            var afterCli = data.Dashboard(new Scope());
+            var done = BackgroundDone(cache);
+            var atOnce = await data.DashboardAsync(new Scope()); // the old value if the recomputation is slow, else the new one
+            if (Counted(atOnce) == Counted(afterWeb))
+            {
+                Assert.True(await done);
+            }
+
+            var afterCli = await data.DashboardAsync(new Scope());
 
             Assert.True(web.Imported);
-            Assert.Same(afterWeb, staleAfterCli);
-            Assert.Same(afterCli, data.Dashboard(new Scope()));
-            Assert.Equal(
-                [9, 9 + 7, 9 + 7 + 15],
-                new[] { first, afterWeb, afterCli }.Select(d => d.TargetForms + d.SelfEvaluations));
+            Assert.Equal([9, 9 + 7, 9 + 7 + 15], new[] { first, afterWeb, afterCli }.Select(Counted));
         }
         finally
         {
@@ -207,6 +149,17 @@ public sealed class ReadCacheTests
                 File.Delete(f);
             }
         }
+
+        static int Counted(Dashboard d) => d.TargetForms + d.SelfEvaluations;
+    }
+
+    /// <summary>Completes with true when the next recomputation left to the background succeeds, false when it fails.</summary>
+    private static Task<bool> BackgroundDone(ReadCache cache)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cache.Events.BackgroundFactorySuccess += (_, _) => done.TrySetResult(true);
+        cache.Events.BackgroundFactoryError += (_, _) => done.TrySetResult(false);
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A computation counting its runs that can be held at a gate (and can fail), to look at the cache while it runs.</summary>
@@ -228,7 +181,7 @@ public sealed class ReadCacheTests
 
         public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
-        public int Run()
+        public async Task<int> Run(CancellationToken ct)
         {
             var active = Interlocked.Increment(ref _active);
             InterlockedMax(ref _mostAtOnce, active);
@@ -238,7 +191,7 @@ public sealed class ReadCacheTests
                 if (_blocking)
                 {
                     _entered.Release();
-                    _gate.Wait();
+                    await _gate.WaitAsync(CancellationToken.None);
                 }
 
                 return _failure is { } failure ? throw failure : n;
@@ -266,19 +219,7 @@ public sealed class ReadCacheTests
         }
     }
 
-    /// <summary>A clock that moves only when told.</summary>
-    private sealed class ManualTime : TimeProvider
-    {
-        private long _ticks = 1;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
-
-    private sealed class ListLogger : ILogger<ReadCache>
+    private sealed class ListLogger : ILogger<FusionCache>
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, Exception? Exception)> _entries = new();
 

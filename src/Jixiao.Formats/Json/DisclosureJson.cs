@@ -326,7 +326,10 @@ public static class DisclosureJson
             return IndicatorValue.Empty;
         }
 
-        return new IndicatorValue(ComparisonSymbols.FromSymbol(Str(v, "op")), number, Str(v, "unit"), number is null ? text : null);
+        var op = Str(v, "op");
+        var comparison = op is null ? (Comparison?)null
+            : ComparisonSymbols.FromSymbol(op) ?? throw new JsonException($"未知的比较符号 op“{op}”：应为 ≥ > = ≤ < 之一或 null");
+        return new IndicatorValue(comparison, number, Str(v, "unit"), number is null ? text : null);
     }
 
     private static JsonElement? Obj(JsonElement e, string name) =>

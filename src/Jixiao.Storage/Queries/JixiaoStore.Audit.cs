@@ -27,43 +27,29 @@ public sealed partial class JixiaoStore
         return [.. (await lines.OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(ct)).Select(View)];
     }
 
-    /// <summary>The import audit lines of the source a form was read from, newest first; empty when there is no such form.</summary>
-    public async Task<IReadOnlyList<ImportAuditView>> ImportHistoryOfFormAsync(long formId, CancellationToken ct = default)
-    {
-        await using var c = Database.CreateContext();
-        var source = await c.Forms.Where(f => f.Id == formId).Select(f => f.DocumentVersion.SourceDocument.Name).FirstOrDefaultAsync(ct);
-        if (source is null)
-        {
-            return [];
-        }
-
-        return [.. (await c.ImportAudit.Where(a => a.SourceName == source).OrderByDescending(a => a.Id).ToListAsync(ct)).Select(View)];
-    }
-
-    private readonly Func<JixiaoDbContext, long, IEnumerable<ImportAuditLine>> _historyOfFormQuery = EF.CompileQuery((JixiaoDbContext c, long formId) =>
+    // The source's name is a subquery: one compiled query on a pooled context for the form page.
+    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<ImportAuditLine>> _historyOfFormQuery = EF.CompileAsyncQuery((JixiaoDbContext c, long formId) =>
         c.ImportAudit.Where(a => a.SourceName == c.Forms.Where(f => f.Id == formId).Select(f => f.DocumentVersion.SourceDocument.Name).FirstOrDefault())
             .OrderByDescending(a => a.Id).AsQueryable());
 
-    /// <summary>
-    /// <see cref="ImportHistoryOfFormAsync"/> as one compiled query (the source's name is a subquery) on a pooled
-    /// context, synchronous for the form page (see <see cref="FormPage"/>).
-    /// </summary>
-    public IReadOnlyList<ImportAuditView> ImportHistoryOfForm(long formId)
+    /// <summary>The import audit lines of the source a form was read from, newest first; empty when there is no such form.</summary>
+    public async Task<IReadOnlyList<ImportAuditView>> ImportHistoryOfFormAsync(long formId, CancellationToken ct = default)
     {
-        using var c = ReadContext();
-        return [.. _historyOfFormQuery(c, formId).Select(View)];
+        await using var c = ReadContext();
+        return [.. (await _historyOfFormQuery(c, formId).ToListAsync(ct)).Select(View)];
     }
 
-    private readonly Func<JixiaoDbContext, long?> _watermarkQuery = EF.CompileQuery((JixiaoDbContext c) => c.ImportAudit.Max(a => (long?)a.Id));
+    private readonly Func<JixiaoDbContext, CancellationToken, Task<long?>> _watermarkQuery =
+        EF.CompileAsyncQuery((JixiaoDbContext c, CancellationToken ct) => c.ImportAudit.Max(a => (long?)a.Id));
 
     /// <summary>
     /// The id of the newest import audit line (0 when there is none): every import writes one in its own
     /// transaction, whichever process made it, so a reader can tell that the data may have changed.
     /// </summary>
-    public long ImportWatermark()
+    public async Task<long> ImportWatermarkAsync(CancellationToken ct = default)
     {
-        using var c = ReadContext();
-        return _watermarkQuery(c) ?? 0;
+        await using var c = ReadContext();
+        return await _watermarkQuery(c, ct) ?? 0;
     }
 
     /// <summary>The user names found in the import audit log, for a filter.</summary>

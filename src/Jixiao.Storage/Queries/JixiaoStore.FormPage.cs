@@ -9,7 +9,7 @@ public sealed partial class JixiaoStore
     // The shapes are fixed, so the LINQ is translated once rather than looked up in EF's query cache on every
     // request. A compiled query serves one model only (SQLite's and PostgreSQL's differ), so each store has its
     // own, run on its ReadContext()s.
-    private readonly Func<JixiaoDbContext, long, FormHead?> _headQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+    private readonly Func<JixiaoDbContext, long, CancellationToken, Task<FormHead?>> _headQuery = EF.CompileAsyncQuery((JixiaoDbContext c, long id, CancellationToken ct) =>
         c.Forms.Where(f => f.Id == id).Select(f => new FormHead(
             f,
             f.ProjectYear.ProjectId,
@@ -22,28 +22,24 @@ public sealed partial class JixiaoStore
                 .Select(x => new FindingHead(x.Id, x.IndicatorOrdinal, x.Code, x.Severity, x.Message, x.Expected, x.Actual)).ToList()))
             .FirstOrDefault());
 
-    private readonly Func<JixiaoDbContext, long, IEnumerable<StoredIndicator>> _indicatorsQuery = EF.CompileQuery((JixiaoDbContext c, long id) =>
+    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<StoredIndicator>> _indicatorsQuery = EF.CompileAsyncQuery((JixiaoDbContext c, long id) =>
         c.Indicators.Where(i => i.FormId == id).OrderBy(i => i.Ordinal).AsQueryable());
 
     /// <summary>
     /// One form, current or historical, with its findings; null when there is none. Two queries on one
     /// connection: the form with its keys, budget rows and findings, then its indicators.
     /// </summary>
-    /// <remarks>
-    /// Synchronous on purpose: the web's read model is synchronous and SQLite does its I/O synchronously
-    /// anyway, so the async path only adds state machines and, in the web app, blocks a thread on them.
-    /// </remarks>
-    public FormPage? FormPage(long id)
+    public async Task<FormPage?> FormPageAsync(long id, CancellationToken ct = default)
     {
-        using var c = ReadContext();
-        c.Database.OpenConnection(); // one connection (and one session setup) for both queries
-        var head = _headQuery(c, id);
+        await using var c = ReadContext();
+        await c.Database.OpenConnectionAsync(ct); // one connection (and one session setup) for both queries
+        var head = await _headQuery(c, id, ct);
         if (head is null)
         {
             return null;
         }
 
-        var indicators = _indicatorsQuery(c, id).ToList();
+        var indicators = await _indicatorsQuery(c, id).ToListAsync(ct);
         var byOrdinal = indicators.ToDictionary(i => i.Ordinal);
         var findings = head.Findings.Select(x => x.IndicatorOrdinal is { } o && byOrdinal.TryGetValue(o, out var i)
                 ? new FormPageFinding(x.Id, x.Code, x.Severity, x.Message, i.Name, i.Line, x.Expected, x.Actual)

@@ -14,19 +14,19 @@ public sealed partial class JixiaoStore
     /// <summary>
     /// Whole forms by id (current or historical), in the order of <paramref name="ids"/>, with their keys and
     /// source; an id with no form is left out. For the lists that need every form whole — a department's 概况, a
-    /// unit's workbook — where <see cref="FormPage"/> form by form took two queries each (and read findings
+    /// unit's workbook — where <see cref="FormPageAsync"/> form by form took two queries each (and read findings
     /// those lists do not show): here three queries per <see cref="IdChunk"/> ids, on one pooled connection —
     /// the forms with their keys, then all their indicators, then all their budget rows.
     /// </summary>
-    public IReadOnlyList<WholeForm> Forms(IReadOnlyList<long> ids)
+    public async Task<IReadOnlyList<WholeForm>> FormsAsync(IReadOnlyList<long> ids, CancellationToken ct = default)
     {
-        using var c = ReadContext();
-        c.Database.OpenConnection(); // one connection (and one session setup) for every chunk
+        await using var c = ReadContext();
+        await c.Database.OpenConnectionAsync(ct); // one connection (and one session setup) for every chunk
         var found = new Dictionary<long, WholeForm>(ids.Count);
         foreach (var block in ids.Distinct().Chunk(IdChunk))
         {
             List<long> chunk = [.. block]; // a List: an array's Contains binds to the span overload in C# 14
-            var heads = c.Forms.AsNoTracking().Where(f => chunk.Contains(f.Id))
+            var heads = await c.Forms.AsNoTracking().Where(f => chunk.Contains(f.Id))
                 .Select(f => new
                 {
                     Row = f,
@@ -36,9 +36,9 @@ public sealed partial class JixiaoStore
                     f.DocumentVersion.Version,
                     f.DocumentVersion.IsCurrent,
                 })
-                .ToList();
-            var indicators = c.Indicators.AsNoTracking().Where(i => chunk.Contains(i.FormId)).ToList().ToLookup(i => i.FormId);
-            var budget = c.BudgetRows.AsNoTracking().Where(r => chunk.Contains(r.FormId)).ToList().ToLookup(r => r.FormId);
+                .ToListAsync(ct);
+            var indicators = (await c.Indicators.AsNoTracking().Where(i => chunk.Contains(i.FormId)).ToListAsync(ct)).ToLookup(i => i.FormId);
+            var budget = (await c.BudgetRows.AsNoTracking().Where(r => chunk.Contains(r.FormId)).ToListAsync(ct)).ToLookup(r => r.FormId);
             foreach (var h in heads)
             {
                 found[h.Row.Id] = new WholeForm(h.Row.Id, h.ProjectId, h.UnitId, h.Source, h.Version, h.IsCurrent,

@@ -76,3 +76,24 @@ public static class DemoUsers
 
     private sealed record Named(long Id, string Name);
 }
+
+/// <summary>
+/// Runs <see cref="DemoUsers.EnsureAsync"/> as the host starts, before the server listens (the starting phase of
+/// every lifecycle service comes before any hosted service starts), so a problem with the accounts shows at
+/// start-up and the first request finds the roles there.
+/// </summary>
+internal sealed class AccountsSetup(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        DemoUsers.EnsureAsync(services, configuration, DemoMode.IsOn(configuration, environment));
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -24,8 +24,8 @@ public static class ApiEndpoints
             .WithSummary("列出表（可按年度、主管部门、单位筛选；分页：page 从 1 开始，pageSize 默认 50、最大 500）")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/forms/{id:long}", Results<PushStreamHttpResult, ProblemHttpResult> (IReadModel data, long id) =>
-                data.Form(id) is { } f
+        api.MapGet("/forms/{id:long}", async Task<Results<PushStreamHttpResult, ProblemHttpResult>> (IReadModel data, long id, CancellationToken ct) =>
+                await data.FormAsync(id, ct) is { } f
                     ? TypedResults.Stream(s => WriteAsync(s, w => DisclosureJson.WriteForm(w, f.Form)), "application/json")
                     : FormNotFound(id))
             .CacheOutput(Infrastructure.PublicPages.PolicyName) // anonymous requests only; see PublicPages
@@ -33,41 +33,41 @@ public static class ApiEndpoints
             .Produces<JsonElement>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/projects/{id:long}", Results<Ok<ProjectView>, ProblemHttpResult> (IReadModel data, long id) =>
-                data.Project(id) is { } p
+        api.MapGet("/projects/{id:long}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (IReadModel data, long id, CancellationToken ct) =>
+                await data.ProjectAsync(id, ct) is { } p
                     ? TypedResults.Ok(new ProjectView(p.ProjectId, p.Name, p.Unit, [.. p.Forms.Select(FormSummary.Of)]))
                     : ApiContract.Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的项目", "没有这个项目"))
             .WithSummary("一个项目历年的表")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/units", Results<Ok<Paged<UnitRow>>, ProblemHttpResult> (IReadModel data, int? year, string? department, int? page, int? pageSize) =>
+        api.MapGet("/units", async Task<Results<Ok<Paged<UnitRow>>, ProblemHttpResult>> (IReadModel data, int? year, string? department, int? page, int? pageSize, CancellationToken ct) =>
                 ApiContract.TryPage(page, pageSize, out var paging, out var problem)
-                    ? TypedResults.Ok(paging.Of(data.Units(new Scope(year, department))))
+                    ? TypedResults.Ok(paging.Of(await data.UnitsAsync(new Scope(year, department), ct)))
                     : problem)
             .WithSummary("实施单位（分页）")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/findings", Results<Ok<Paged<FindingItem>>, ProblemHttpResult> (IReadModel data, int? year, long? unit, string? code, string? severity, int? page, int? pageSize) =>
+        api.MapGet("/findings", async Task<Results<Ok<Paged<FindingItem>>, ProblemHttpResult>> (IReadModel data, int? year, long? unit, string? code, string? severity, int? page, int? pageSize, CancellationToken ct) =>
                 ApiContract.TryPage(page, pageSize, out var paging, out var problem)
-                    ? TypedResults.Ok(data.FindingPage(new Scope(year, null, unit), code, severity, paging).Select(FindingItem.Of))
+                    ? TypedResults.Ok((await data.FindingPageAsync(new Scope(year, null, unit), code, severity, paging, ct)).Select(FindingItem.Of))
                     : problem)
             .WithSummary("审核问题（每条为 jixiao.findings/1 的 FINDING，另有 formId；分页）")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/search", Results<Ok<Paged<SearchHit>>, ProblemHttpResult> (IReadModel data, string q, int? page, int? pageSize) =>
+        api.MapGet("/search", async Task<Results<Ok<Paged<SearchHit>>, ProblemHttpResult>> (IReadModel data, string q, int? page, int? pageSize, CancellationToken ct) =>
                 ApiContract.TryPage(page, pageSize, out var paging, out var problem)
-                    ? TypedResults.Ok(data.SearchPage(q, paging))
+                    ? TypedResults.Ok(await data.SearchPageAsync(q, paging, ct))
                     : problem)
             .WithSummary("全文搜索项目、目标和指标：先项目，后指标（分页）")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireRateLimiting(Infrastructure.AbuseLimits.Search);
 
-        api.MapGet("/library/indicators", (IReadModel data, string level2, string? level1, string? q, int? limit) => TypedResults.Ok(new LibraryView(
+        api.MapGet("/library/indicators", async (IReadModel data, string level2, string? level1, string? q, int? limit, CancellationToken ct) => TypedResults.Ok(new LibraryView(
                 IndicatorLevels.CanonicalLevel2(level2.Trim()),
                 string.IsNullOrWhiteSpace(level1) ? null : IndicatorLevels.CanonicalLevel1(level1.Trim()),
                 string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
                 Math.Clamp(limit ?? 20, 1, 100),
-                data.Library(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100)))))
+                await data.LibraryAsync(level2, level1, q, Math.Clamp(limit ?? 20, 1, 100), ct))))
             .WithSummary("指标库：同一二级指标下已发布表用过的三级指标、使用的表数和常用指标值（可按一级指标和名称筛选；最常用的前 limit 个，默认 20、最多 100）")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireRateLimiting(Infrastructure.AbuseLimits.Library);
@@ -102,9 +102,9 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static Results<Ok<Paged<FormRow>>, ProblemHttpResult> FormsList(IReadModel data, int? year, string? department, long? unit, int? page, int? pageSize) =>
+    private static async Task<Results<Ok<Paged<FormRow>>, ProblemHttpResult>> FormsList(IReadModel data, int? year, string? department, long? unit, int? page, int? pageSize, CancellationToken ct) =>
         ApiContract.TryPage(page, pageSize, out var paging, out var problem)
-            ? TypedResults.Ok(data.FormPage(new Scope(year, department, unit), paging))
+            ? TypedResults.Ok(await data.FormPageAsync(new Scope(year, department, unit), paging, ct))
             : problem;
 
     private static ProblemHttpResult FormNotFound(long id) => ApiContract.Problem(StatusCodes.Status404NotFound, $"没有编号为 {id} 的表", "没有这张表");

@@ -104,7 +104,7 @@ public static class DraftEndpoints
     }
 
     private static async Task<Results<Ok<DraftDetail>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, DraftService drafts, HttpResponse response) =>
-        await drafts.FindAsync(user, id) is { } draft ? TypedResults.Ok(Representation(draft, user, drafts, response)) : NotFound();
+        await drafts.FindAsync(user, id) is { } draft ? TypedResults.Ok(await RepresentationAsync(draft, user, drafts, response)) : NotFound();
 
     private static async Task<Results<Created<DraftDetail>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
@@ -129,7 +129,7 @@ public static class DraftEndpoints
             return Forbidden("只有单位的填报人可以新建申报表");
         }
 
-        return TypedResults.Created($"/api/v1/drafts/{created.Id}", Representation(created, user, drafts, response));
+        return TypedResults.Created($"/api/v1/drafts/{created.Id}", await RepresentationAsync(created, user, drafts, response));
     }
 
     private static async Task<Results<Ok<DraftDetail>, ProblemHttpResult>> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, DraftService drafts, HttpResponse response, Language l)
@@ -175,7 +175,7 @@ public static class DraftEndpoints
 
         return (await drafts.SaveAsync(user, draft, version, edit)).Outcome switch
         {
-            DraftOutcome.Done => TypedResults.Ok(Representation(draft, user, drafts, response)),
+            DraftOutcome.Done => TypedResults.Ok(await RepresentationAsync(draft, user, drafts, response)),
             DraftOutcome.Forbidden => Forbidden("只有本单位的填报人可以修改草稿或被退回的草稿"),
             _ => await ConflictAsync(user, id, drafts, response, (version, edit, l)),
         };
@@ -201,7 +201,7 @@ public static class DraftEndpoints
         var result = await drafts.ChangeAsync(user, draft, body.Transition!, version, body.Comment, body.Notes);
         return result.Outcome switch
         {
-            DraftOutcome.Done => TypedResults.Ok(Representation(draft, user, drafts, response)),
+            DraftOutcome.Done => TypedResults.Ok(await RepresentationAsync(draft, user, drafts, response)),
             DraftOutcome.Forbidden => Forbidden("当前用户不能对此状态的草稿执行该操作"),
             DraftOutcome.Conflict => await ConflictAsync(user, id, drafts, response),
             DraftOutcome.CommentRequired => Problem(StatusCodes.Status400BadRequest, "退回须填写意见", "退回时请填写整体意见（comment）或针对指标的意见（notes，按指标序号）"),
@@ -227,7 +227,7 @@ public static class DraftEndpoints
         }
 
         response.Headers.Location = $"/api/v1/drafts/{evaluation.Id}";
-        var detail = Representation(evaluation, user, drafts, response);
+        var detail = await RepresentationAsync(evaluation, user, drafts, response);
         return created ? TypedResults.Created($"/api/v1/drafts/{evaluation.Id}", detail) : TypedResults.Ok(detail);
     }
 
@@ -267,10 +267,10 @@ public static class DraftEndpoints
     }
 
     /// <summary>The draft as the API shows it, with its version as the ETag.</summary>
-    private static DraftDetail Representation(Draft d, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
+    private static async Task<DraftDetail> RepresentationAsync(Draft d, ClaimsPrincipal user, DraftService drafts, HttpResponse response)
     {
         response.Headers.ETag = ETag(d.Version);
-        var review = drafts.Review(d);
+        var review = await drafts.ReviewAsync(d);
         var form = d.Form;
         return new DraftDetail(DraftSummary.Of(d, form))
         {
@@ -308,7 +308,7 @@ public static class DraftEndpoints
         if (save is var (version, edit, l))
         {
             extensions["theirChanges"] = DraftChanges.AtVersion(await drafts.HistoryAsync(current), version) is { } edited ? DraftChanges.Between(edited, form, l) : null;
-            extensions["yourChanges"] = DraftChanges.Between(form, drafts.AsSaved(edit(form), current.UnitId), l);
+            extensions["yourChanges"] = DraftChanges.Between(form, await drafts.AsSavedAsync(edit(form), current.UnitId), l);
         }
 
         return ApiContract.Problem(

@@ -12,16 +12,16 @@ public static class ExportEndpoints
 {
     public static void MapJixiaoExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/forms/{id:long}/xlsx", (IReadModel data, long id) =>
-                data.Form(id) is { } f
+        app.MapGet("/forms/{id:long}/xlsx", async (IReadModel data, long id, CancellationToken ct) =>
+                await data.FormAsync(id, ct) is { } f
                     ? Results.File(Buffer(s => XlsxExporter.WriteForm(s, f.Form)), XlsxExporter.ContentType, FileName(f.Form.Name, "xlsx"))
                     : Results.NotFound())
             .Produces<Stream>(StatusCodes.Status200OK, XlsxExporter.ContentType).Produces(StatusCodes.Status404NotFound)
             .WithTags("export").WithSummary("一张表的 XLSX（官方版式）");
 
-        app.MapGet("/units/{id:long}/xlsx", (IReadModel data, long id, int? year) =>
+        app.MapGet("/units/{id:long}/xlsx", async (IReadModel data, long id, int? year, CancellationToken ct) =>
             {
-                var forms = data.WholeForms(new Scope(year, null, id)).Select(f => f.Form).ToList();
+                var forms = (await data.WholeFormsAsync(new Scope(year, null, id), ct: ct)).Select(f => f.Form).ToList();
                 if (forms.Count == 0)
                 {
                     return Results.NotFound();
@@ -34,7 +34,7 @@ public static class ExportEndpoints
 
         app.MapGet("/forms/{id:long}/pdf", async (HttpContext http, IReadModel data, FormPrinter printer, long id) =>
             {
-                if (data.Form(id) is not { } f)
+                if (await data.FormAsync(id, http.RequestAborted) is not { } f)
                 {
                     return Results.NotFound();
                 }

@@ -103,7 +103,7 @@ public static class MonitoringEndpoints
     }
 
     private static async Task<Results<Ok<MonitoringDetail>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response) =>
-        await monitoring.FindAsync(user, id) is { } record ? TypedResults.Ok(Representation(record, user, monitoring, response)) : NotFound();
+        await monitoring.FindAsync(user, id) is { } record ? TypedResults.Ok(await RepresentationAsync(record, user, monitoring, response)) : NotFound();
 
     private static async Task<Results<Created<MonitoringDetail>, Ok<MonitoringDetail>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response, long? fromForm, long? fromDraft)
@@ -121,7 +121,7 @@ public static class MonitoringEndpoints
                 return Problem(StatusCodes.Status404NotFound, "没有这份申报表", "申报表不存在、不是本单位的，或尚未发布或审核通过");
             }
 
-            var detail = Representation(record, user, monitoring, response);
+            var detail = await RepresentationAsync(record, user, monitoring, response);
             response.Headers.Location = $"/api/v1/monitoring/{record.Id}";
             return created ? TypedResults.Created($"/api/v1/monitoring/{record.Id}", detail) : TypedResults.Ok(detail);
         }
@@ -144,7 +144,7 @@ public static class MonitoringEndpoints
 
         return made is null
             ? Forbidden("只有单位的填报人可以新建运行监控表")
-            : TypedResults.Created($"/api/v1/monitoring/{made.Id}", Representation(made, user, monitoring, response));
+            : TypedResults.Created($"/api/v1/monitoring/{made.Id}", await RepresentationAsync(made, user, monitoring, response));
     }
 
     private static async Task<Results<Ok<MonitoringDetail>, ProblemHttpResult>> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response)
@@ -189,7 +189,7 @@ public static class MonitoringEndpoints
         });
         return result.Outcome switch
         {
-            MonitoringOutcome.Done => TypedResults.Ok(Representation(record, user, monitoring, response)),
+            MonitoringOutcome.Done => TypedResults.Ok(await RepresentationAsync(record, user, monitoring, response)),
             MonitoringOutcome.Forbidden => Forbidden("只有本单位的填报人可以修改草稿或被退回的运行监控表"),
             MonitoringOutcome.Invalid => Invalid(result.Problems!),
             _ => await ConflictAsync(user, id, monitoring, response),
@@ -216,7 +216,7 @@ public static class MonitoringEndpoints
         var result = await monitoring.ChangeAsync(user, record, body.Transition!, version, body.Comment);
         return result.Outcome switch
         {
-            MonitoringOutcome.Done => TypedResults.Ok(Representation(record, user, monitoring, response)),
+            MonitoringOutcome.Done => TypedResults.Ok(await RepresentationAsync(record, user, monitoring, response)),
             MonitoringOutcome.Forbidden => Forbidden("当前用户不能对此状态的运行监控表执行该操作"),
             MonitoringOutcome.Conflict => await ConflictAsync(user, id, monitoring, response),
             MonitoringOutcome.CommentRequired => Problem(StatusCodes.Status400BadRequest, "退回须填写意见", "退回时请在 comment 中说明原因"),
@@ -273,11 +273,11 @@ public static class MonitoringEndpoints
             r.BasedOnFormId, r.BasedOnDraftId, a?.Light.Code(), a?.Budget.Lag, r.UpdatedAt);
     }
 
-    private static MonitoringDetail Representation(MonitoringRecord r, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response)
+    private static async Task<MonitoringDetail> RepresentationAsync(MonitoringRecord r, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response)
     {
         response.Headers.ETag = DraftEndpoints.ETag(r.Version);
         var form = r.Form;
-        var review = monitoring.Review(form, r);
+        var review = await monitoring.ReviewAsync(form, r);
         return new MonitoringDetail(Summary(r, monitoring))
         {
             CreatedBy = r.CreatedBy,

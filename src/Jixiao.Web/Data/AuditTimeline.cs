@@ -47,7 +47,7 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
     {
         var drafts = await db.Audit.Select(a => a.UserName).Distinct().ToListAsync();
         var accounts = await db.AccountAudit.Select(a => a.UserName).Distinct().ToListAsync();
-        return [.. drafts.Union(accounts).Union(imports.Users()).Order(StringComparer.Ordinal)];
+        return [.. drafts.Union(accounts).Union(await imports.UsersAsync()).Order(StringComparer.Ordinal)];
     }
 
     public async Task<AuditPage> PageAsync(string? user, string? action, int page)
@@ -79,7 +79,7 @@ public sealed class AuditTimeline(AuthoringDbContext db, IImportLog imports, Lan
             var outcome = ImportOutcomeWords.Parse(word);
             if (word is null || outcome is not null)
             {
-                entries.AddRange(imports.Lines(user, outcome, 0, wanted).Select(a => new AuditEntry(
+                entries.AddRange((await imports.LinesAsync(user, outcome, 0, wanted)).Select(a => new AuditEntry(
                     new DateTimeOffset(a.At, TimeSpan.Zero), Import, a.Action, AuditNames.Outcome(a.Outcome, language), a.UserName,
                     a.Version is { } v ? $"{a.Source} v{v}" : a.Source, null, a.Message, a.BeforeJson, a.AfterJson)));
             }

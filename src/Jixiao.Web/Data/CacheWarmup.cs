@@ -8,7 +8,7 @@ namespace Jixiao.Web.Data;
 /// not wait seconds for the dashboard (at 100,000 forms) or the 指标库: the entries the dashboard's first page
 /// reads (everything unfiltered), then the library of each 二级 as the draft editor asks for it. A request that
 /// comes while an entry is being computed waits for that computation rather than starting another
-/// (<see cref="ReadCache.Get{T}"/>). Set <c>Jixiao:WarmUp</c> to <c>false</c> to skip it.
+/// (<see cref="ReadCache.GetAsync{T}"/>). Set <c>Jixiao:WarmUp</c> to <c>false</c> to skip it.
 /// </summary>
 public sealed class CacheWarmup(IReadModel data, IHostApplicationLifetime lifetime, ILogger<CacheWarmup> logger) : BackgroundService
 {
@@ -32,23 +32,15 @@ public sealed class CacheWarmup(IReadModel data, IHostApplicationLifetime lifeti
             }
         }
 
-        // The reads are synchronous queries of seconds: one after another on a thread of their own, not on the
-        // thread pool the first requests need (see ReadCache's background work).
-        await Task.Factory.StartNew(() => Warm(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private void Warm(CancellationToken stoppingToken)
-    {
         var watch = Stopwatch.StartNew();
-        var steps = new List<(string Name, Action Read)>
+        var steps = new List<(string Name, Func<Task> Read)>
         {
-            ("dashboard", () => data.Dashboard(new Scope())),
-            ("units", () => data.Units(new Scope())),
-            ("years", () => data.Years()),
-            ("departments", () => data.Departments()),
+            ("dashboard", () => data.DashboardAsync(new Scope(), stoppingToken)),
+            ("units", () => data.UnitsAsync(new Scope(), stoppingToken)),
+            ("years", () => data.YearsAsync(stoppingToken)),
+            ("departments", () => data.DepartmentsAsync(stoppingToken)),
         };
-        steps.AddRange(IndicatorLevels.Level2.Select(l => ($"指标库 {l.Key}", (Action)(() => data.Library(l.Key, l.Value, null, LibraryLimit)))));
+        steps.AddRange(IndicatorLevels.Level2.Select(l => ($"指标库 {l.Key}", (Func<Task>)(() => data.LibraryAsync(l.Key, l.Value, null, LibraryLimit, stoppingToken)))));
         foreach (var (name, read) in steps)
         {
             if (stoppingToken.IsCancellationRequested)
@@ -58,7 +50,7 @@ public sealed class CacheWarmup(IReadModel data, IHostApplicationLifetime lifeti
 
             try
             {
-                read();
+                await read();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

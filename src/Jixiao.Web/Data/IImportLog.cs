@@ -6,11 +6,11 @@ namespace Jixiao.Web.Data;
 public interface IImportLog
 {
     /// <summary>The lines of the source a form was read from, newest first.</summary>
-    IReadOnlyList<ImportAuditView> OfForm(long formId);
+    Task<IReadOnlyList<ImportAuditView>> OfFormAsync(long formId, CancellationToken ct = default);
 
     /// <summary>Lines newest first, of <paramref name="user"/> and with <paramref name="outcome"/> when given.</summary>
-    IReadOnlyList<ImportAuditView> Lines(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take);
+    Task<IReadOnlyList<ImportAuditView>> LinesAsync(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take, CancellationToken ct = default);
 
     /// <summary>Who appears in the log.</summary>
-    IReadOnlyList<string> Users();
+    Task<IReadOnlyList<string>> UsersAsync(CancellationToken ct = default);
 }

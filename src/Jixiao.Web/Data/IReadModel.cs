@@ -36,48 +36,46 @@ public sealed record ProjectFormHistory(long ProjectId, string Name, string Unit
 /// </summary>
 public interface IReadModel
 {
-    IReadOnlyList<int> Years();
+    Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct = default);
 
-    IReadOnlyList<string> Departments();
+    Task<IReadOnlyList<string>> DepartmentsAsync(CancellationToken ct = default);
 
-    IReadOnlyList<UnitRow> Units(Scope scope);
+    Task<IReadOnlyList<UnitRow>> UnitsAsync(Scope scope, CancellationToken ct = default);
 
-    IReadOnlyList<FormRow> Forms(Scope scope, int limit = 10_000);
+    Task<IReadOnlyList<FormRow>> FormsAsync(Scope scope, int limit = 10_000, CancellationToken ct = default);
 
-    /// <summary>One page of the forms in <paramref name="scope"/> (by id, as <see cref="Forms"/>) and how many there are.</summary>
-    Paged<FormRow> FormPage(Scope scope, Paging paging);
+    /// <summary>One page of the forms in <paramref name="scope"/> (by id, as <see cref="FormsAsync"/>) and how many there are.</summary>
+    Task<Paged<FormRow>> FormPageAsync(Scope scope, Paging paging, CancellationToken ct = default);
 
-    Dashboard Dashboard(Scope scope);
+    Task<Dashboard> DashboardAsync(Scope scope, CancellationToken ct = default);
 
-    StoredFormView? Form(long id);
+    Task<StoredFormView?> FormAsync(long id, CancellationToken ct = default);
 
     /// <summary>
-    /// The forms of <see cref="Forms"/>, whole and in the same order, for what needs every form of a list (a
+    /// The forms of <see cref="FormsAsync"/>, whole and in the same order, for what needs every form of a list (a
     /// department's 概况, a unit's workbook): the database reads them in a few batched queries, not form by form.
     /// </summary>
-    IReadOnlyList<StoredFormView> WholeForms(Scope scope, int limit = 10_000);
+    Task<IReadOnlyList<StoredFormView>> WholeFormsAsync(Scope scope, int limit = 10_000, CancellationToken ct = default);
 
     /// <summary>One form with its findings, for its page; null when there is none.</summary>
-    FormWithFindings? FormWithFindings(long id) => Form(id) is { } form ? new(form, Findings(new Scope(), formId: id)) : null;
+    Task<FormWithFindings?> FormWithFindingsAsync(long id, CancellationToken ct = default);
 
-    ProjectFormHistory? Project(long id);
+    Task<ProjectFormHistory?> ProjectAsync(long id, CancellationToken ct = default);
 
-    IReadOnlyList<FindingRow> Findings(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000);
+    Task<IReadOnlyList<FindingRow>> FindingsAsync(Scope scope, string? code = null, string? severity = null, long? formId = null, int limit = 2000, CancellationToken ct = default);
 
-    /// <summary>One page of the findings of <see cref="Findings"/> (by form, then as found) and how many there are.</summary>
-    Paged<FindingRow> FindingPage(Scope scope, string? code, string? severity, Paging paging);
+    /// <summary>One page of the findings of <see cref="FindingsAsync"/> (by form, then as found) and how many there are.</summary>
+    Task<Paged<FindingRow>> FindingPageAsync(Scope scope, string? code, string? severity, Paging paging, CancellationToken ct = default);
 
     /// <summary>How many findings the forms in <paramref name="scope"/> have: what a summary shows, without the findings.</summary>
-    int FindingCount(Scope scope) => Findings(scope, limit: int.MaxValue).Count;
+    Task<int> FindingCountAsync(Scope scope, CancellationToken ct = default);
 
-    IReadOnlyList<SearchHit> Search(string text, int limit = 100);
-
-    /// <summary>One page of the hits of <see cref="Search"/> and how many there are.</summary>
-    Paged<SearchHit> SearchPage(string text, Paging paging);
+    /// <summary>One page of the hits of a search (projects by name first, then indicators) and how many there are.</summary>
+    Task<Paged<SearchHit>> SearchPageAsync(string text, Paging paging, CancellationToken ct = default);
 
     /// <summary>
     /// The indicator library (指标库): 三级 names used under a 二级 (any spelling of it) in the published forms, with
     /// how many forms used each and its usual targets, most used first; see <see cref="JixiaoStore.LibraryAsync"/>.
     /// </summary>
-    IReadOnlyList<LibraryIndicator> Library(string level2, string? level1 = null, string? text = null, int limit = 20);
+    Task<IReadOnlyList<LibraryIndicator>> LibraryAsync(string level2, string? level1 = null, string? text = null, int limit = 20, CancellationToken ct = default);
 }

@@ -5,10 +5,10 @@ namespace Jixiao.Web.Data;
 /// <summary>The import audit log in the database (<c>import_audit</c>).</summary>
 public sealed class StoreImportLog(JixiaoStore store) : IImportLog
 {
-    public IReadOnlyList<ImportAuditView> OfForm(long formId) => store.ImportHistoryOfForm(formId);
+    public Task<IReadOnlyList<ImportAuditView>> OfFormAsync(long formId, CancellationToken ct = default) => store.ImportHistoryOfFormAsync(formId, ct);
 
-    public IReadOnlyList<ImportAuditView> Lines(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take) =>
-        store.ImportAuditAsync(user, outcome, skip, take).GetAwaiter().GetResult();
+    public Task<IReadOnlyList<ImportAuditView>> LinesAsync(string? user, Storage.Import.ImportOutcome? outcome, int skip, int take, CancellationToken ct = default) =>
+        store.ImportAuditAsync(user, outcome, skip, take, ct);
 
-    public IReadOnlyList<string> Users() => store.ImportAuditUsersAsync().GetAwaiter().GetResult();
+    public Task<IReadOnlyList<string>> UsersAsync(CancellationToken ct = default) => store.ImportAuditUsersAsync(ct);
 }

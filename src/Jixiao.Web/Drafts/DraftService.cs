@@ -70,15 +70,15 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         await db.Audit.AsNoTracking().Where(a => a.DraftId == draft.Id).OrderBy(a => a.Id).ToListAsync();
 
     /// <summary>The rule catalogue on the draft's form; a self-evaluation is also scored. Blocking: errors, a missing deviation analysis, an open total.</summary>
-    public DraftReview Review(Draft draft) => Review(draft.Form, draft.UnitId);
+    public Task<DraftReview> ReviewAsync(Draft draft) => ReviewAsync(draft.Form, draft.UnitId);
 
-    public DraftReview Review(PerformanceForm form, long unitId)
+    public async Task<DraftReview> ReviewAsync(PerformanceForm form, long unitId)
     {
         FormScore? score = null;
         PolicyDetection? policy = null;
         if (form.Kind == FormKind.SelfEvaluation)
         {
-            policy = policies.For(unitId, form.Year);
+            policy = await policies.ForAsync(unitId, form.Year);
             score = Scorer.Score(form, policy.Policy);
             form = Scored(form, score);
         }
@@ -112,7 +112,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             BasedOnId = basedOn,
             Form = form with { Unit = names.Unit, Department = names.Department },
         };
-        draft.Form = AsSaved(draft.Form, unit);
+        draft.Form = await AsSavedAsync(draft.Form, unit);
         db.Drafts.Add(draft);
         db.Log(draft, Workflow.Created, draft.CreatedBy, before: null, comment);
         await db.SaveChangesAsync();
@@ -132,12 +132,13 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return DraftResult.Conflict;
         }
 
-        return await CommitAsync(user, draft, Workflow.Updated, null, d => d.Form = AsSaved(edit(d.Form), d.UnitId));
+        var saved = await AsSavedAsync(edit(draft.Form), draft.UnitId);
+        return await CommitAsync(user, draft, Workflow.Updated, null, d => d.Form = saved);
     }
 
     /// <summary>The form as a save stores it: a self-evaluation scored under the unit's policy, its total and grade set.</summary>
-    public PerformanceForm AsSaved(PerformanceForm form, long unitId) =>
-        form.Kind == FormKind.SelfEvaluation ? Scored(form, Scorer.Score(form, policies.For(unitId, form.Year).Policy)) : form;
+    public async Task<PerformanceForm> AsSavedAsync(PerformanceForm form, long unitId) =>
+        form.Kind == FormKind.SelfEvaluation ? Scored(form, Scorer.Score(form, (await policies.ForAsync(unitId, form.Year)).Policy)) : form;
 
     /// <summary>
     /// The state change named <paramref name="transition"/>. A return needs a comment (for the form or an
@@ -165,7 +166,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return new DraftResult(DraftOutcome.CommentRequired);
         }
 
-        if (change.Name == "Submit" && Review(draft).Blocking is { Count: > 0 } blocking)
+        if (change.Name == "Submit" && (await ReviewAsync(draft)).Blocking is { Count: > 0 } blocking)
         {
             return new DraftResult(DraftOutcome.Blocked, blocking);
         }

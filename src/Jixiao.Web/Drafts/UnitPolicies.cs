@@ -14,12 +14,12 @@ public sealed class UnitPolicies(IReadModel data, ReadCache? cache = null)
 {
     private const int Sample = 30;
 
-    public PolicyDetection For(long unitId, int? year) =>
-        cache is null ? Detect(unitId, year) : cache.Get(("unit-policy", unitId, year), () => Detect(unitId, year));
+    public Task<PolicyDetection> ForAsync(long unitId, int? year, CancellationToken ct = default) =>
+        cache is null ? Detect(unitId, year, ct) : cache.GetAsync(("unit-policy", unitId, year), t => Detect(unitId, year, t), ct);
 
-    private PolicyDetection Detect(long unitId, int? year)
+    private async Task<PolicyDetection> Detect(long unitId, int? year, CancellationToken ct)
     {
-        var published = data.Forms(new Scope(UnitId: unitId), 2000)
+        var published = (await data.FormsAsync(new Scope(UnitId: unitId), 2000, ct))
             .Where(r => r.Kind == FormKind.SelfEvaluation && r.Year is not null)
             .ToList();
         if (published.Count == 0)
@@ -29,7 +29,7 @@ public sealed class UnitPolicies(IReadModel data, ReadCache? cache = null)
         }
 
         var latest = published.Max(r => r.Year);
-        var forms = data.WholeForms(new Scope(latest, null, unitId))
+        var forms = (await data.WholeFormsAsync(new Scope(latest, null, unitId), ct: ct))
             .Where(f => f.Form.Kind == FormKind.SelfEvaluation).Take(Sample).Select(f => f.Form).ToList();
         var chosen = PolicyDetector.DetectAll(forms).GroupBy(d => d.Policy).MaxBy(g => g.Count())!;
         return new PolicyDetection(chosen.Key, PolicyEvidence.Publisher, $"本单位 {latest} 年已发布的 {forms.Count} 张自评表中 {chosen.Count()} 张采用 {chosen.Key.Name}");

@@ -54,13 +54,26 @@ public sealed class PublicPages(IOutputCacheStore store)
     public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>
-    /// Call after this process imported: no request after it gets a page rendered before. Synchronous, as the
-    /// importer is: the in-memory store evicts without waiting for anything.
+    /// Call after this process imported: no request after it gets a page rendered before, as the generation is
+    /// part of every key. The old entries are then dropped from memory in the background: nothing waits for it,
+    /// and a failure to drop them only leaves them until <see cref="MaxAge"/>.
     /// </summary>
     public void Evict()
     {
         Interlocked.Increment(ref _generation);
-        store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _ = Drop(store.EvictByTagAsync(Tag, CancellationToken.None));
+
+        static async Task Drop(ValueTask eviction)
+        {
+            try
+            {
+                await eviction;
+            }
+            catch (Exception)
+            {
+                // Only memory: the entries expire after MaxAge, and no key of the new generation finds them.
+            }
+        }
     }
 
     /// <summary>Registers the output cache with the public pages' policy.</summary>

@@ -97,7 +97,10 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     /// <summary>The lights and findings of the stored form.</summary>
     public MonitoringReview Review(MonitoringRecord record) => Review(record.Form, record);
 
-    /// <summary>The lights and findings of <paramref name="form"/> (typed, not yet saved, or stored) of <paramref name="record"/>.</summary>
+    /// <summary>
+    /// The lights and findings of <paramref name="form"/> (typed, not yet saved, or stored) of <paramref name="record"/>,
+    /// computed in memory: what lists need for their lights. <see cref="ReviewAsync"/> adds what needs the database.
+    /// </summary>
     public MonitoringReview Review(MonitoringForm form, MonitoringRecord record)
     {
         var missing = MonitoringValidation.Problems(form, Policy).Where(MonitoringInput.IsMissing).ToList();
@@ -113,26 +116,38 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
             findings.AddRange(assessment.Findings);
         }
 
-        if (record.BasedOnFormId is null && record.BasedOnDraftId is null && !DeclarationExists(form, record.UnitId))
-        {
-            findings.Add(new Finding(BasedOnMissing, Severity.Warning, "", 0, form.Name, null,
-                form.BasedOn is { } b ? $"找不到本单位 {b.Year} 年的申报表“{b.Name}”：无法核对指标和预算" : "未注明所依据的绩效目标申报表（basedOn）"));
-        }
-
         return new MonitoringReview(assessment, missing, findings, [.. findings.Where(f => f.Severity == Severity.Error)]);
     }
 
+    /// <summary>The review of <see cref="Review(MonitoringForm, MonitoringRecord)"/>, and a warning when the declaration it names cannot be found.</summary>
+    public async Task<MonitoringReview> ReviewAsync(MonitoringForm form, MonitoringRecord record, CancellationToken ct = default)
+    {
+        var review = Review(form, record);
+        if (record.BasedOnFormId is not null || record.BasedOnDraftId is not null || await DeclarationExistsAsync(form, record.UnitId, ct))
+        {
+            return review;
+        }
+
+        var missing = new Finding(BasedOnMissing, Severity.Warning, "", 0, form.Name, null,
+            form.BasedOn is { } b ? $"找不到本单位 {b.Year} 年的申报表“{b.Name}”：无法核对指标和预算" : "未注明所依据的绩效目标申报表（basedOn）");
+        return review with { Findings = [.. review.Findings, missing] };
+    }
+
     /// <summary>Whether the unit has published (or has an approved draft of) the target declaration <paramref name="form"/> names.</summary>
-    private bool DeclarationExists(MonitoringForm form, long unitId)
+    private async Task<bool> DeclarationExistsAsync(MonitoringForm form, long unitId, CancellationToken ct)
     {
         if (form.BasedOn is not { } basis)
         {
             return false;
         }
 
-        return data.Forms(new Scope(basis.Year, null, unitId)).Any(f => f.Kind == FormKind.Target && f.Name == basis.Name)
-            || db.Drafts.AsNoTracking().Where(d => d.UnitId == unitId && (d.State == States.Approved || d.State == States.Published)).AsEnumerable()
-                .Any(d => d.Kind == FormKind.Target && d.Form is { } f && f.Name == basis.Name && f.Year == basis.Year);
+        if ((await data.FormsAsync(new Scope(basis.Year, null, unitId), ct: ct)).Any(f => f.Kind == FormKind.Target && f.Name == basis.Name))
+        {
+            return true;
+        }
+
+        var approved = await db.Drafts.AsNoTracking().Where(d => d.UnitId == unitId && (d.State == States.Approved || d.State == States.Published)).ToListAsync(ct);
+        return approved.Any(d => d.Kind == FormKind.Target && d.Form is { } f && f.Name == basis.Name && f.Year == basis.Year);
     }
 
     /// <summary>The target declarations the user's unit may start monitoring: its published ones (latest year first) and its approved or published drafts.</summary>
@@ -143,7 +158,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
             return ([], []);
         }
 
-        var published = data.Forms(new Scope(UnitId: unit)).Where(f => f.Kind == FormKind.Target)
+        var published = (await data.FormsAsync(new Scope(UnitId: unit))).Where(f => f.Kind == FormKind.Target)
             .OrderByDescending(f => f.Year).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
         var approved = (await db.Drafts.AsNoTracking().Where(d => d.UnitId == unit && (d.State == States.Approved || d.State == States.Published)).ToListAsync())
             .Where(d => d.Kind == FormKind.Target).OrderByDescending(d => d.Id).ToList();
@@ -157,7 +172,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     /// </summary>
     public async Task<(MonitoringRecord Record, bool Created)?> StartFromFormAsync(ClaimsPrincipal user, long formId)
     {
-        if (!CanStart(user) || data.Form(formId) is not { Form.Kind: FormKind.Target } stored || stored.UnitId != DraftAccess.UnitOf(user))
+        if (!CanStart(user) || await data.FormAsync(formId) is not { Form.Kind: FormKind.Target } stored || stored.UnitId != DraftAccess.UnitOf(user))
         {
             return null;
         }

@@ -21,13 +21,13 @@ public sealed class FindingsModel(IReadModel data) : PageModel
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         // Every rule with a finding (the dashboard counts them all), not only those among the first findings.
-        Codes = data.Dashboard(new Scope()).FindingsByRule.Select(f => f.Label).Order(StringComparer.Ordinal).ToList();
-        Years = data.Years();
-        Units = data.Units(new Scope());
-        Rows = data.FindingPage(new Scope(Year, null, Unit), string.IsNullOrEmpty(Code) ? null : Code, string.IsNullOrEmpty(Severity) ? null : Severity,
-            Paging.ForPage(PageNumber, PageSize));
+        Codes = (await data.DashboardAsync(new Scope(), HttpContext.RequestAborted)).FindingsByRule.Select(f => f.Label).Order(StringComparer.Ordinal).ToList();
+        Years = await data.YearsAsync(HttpContext.RequestAborted);
+        Units = await data.UnitsAsync(new Scope(), HttpContext.RequestAborted);
+        Rows = await data.FindingPageAsync(new Scope(Year, null, Unit), string.IsNullOrEmpty(Code) ? null : Code, string.IsNullOrEmpty(Severity) ? null : Severity,
+            Paging.ForPage(PageNumber, PageSize), HttpContext.RequestAborted);
     }
 }

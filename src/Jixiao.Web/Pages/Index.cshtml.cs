@@ -29,13 +29,13 @@ public sealed class IndexModel(IReadModel data) : PageModel
     public IReadOnlyList<string> Departments { get; private set; } = [];
 
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         var scope = new Scope(Year, string.IsNullOrEmpty(Department) ? null : Department, Unit);
-        Units = data.Units(new Scope(Year, scope.Department));
-        Stats = data.Dashboard(scope);
-        Years = data.Years();
-        Departments = data.Departments();
+        Units = await data.UnitsAsync(new Scope(Year, scope.Department), HttpContext.RequestAborted);
+        Stats = await data.DashboardAsync(scope, HttpContext.RequestAborted);
+        Years = await data.YearsAsync(HttpContext.RequestAborted);
+        Departments = await data.DepartmentsAsync(HttpContext.RequestAborted);
     }
 
     /// <summary>Chart data as JSON for a data- attribute (Razor encodes it; site.js parses it).</summary>

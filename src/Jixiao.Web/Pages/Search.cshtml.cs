@@ -16,11 +16,11 @@ public sealed class SearchModel(IReadModel data) : PageModel
 
     public Paged<SearchHit> Hits { get; private set; } = new([], 1, PageSize, 0);
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Hits = data.SearchPage(Q, Paging.ForPage(PageNumber, PageSize));
+            Hits = await data.SearchPageAsync(Q, Paging.ForPage(PageNumber, PageSize), HttpContext.RequestAborted);
         }
     }
 }

@@ -17,10 +17,10 @@ public sealed class SummaryModel(IReadModel data) : PageModel
     public DepartmentSummary? Summary { get; private set; }
     public string GradeSeries { get; private set; } = "[]";
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Departments = data.Departments();
-        Years = data.Years();
+        Departments = await data.DepartmentsAsync(HttpContext.RequestAborted);
+        Years = await data.YearsAsync(HttpContext.RequestAborted);
         Department ??= Departments.FirstOrDefault();
         Year ??= Years.LastOrDefault();
         if (Department is null || Year is null)
@@ -29,8 +29,8 @@ public sealed class SummaryModel(IReadModel data) : PageModel
         }
 
         var scope = new Scope(Year, Department);
-        var forms = data.WholeForms(scope).Select(f => f.Form).ToList();
-        Summary = DepartmentSummary.Build(forms, Department, Year.Value, data.FindingCount(scope));
+        var forms = (await data.WholeFormsAsync(scope, ct: HttpContext.RequestAborted)).Select(f => f.Form).ToList();
+        Summary = DepartmentSummary.Build(forms, Department, Year.Value, await data.FindingCountAsync(scope, HttpContext.RequestAborted));
         GradeSeries = JsonSerializer.Serialize(Summary.Grades.Select(g => new { name = g.Key, value = g.Value }));
     }
 }

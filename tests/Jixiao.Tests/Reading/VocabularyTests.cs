@@ -120,6 +120,20 @@ public class VocabularyTests
         Assert.Throws<JsonException>(() => DisclosureJson.ReadForm(noKind.RootElement));
     }
 
+    [Theory]
+    [InlineData(">=")]
+    [InlineData("⩾")]
+    [InlineData("at least")]
+    public void Json_with_an_unknown_op_throws_naming_it_and_never_drops_it(string op)
+    {
+        var json = $$$"""{"forms":[{"kind":"target","name":"x","indicators":[{"level1":"产出指标","level2":"数量指标","name":"n","target":{"op":"{{{op}}}","number":95,"unit":"%","text":null}}]}]}""";
+
+        var error = Assert.Throws<JsonException>(() => DisclosureJson.Read(json, "x.json"));
+
+        Assert.Contains($"“{op}”", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Comparison.AtLeast, DisclosureJson.Read(json.Replace(op, "≥", StringComparison.Ordinal), "x.json")[0].Forms[0].Indicators[0].TargetValue.Op);
+    }
+
     [Fact]
     public void The_kind_of_a_stored_form_json_is_read_from_its_kind_property_only()
     {

@@ -133,7 +133,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
     /// <summary>The live review of the posted (unsaved) input.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(long id) =>
-        await FindAsync(id) is { } missing ? missing : Preview(Apply(Draft.Form));
+        await FindAsync(id) is { } missing ? missing : await PreviewAsync(Apply(Draft.Form));
 
     /// <summary>The stored form with the page's posted input applied.</summary>
     protected abstract PerformanceForm Apply(PerformanceForm form);
@@ -156,7 +156,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
             case DraftOutcome.Conflict:
                 await LoadAsync(id);
                 ShowTheirs();
-                Compare(version);
+                await CompareAsync(version);
                 return Page();
         }
 
@@ -171,11 +171,11 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// What changed since <paramref name="version"/> (the one this page started from, read back from the audit
     /// trail), and how the unsaved input differs from the version now stored, both as a save would store them.
     /// </summary>
-    private void Compare(int version)
+    private async Task CompareAsync(int version)
     {
         var theirs = Draft.Form;
         TheirChanges = DraftChanges.AtVersion(History, version) is { } started ? DraftChanges.Between(started, theirs, L) : [];
-        YourChanges = DraftChanges.Between(theirs, drafts.AsSaved(Apply(theirs), Draft.UnitId), L);
+        YourChanges = DraftChanges.Between(theirs, await drafts.AsSavedAsync(Apply(theirs), Draft.UnitId), L);
     }
 
     private async Task<IActionResult> BuildOnAsync(long id, Func<System.Security.Claims.ClaimsPrincipal, Draft, Task<Draft?>> build)
@@ -203,7 +203,7 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
 
         var draft = Draft;
         CanWrite = DraftAccess.CanWrite(User, draft);
-        Review = drafts.Review(draft);
+        Review = await drafts.ReviewAsync(draft);
         Changes = drafts.Available(User, draft);
         History = await db.Audit.AsNoTracking().Where(a => a.DraftId == id).OrderBy(a => a.Id).ToListAsync();
         BasedOn = draft.BasedOnId is { } b ? await drafts.FindAsync(User, b) : null;
@@ -240,9 +240,9 @@ public abstract class DraftPageModel(AuthoringDbContext db, DraftService drafts,
     /// The live review of an unsaved form, for the page's script: findings, what each target was understood
     /// as, and for a self-evaluation every score with its explanation, the total and the grade.
     /// </summary>
-    protected JsonResult Preview(PerformanceForm form)
+    protected async Task<JsonResult> PreviewAsync(PerformanceForm form)
     {
-        var review = drafts.Review(form, Draft.UnitId);
+        var review = await drafts.ReviewAsync(form, Draft.UnitId);
         var score = review.Score;
         return new JsonResult(new
         {

@@ -20,7 +20,7 @@ public sealed class FromFormModel(IReadModel data, DraftService drafts) : PageMo
 
     public async Task<IActionResult> OnPostEvaluateAsync(long formId)
     {
-        if (data.Form(formId) is not { Form.Kind: FormKind.Target } stored || stored.UnitId != DraftAccess.UnitOf(User))
+        if (await data.FormAsync(formId, HttpContext.RequestAborted) is not { Form.Kind: FormKind.Target } stored || stored.UnitId != DraftAccess.UnitOf(User))
         {
             return NotFound();
         }

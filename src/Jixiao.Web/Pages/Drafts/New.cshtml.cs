@@ -26,7 +26,7 @@ public sealed class NewModel(AuthoringDbContext db, IReadModel data, DraftServic
     /// <summary>The unit's published target declarations, latest year first: what a draft can start from.</summary>
     public IReadOnlyList<FormRow> Sources { get; private set; } = [];
 
-    public void OnGet() => Sources = PublishedTargets();
+    public async Task OnGetAsync() => Sources = await PublishedTargetsAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -38,7 +38,7 @@ public sealed class NewModel(AuthoringDbContext db, IReadModel data, DraftServic
         if (string.IsNullOrWhiteSpace(Name))
         {
             Missing = true;
-            Sources = PublishedTargets();
+            Sources = await PublishedTargetsAsync();
             return Page();
         }
 
@@ -54,7 +54,7 @@ public sealed class NewModel(AuthoringDbContext db, IReadModel data, DraftServic
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (data.Form(sourceId) is not { Form.Kind: FormKind.Target } source)
+        if (await data.FormAsync(sourceId, HttpContext.RequestAborted) is not { Form.Kind: FormKind.Target } source)
         {
             return NotFound();
         }
@@ -72,8 +72,8 @@ public sealed class NewModel(AuthoringDbContext db, IReadModel data, DraftServic
     private async Task<long> CreateAsync(PerformanceForm form, string? comment) =>
         (await drafts.CreateAsync(User, form, comment: comment))!.Id;
 
-    private IReadOnlyList<FormRow> PublishedTargets() => DraftAccess.UnitOf(User) is { } unit
-        ? [.. data.Forms(new Scope(UnitId: unit)).Where(f => f.Kind == FormKind.Target)
+    private async Task<IReadOnlyList<FormRow>> PublishedTargetsAsync() => DraftAccess.UnitOf(User) is { } unit
+        ? [.. (await data.FormsAsync(new Scope(UnitId: unit), ct: HttpContext.RequestAborted)).Where(f => f.Kind == FormKind.Target)
             .OrderByDescending(f => f.Year).ThenBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Id)]
         : [];
 }

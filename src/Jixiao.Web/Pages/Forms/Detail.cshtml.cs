@@ -17,13 +17,13 @@ public sealed class DetailModel(IReadModel data, FormScoring scoring, IImportLog
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
-        if (data.FormWithFindings(id) is not { } page)
+        if (await data.FormWithFindingsAsync(id, HttpContext.RequestAborted) is not { } page)
         {
             return NotFound();
         }
 
         View = FormView.Create(page.Stored, page.Findings, scoring.Score);
-        var lines = imports.OfForm(id);
+        var lines = await imports.OfFormAsync(id, HttpContext.RequestAborted);
         var roles = await importers.OfAsync(lines.Select(l => l.UserName));
         History = [.. lines.Select(l => l with { UserName = roles[l.UserName] })];
         return Page();

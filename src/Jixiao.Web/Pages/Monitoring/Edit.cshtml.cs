@@ -73,7 +73,7 @@ public sealed class EditModel(MonitoringService monitoring, Language L) : PageMo
             case MonitoringOutcome.Invalid:
                 await LoadAsync(id);
                 Problems = result.Problems!;
-                Review = monitoring.Review(Input.ApplyTo(Form, MonitoringService.Policy).Form, Record);
+                Review = await monitoring.ReviewAsync(Input.ApplyTo(Form, MonitoringService.Policy).Form, Record, HttpContext.RequestAborted);
                 return Page();
             case MonitoringOutcome.Conflict:
                 await LoadAsync(id);
@@ -98,7 +98,7 @@ public sealed class EditModel(MonitoringService monitoring, Language L) : PageMo
 
         var stored = record.Form;
         var (form, problems) = Input.ApplyTo(stored, MonitoringService.Policy);
-        return new JsonResult(LightsView.Of(monitoring.Review(form, record), form.Indicators.Count, problems));
+        return new JsonResult(LightsView.Of(await monitoring.ReviewAsync(form, record, HttpContext.RequestAborted), form.Indicators.Count, problems));
     }
 
     /// <summary>A state change from the version the page showed; a return carries the reviewer's comment.</summary>
@@ -149,7 +149,7 @@ public sealed class EditModel(MonitoringService monitoring, Language L) : PageMo
         Record = record;
         Form = record.Form;
         CanWrite = MonitoringService.CanWrite(User, record);
-        Review = monitoring.Review(record);
+        Review = await monitoring.ReviewAsync(record.Form, record, HttpContext.RequestAborted);
         Changes = monitoring.Available(User, record);
         History = await monitoring.HistoryAsync(record);
         return true;

@@ -16,9 +16,9 @@ public sealed class HistoryModel(IReadModel data) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
-        var history = data.Project(id);
+        var history = await data.ProjectAsync(id, HttpContext.RequestAborted);
         if (history is null)
         {
             return NotFound();

@@ -19,17 +19,17 @@ public sealed class DetailModel(IReadModel data) : PageModel
 
     public Paged<FormRow> Forms { get; private set; } = new([], 1, PageSize, 0);
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         var scope = new Scope(UnitId: id);
-        var unit = data.Units(scope).FirstOrDefault();
+        var unit = (await data.UnitsAsync(scope, HttpContext.RequestAborted)).FirstOrDefault();
         if (unit is null)
         {
             return NotFound();
         }
 
         Unit = unit;
-        Forms = data.FormPage(scope, Paging.ForPage(PageNumber, PageSize));
+        Forms = await data.FormPageAsync(scope, Paging.ForPage(PageNumber, PageSize), HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -7,5 +7,5 @@ public sealed class IndexModel(IReadModel data) : PageModel
 {
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
-    public void OnGet() => Units = data.Units(new Scope());
+    public async Task OnGetAsync() => Units = await data.UnitsAsync(new Scope(), HttpContext.RequestAborted);
 }
