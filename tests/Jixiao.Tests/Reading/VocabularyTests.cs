@@ -126,7 +126,7 @@ public class VocabularyTests
     [InlineData("at least")]
     public void Json_with_an_unknown_op_throws_naming_it_and_never_drops_it(string op)
     {
-        var json = $$$"""{"forms":[{"kind":"target","name":"x","indicators":[{"level1":"产出指标","level2":"数量指标","name":"n","target":{"op":"{{{op}}}","number":95,"unit":"%","text":null}}]}]}""";
+        var json = $$$"""{"forms":[{"kind":"target","name":"x","indicators":[{"level1":"产出指标","level2":"数量指标","name":"n","target":"≥95%","targetValue":{"op":"{{{op}}}","number":95,"unit":"%","text":null}}]}]}""";
 
         var error = Assert.Throws<JsonException>(() => DisclosureJson.Read(json, "x.json"));
 
