@@ -1734,6 +1734,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 : null;
             var w = In(Column.Weight);
             var s = In(Column.Score);
+            if (numbers.Count == 2 && numbers.All(c => c.Unit == 1 && !c.Whole) && columns.TryGetValue(Column.Weight, out var wr) && columns.TryGetValue(Column.Score, out var sr))
+            {
+                // -layout text prints the 总分 line as wide as its own characters need, so its two sums can stand
+                // under other headers than their own (gen0-001-calc: 100.00 under 实际完成值, 97.00 under 分数), but
+                // never out of order: the two numbers are 分值 and 得分 in the headers' order.
+                var (first, second) = (FormAssembler.Number(numbers[0].Compact, out _), FormAssembler.Number(numbers[1].Compact, out _));
+                var byOrder = wr.Left < sr.Left ? (first, second) : (second, first);
+                if (byOrder != (w, s))
+                {
+                    diagnostics.Info(label.Line, DiagnosticCodes.CellMoved,
+                        $"{label.Place}：总分行的“{numbers[0].Text}”“{numbers[1].Text}”按表头顺序读作分值与得分。");
+                }
+
+                return byOrder;
+            }
+
             if (w is not null || s is not null)
             {
                 return (w, s);
