@@ -220,7 +220,10 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 && c.Box.Bottom >= label.Box.Top - reach * unit && c.Box.Top <= label.Box.Bottom + reach * unit)
             .OrderBy(c => c.Box.Top).ToList();
         // A line that has a label of its own on the left is that label's value.
-        candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)));
+        // (Not the label before this one on its own row: wrapped over three lines, 主管部/门：, it shares a row with
+        // the value's lines above and below as well; gen0-006-calc.)
+        candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)
+            && !(l.Box.Top < label.Box.Top && l.Box.Bottom > label.Box.Bottom)));
         var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + 0.2 * unit).Reverse(), label, up: true);
         var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - 0.2 * unit), label, up: false);
         if (above.Count == 0 || below.Count == 0 || Math.Abs(above.Count - below.Count) > 1
