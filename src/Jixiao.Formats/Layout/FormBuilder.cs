@@ -421,6 +421,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var split = (goalHeader.Box.CenterX + outcomeHeader.Box.CenterX) / 2;
         var left = goalHeader.Box.Left - (outcomeHeader.Box.Left - goalHeader.Box.Right) - goalHeader.Box.Width;
         var (goalParts, outcomeParts) = PdfGoalColumns(goalHeader, left, split, top, tableTop)
+            ?? LayoutGoalColumns(goalHeader, left, top, tableTop)
             ?? (Region(left, split, top, tableTop), Region(split, double.PositiveInfinity, top, tableTop));
         return (Join(goalParts), Join(outcomeParts));
     }
