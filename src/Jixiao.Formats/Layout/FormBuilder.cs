@@ -275,7 +275,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         var left = labels[0].Box.Left - 2 * label.Unit;
         var right = double.PositiveInfinity; // amounts are right-aligned: the last may end past its label
-        var next = Cells.Where(c => c.Box.Top >= labels.Max(l => l.Box.Bottom) - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
+        // In -layout text a label wrapped over two lines (计划开始日 / 期) reaches below the row's other labels, and the
+        // line it reaches past may hold the row's values (gen0-004-calc: 2024-01-01 and 2024-12-31 between 计划开始日
+        // and its 期：, under 计划完成日期):
+        // the values' line is looked for below the shortest label, not the tallest, lest the amount of the next
+        // block be paired instead.
+        var floor = label.Unit == 1 && !label.Whole ? labels.Min(l => l.Box.Bottom) : labels.Max(l => l.Box.Bottom);
+        var next = Cells.Where(c => c.Box.Top >= floor - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
             .MinBy(c => c.Box.Top);
         if (next is null || (next.Box.Top - label.Box.Bottom > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
         {
