@@ -408,7 +408,9 @@ internal sealed class CellPlane
             var firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
             var candidates = line.Where(c => c.Box.Left < firstLabel && c.Box.Left >= label.Box.Left - LayoutReach && c.Box.Left < right
                 && Math.Abs(c.Box.Left - edge.Box.Left) <= AlignTolerance(c)).ToList();
-            if (candidates.Count != 1 || line.Count > 1 && firstLabel == double.PositiveInfinity)
+            // Pieces at or past the next column's start are other fields' (gen91c-013-chromium: 其他运转类 under 项目类别
+            // on the line that carries 行维护费 on from 项目名称's 公共文化服务体系建设运).
+            if (candidates.Count != 1 || line.Count(c => c.Box.Left < right) > 1 && firstLabel == double.PositiveInfinity)
             {
                 break;
             }
