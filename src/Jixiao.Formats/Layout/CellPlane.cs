@@ -256,7 +256,11 @@ internal sealed class CellPlane
     {
         var d = cells[j];
         var distance = Math.Abs(d.Box.CenterX - acc.Box.CenterX);
-        for (var k = j + 1; k < cells.Count && cells[k].Box.Top == d.Box.Top; k++)
+        // In -layout text the lines of two label columns wrapped alike interleave (gen0-001-calc: 服务对象 over the
+        // 一级 column's 满意度指 on the next line, the 二级 column's own 满意度指 a line further): a piece on a later line
+        // within the wrap's reach that stands nearer under the label is its rest as well.
+        var reach = acc.Unit == 1 && !acc.Whole ? acc.Box.Bottom + WrapGap * acc.Unit : d.Box.Top;
+        for (var k = j + 1; k < cells.Count && (cells[k].Box.Top == d.Box.Top || cells[k].Box.Top <= reach); k++)
         {
             var e = cells[k];
             if (!consumed.Contains(e) && !e.Whole && Math.Abs(e.Box.CenterX - acc.Box.CenterX) < distance
@@ -404,7 +408,9 @@ internal sealed class CellPlane
             var firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
             var candidates = line.Where(c => c.Box.Left < firstLabel && c.Box.Left >= label.Box.Left - LayoutReach && c.Box.Left < right
                 && Math.Abs(c.Box.Left - edge.Box.Left) <= AlignTolerance(c)).ToList();
-            if (candidates.Count != 1 || line.Count > 1 && firstLabel == double.PositiveInfinity)
+            // Pieces at or past the next column's start are other fields' (gen91c-013-chromium: 其他运转类 under 项目类别
+            // on the line that carries 行维护费 on from 项目名称's 公共文化服务体系建设运).
+            if (candidates.Count != 1 || line.Count(c => c.Box.Left < right) > 1 && firstLabel == double.PositiveInfinity)
             {
                 break;
             }

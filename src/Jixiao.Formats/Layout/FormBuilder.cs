@@ -228,7 +228,10 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 && c.Box.Bottom >= label.Box.Top - reach * unit && c.Box.Top <= label.Box.Bottom + reach * unit)
             .OrderBy(c => c.Box.Top).ToList();
         // A line that has a label of its own on the left is that label's value.
-        candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)));
+        // (Not the label before this one on its own row: wrapped over three lines, 主管部/门：, it shares a row with
+        // the value's lines above and below as well; gen0-006-calc.)
+        candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)
+            && !(l.Box.Top < label.Box.Top && l.Box.Bottom > label.Box.Bottom)));
         var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + 0.2 * unit).Reverse(), label, up: true);
         var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - 0.2 * unit), label, up: false);
         if (above.Count == 0 || below.Count == 0 || Math.Abs(above.Count - below.Count) > 1
@@ -280,7 +283,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         var left = labels[0].Box.Left - 2 * label.Unit;
         var right = double.PositiveInfinity; // amounts are right-aligned: the last may end past its label
-        var next = Cells.Where(c => c.Box.Top >= labels.Max(l => l.Box.Bottom) - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
+        // In -layout text a label wrapped over two lines (计划开始日 / 期) reaches below the row's other labels, and the
+        // line it reaches past may hold the row's values (gen0-004-calc: 2024-01-01 and 2024-12-31 between 计划开始日
+        // and its 期：, under 计划完成日期):
+        // the values' line is looked for below the shortest label, not the tallest, lest the amount of the next
+        // block be paired instead.
+        var floor = label.Unit == 1 && !label.Whole ? labels.Min(l => l.Box.Bottom) : labels.Max(l => l.Box.Bottom);
+        var next = Cells.Where(c => c.Box.Top >= floor - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
             .MinBy(c => c.Box.Top);
         if (next is null || (next.Box.Top - label.Box.Bottom > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
         {
@@ -426,6 +435,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var split = (goalHeader.Box.CenterX + outcomeHeader.Box.CenterX) / 2;
         var left = goalHeader.Box.Left - (outcomeHeader.Box.Left - goalHeader.Box.Right) - goalHeader.Box.Width;
         var (goalParts, outcomeParts) = PdfGoalColumns(goalHeader, left, split, top, tableTop)
+            ?? LayoutGoalColumns(goalHeader, left, top, tableTop)
             ?? (Region(left, split, top, tableTop), Region(split, double.PositiveInfinity, top, tableTop));
         return (Join(goalParts), Join(outcomeParts));
     }
@@ -1783,6 +1793,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 : null;
             var w = In(Column.Weight);
             var s = In(Column.Score);
+            if (numbers.Count == 2 && numbers.All(c => c.Unit == 1 && !c.Whole) && columns.TryGetValue(Column.Weight, out var wr) && columns.TryGetValue(Column.Score, out var sr))
+            {
+                // -layout text prints the 总分 line as wide as its own characters need, so its two sums can stand
+                // under other headers than their own (gen0-001-calc: 100.00 under 实际完成值, 97.00 under 分数), but
+                // never out of order: the two numbers are 分值 and 得分 in the headers' order.
+                var (first, second) = (FormAssembler.Number(numbers[0].Compact, out _), FormAssembler.Number(numbers[1].Compact, out _));
+                var byOrder = wr.Left < sr.Left ? (first, second) : (second, first);
+                if (byOrder != (w, s))
+                {
+                    diagnostics.Info(label.Line, DiagnosticCodes.CellMoved,
+                        $"{label.Place}：总分行的“{numbers[0].Text}”“{numbers[1].Text}”按表头顺序读作分值与得分。");
+                }
+
+                return byOrder;
+            }
+
             if (w is not null || s is not null)
             {
                 return (w, s);

@@ -1,0 +1,45 @@
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>The -layout text path on printings whose lines pdftotext placed by their own width.</summary>
+public class LayoutTextTests
+{
+    [Fact]
+    public void The_total_line_gives_weight_and_score_in_the_headers_order()
+    {
+        // gen0-001-calc: the 总分 line is printed narrower than the rows, its 100.00 under 实际完成值, its 97.00 under 分数.
+        var text = """
+                              项目支出绩效自评表
+                                 （2024年度）
+            项目名称 医疗保险社会服务管理经费
+            主管部门 上海市医疗保障局          实施单位 上海市医疗保险事业管理中心
+            一级指标 二级指标   三级指标       年度指标值       实际完成值       分数     得分
+            产出指标 数量指标   参保人投诉率   <5.00(%)         0.00(%)          100.00   97.00
+                         总分                    100.00      97.00
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(100.00m, form.TotalWeight);
+        Assert.Equal(97.00m, form.TotalScore);
+    }
+
+    [Fact]
+    public void A_value_straddling_its_label_is_read_beside_a_taller_wrapped_label()
+    {
+        // gen0-006-calc: 主管部/门： wrapped over three lines shares a row with the unit's two lines.
+        var text = """
+                               财政项目支出绩效目标申报表
+                                  （2023年度）
+            项目名称 医药集中招标采购工作经费       项目类别 特定目标类
+            主管部                                 上海市医药集中招标采购事务管理所（上海医药
+                上海市医疗保障局          实施单位：
+             门：                                  采购中心）
+            年度总体目标 保障平台运行稳定。
+             一级指标 二级指标                       三级指标           年度(/项目)指标值
+             产出指标 数量指标         新增系统平台功能点                   ≥20.00(个)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("上海市医疗保障局", form.Department);
+        Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
+    }
+}
