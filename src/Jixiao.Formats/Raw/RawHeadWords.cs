@@ -1,0 +1,112 @@
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+
+namespace Jixiao.Formats.Raw;
+
+/// <summary>
+/// 项目性质 and 项目类别 untangled. Their cells stand side by side on one line, and a value wrapped in a narrow
+/// column (LibreOffice, Chromium) comes out with the neighbour's value between its pieces (其他经常性项 其他运转类 目)
+/// or its rest glued to the neighbour (经常性专项 / 特定目标类业务费), or with the next cell's text after it
+/// (其他经常性项目上海市…). Both take values from the budget system's short closed lists; a value that is not
+/// on its list is cut back into list words only when the cut gives exactly such words, else left as read.
+/// Every cut is a diagnostic.
+/// </summary>
+public static class RawHeadWords
+{
+    /// <summary>The budget system's 项目性质 values.</summary>
+    private static readonly string[] Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目", "经常性项目", "一次性项目"];
+
+    /// <summary>The budget system's 项目类别 values.</summary>
+    private static readonly string[] Categories = ["特定目标类", "其他运转类", "其他人员类"];
+
+    internal static void Untangle(List<(Field Field, string Value, int Line)> fields, DiagnosticBag diagnostics)
+    {
+        var n = fields.FindIndex(f => f.Field == Field.Nature);
+        var c = fields.FindIndex(f => f.Field == Field.Category);
+        var nature = n >= 0 ? fields[n].Value.Trim() : null;
+        var category = c >= 0 ? fields[c].Value.Trim() : null;
+        var natureOk = nature is not null && Natures.Contains(nature);
+        var categoryOk = category is not null && Categories.Contains(category);
+        if (natureOk && categoryOk)
+        {
+            return;
+        }
+
+        string? newNature = null, newCategory = null;
+        // The two values under each other's labels (the cells printed in the other order: 项目类别 before 项目性质).
+        if (nature is not null && category is not null && Categories.Contains(nature) && Natures.Contains(category))
+        {
+            newNature = category;
+            newCategory = nature;
+        }
+
+        // One value split around the other (其他经常性项 其他运转类 目) or followed by it: both words in one.
+        foreach (var text in new[] { nature, category })
+        {
+            if (text is null || newNature is not null)
+            {
+                continue;
+            }
+
+            foreach (var cat in Categories)
+            {
+                var at = text.IndexOf(cat, StringComparison.Ordinal);
+                if (at >= 0 && Natures.Contains(text.Remove(at, cat.Length)))
+                {
+                    newNature = text.Remove(at, cat.Length);
+                    newCategory = cat;
+                    break;
+                }
+            }
+        }
+
+        // A value's rest glued to its neighbour (经常性专项 and 特定目标类业务费, or 特定目标类项目 after 其他经常性).
+        if (newNature is null && nature is not null && category is not null && !natureOk && !categoryOk)
+        {
+            foreach (var cat in Categories)
+            {
+                if (category.StartsWith(cat, StringComparison.Ordinal) && Natures.Contains(nature + category[cat.Length..]))
+                {
+                    newNature = nature + category[cat.Length..];
+                    newCategory = cat;
+                }
+                else if (category.EndsWith(cat, StringComparison.Ordinal) && Natures.Contains(nature + category[..^cat.Length]))
+                {
+                    // The rest printed before the neighbour's value (其他经常性 / 项目特定目标类).
+                    newNature = nature + category[..^cat.Length];
+                    newCategory = cat;
+                }
+            }
+        }
+
+        // A list word followed by a neighbour's text (其他经常性项目上海市…): the word alone.
+        if (newNature is null && newCategory is null)
+        {
+            newNature = natureOk || nature is null ? null : Natures.Where(w => nature.StartsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length);
+            newCategory = categoryOk || category is null ? null : Categories.FirstOrDefault(w => category.StartsWith(w, StringComparison.Ordinal));
+        }
+
+        Set(Field.Nature, n, nature, natureOk, newNature);
+        Set(Field.Category, c, category, categoryOk, newCategory);
+
+        void Set(Field field, int index, string? old, bool ok, string? value)
+        {
+            if (value is null || ok || value == old)
+            {
+                return;
+            }
+
+            var line = index >= 0 ? fields[index].Line : fields.Count > 0 ? fields[0].Line : 0;
+            if (index >= 0)
+            {
+                fields[index] = (field, value, line);
+            }
+            else
+            {
+                fields.Add((field, value, line));
+            }
+
+            diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：“{Labels.Fields[field][0]}”的值“{old}”与相邻的值交错印出，按“{value}”读取。");
+        }
+    }
+}

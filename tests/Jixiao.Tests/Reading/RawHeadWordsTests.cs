@@ -1,0 +1,54 @@
+using Jixiao.Formats.Disclosure;
+using Jixiao.Formats.Layout;
+using Jixiao.Formats.Raw;
+using Xunit;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>项目性质 and 项目类别 printed side by side in narrow cells: their pieces untangled into list words, or left as read.</summary>
+public sealed class RawHeadWordsTests
+{
+    private static (string? Nature, string? Category, int Diagnostics) Untangle(string? nature, string? category)
+    {
+        var fields = new List<(Field Field, string Value, int Line)>();
+        if (nature is not null)
+        {
+            fields.Add((Field.Nature, nature, 3));
+        }
+
+        if (category is not null)
+        {
+            fields.Add((Field.Category, category, 3));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        RawHeadWords.Untangle(fields, diagnostics);
+        return (fields.FirstOrDefault(f => f.Field == Field.Nature).Value, fields.FirstOrDefault(f => f.Field == Field.Category).Value, diagnostics.Count);
+    }
+
+    [Theory]
+    [InlineData("其他经常性项其他运转类目", null, "其他经常性项目", "其他运转类")]
+    [InlineData("长文本", "经常性专项业特定目标类务费", "经常性专项业务费", "特定目标类")]
+    [InlineData("经常性专项", "特定目标类业务费", "经常性专项业务费", "特定目标类")]
+    [InlineData("其他经常性", "项目特定目标类", "其他经常性项目", "特定目标类")]
+    [InlineData("其他经常性项目上海市某局", "其他运转类", "其他经常性项目", "其他运转类")]
+    [InlineData("特定目标类", "其他一次性项目", "其他一次性项目", "特定目标类")]
+    public void Glued_or_split_values_are_cut_into_list_words(string? nature, string? category, string expectedNature, string expectedCategory)
+    {
+        var (n, c, d) = Untangle(nature, category);
+        Assert.Equal(expectedNature, n);
+        Assert.Equal(expectedCategory, c);
+        Assert.True(d > 0);
+    }
+
+    [Theory]
+    [InlineData("新型项目性质", "某类")]
+    [InlineData("其他经常性项目", "特定目标类")]
+    public void Values_that_cut_into_no_list_words_are_left_as_read(string nature, string category)
+    {
+        var (n, c, d) = Untangle(nature, category);
+        Assert.Equal(nature, n);
+        Assert.Equal(category, c);
+        Assert.Equal(0, d);
+    }
+}
