@@ -109,4 +109,50 @@ public static class RawHeadWords
             diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：“{Labels.Fields[field][0]}”的值“{old}”与相邻的值交错印出，按“{value}”读取。");
         }
     }
+    /// <summary>
+    /// A 项目性质 or 项目类别 still without a value takes a list word printed apart from its label: its label
+    /// cut around it (项目 特定目标类 … 类别, Chromium) or the value printed in another field's place
+    /// (LibreOffice: 其他运转类 among 实施单位's lines, read as the unit). A list word is no unit's or
+    /// department's value.
+    /// </summary>
+    internal static void Unlabelled(List<(Field Field, string Value, int Line)> fields, List<RawItem> head, DiagnosticBag diagnostics)
+    {
+        Take(Field.Nature, Natures);
+        Take(Field.Category, Categories);
+
+        void Take(Field field, string[] words)
+        {
+            if (fields.Any(f => f.Field == field && f.Value.Trim().Length > 0))
+            {
+                return;
+            }
+
+            // Not the project's name: it names the form, and a form without one is no form (its value was shifted
+            // there by the order of its neighbours, which the name's place keeps better than a guess).
+            var misplaced = fields.FindIndex(f => f.Field is not (Field.Nature or Field.Category or Field.Name) && words.Contains(f.Value.Trim()));
+            string? value = null;
+            var line = 0;
+            if (misplaced >= 0)
+            {
+                (value, line) = (fields[misplaced].Value.Trim(), fields[misplaced].Line);
+                diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：“{value}”是“{Labels.Fields[field][0]}”的值，不是“{Labels.Fields[fields[misplaced].Field][0]}”的。");
+                fields.RemoveAt(misplaced);
+            }
+            else
+            {
+                var taken = fields.Select(f => f.Value.Trim()).ToHashSet();
+                var found = head.Where(i => i.Kind == RawKind.Value && words.Contains(i.Text.Trim()) && !taken.Contains(i.Text.Trim())).ToList();
+                if (found.Count != 1)
+                {
+                    return;
+                }
+
+                (value, line) = (found[0].Text.Trim(), found[0].Line);
+                diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：“{value}”不在标签旁，按“{Labels.Fields[field][0]}”读取。");
+            }
+
+            fields.RemoveAll(f => f.Field == field);
+            fields.Add((field, value, line));
+        }
+    }
 }

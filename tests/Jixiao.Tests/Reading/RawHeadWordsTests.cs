@@ -51,4 +51,24 @@ public sealed class RawHeadWordsTests
         Assert.Equal(category, c);
         Assert.Equal(0, d);
     }
+    [Fact]
+    public void A_list_word_read_as_the_unit_goes_to_its_field_but_never_from_the_name()
+    {
+        var fields = new List<(Field Field, string Value, int Line)> { (Field.Name, "经常性专项业务费", 2), (Field.Unit, "其他运转类", 5) };
+        RawHeadWords.Unlabelled(fields, [], new DiagnosticBag());
+        Assert.Contains((Field.Category, "其他运转类", 5), fields);
+        Assert.DoesNotContain(fields, f => f.Field == Field.Unit);
+        Assert.Contains((Field.Name, "经常性专项业务费", 2), fields);
+        Assert.DoesNotContain(fields, f => f.Field == Field.Nature);
+    }
+
+    [Fact]
+    public void A_lone_list_word_whose_label_was_cut_around_it_is_taken()
+    {
+        var fields = new List<(Field Field, string Value, int Line)> { (Field.Nature, "其他经常性项目", 3) };
+        var head = new List<RawItem> { new(RawKind.Value, "特定目标类", 1, 0), new(RawKind.Value, "其他经常性项目", 3, 0) };
+        RawHeadWords.Unlabelled(fields, head, new DiagnosticBag());
+        Assert.Contains((Field.Category, "特定目标类", 1), fields);
+        Assert.Equal(2, fields.Count);
+    }
 }
