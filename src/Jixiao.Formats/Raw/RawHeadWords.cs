@@ -155,4 +155,31 @@ public static class RawHeadWords
             fields.Add((field, value, line));
         }
     }
+    /// <summary>Marks of a sentence: a goal's text has them, a unit's or a department's name never.</summary>
+    private static readonly char[] SentenceMarks = ['。', '，', '；'];
+
+    /// <summary>
+    /// A unit's or department's name and a goal read into each other's places (Chromium prints a taller goal
+    /// cell's text before the unit's value when both fall on one line band): the name is the one without
+    /// sentence marks. Swapped only when the name's place holds sentences and the goal's none.
+    /// </summary>
+    internal static void Sentences(List<(Field Field, string Value, int Line)> fields, DiagnosticBag diagnostics)
+    {
+        foreach (var name in new[] { Field.Unit, Field.Department })
+        {
+            foreach (var text in new[] { Field.Goal, Field.ExpectedGoal, Field.Outcome })
+            {
+                var a = fields.FindIndex(f => f.Field == name);
+                var b = fields.FindIndex(f => f.Field == text);
+                if (a < 0 || b < 0 || fields[a].Value.IndexOfAny(SentenceMarks) < 0 || fields[b].Value.IndexOfAny(SentenceMarks) >= 0)
+                {
+                    continue;
+                }
+
+                (fields[a], fields[b]) = ((name, fields[b].Value, fields[a].Line), (text, fields[a].Value, fields[b].Line));
+                diagnostics.Info(fields[a].Line, DiagnosticCodes.OrphanText, $"第{fields[a].Line}行：“{Labels.Fields[name][0]}”读到句子、“{Labels.Fields[text][0]}”读到名称，两值互换。");
+                return;
+            }
+        }
+    }
 }

@@ -71,4 +71,15 @@ public sealed class RawHeadWordsTests
         Assert.Contains((Field.Category, "特定目标类", 1), fields);
         Assert.Equal(2, fields.Count);
     }
+    [Fact]
+    public void A_unit_holding_sentences_and_a_goal_holding_a_name_are_swapped_back()
+    {
+        var fields = new List<(Field Field, string Value, int Line)> { (Field.Unit, "确保系统正常运行，为民众办实事。", 4), (Field.Goal, "上海市医疗保险事业管理中心", 9) };
+        RawHeadWords.Sentences(fields, new DiagnosticBag());
+        Assert.Equal([(Field.Unit, "上海市医疗保险事业管理中心", 4), (Field.Goal, "确保系统正常运行，为民众办实事。", 9)], fields);
+
+        var kept = new List<(Field Field, string Value, int Line)> { (Field.Unit, "上海市某局", 4), (Field.Goal, "完成建设。", 9) };
+        RawHeadWords.Sentences(kept, new DiagnosticBag());
+        Assert.Equal("上海市某局", kept[0].Value);
+    }
 }
