@@ -117,6 +117,20 @@ public static class RawHeadWords
     /// </summary>
     internal static void Unlabelled(List<(Field Field, string Value, int Line)> fields, List<RawItem> head, DiagnosticBag diagnostics)
     {
+        // The project's name and a list field read into each other's places (项目名称 and 项目类别 on one line band,
+        // Chromium): the list word is the list field's, the other text the name.
+        foreach (var (field, words) in new[] { (Field.Nature, Natures), (Field.Category, Categories) })
+        {
+            var name = fields.FindIndex(f => f.Field == Field.Name);
+            var list = fields.FindIndex(f => f.Field == field);
+            if (name >= 0 && list >= 0 && words.Contains(fields[name].Value.Trim()) && fields[list].Value.Trim().Length > 0
+                && !Natures.Contains(fields[list].Value.Trim()) && !Categories.Contains(fields[list].Value.Trim()))
+            {
+                (fields[name], fields[list]) = ((Field.Name, fields[list].Value, fields[name].Line), (field, fields[name].Value.Trim(), fields[list].Line));
+                diagnostics.Info(fields[name].Line, DiagnosticCodes.OrphanText, $"第{fields[name].Line}行：“项目名称”读到“{fields[list].Value}”，与“{Labels.Fields[field][0]}”的值互换。");
+            }
+        }
+
         Take(Field.Nature, Natures);
         Take(Field.Category, Categories);
 

@@ -82,4 +82,12 @@ public sealed class RawHeadWordsTests
         RawHeadWords.Sentences(kept, new DiagnosticBag());
         Assert.Equal("上海市某局", kept[0].Value);
     }
+    [Fact]
+    public void A_name_holding_a_list_word_is_swapped_with_the_list_field()
+    {
+        var fields = new List<(Field Field, string Value, int Line)> { (Field.Name, "特定目标类", 2), (Field.Category, "医疗保险个人账户管理经费", 3) };
+        RawHeadWords.Unlabelled(fields, [], new DiagnosticBag());
+        Assert.Contains((Field.Name, "医疗保险个人账户管理经费", 2), fields);
+        Assert.Contains((Field.Category, "特定目标类", 3), fields);
+    }
 }
