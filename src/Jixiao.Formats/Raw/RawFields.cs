@@ -107,7 +107,9 @@ public static partial class RawFields
         var numeric = value.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-' or '%' or '/');
         return field switch
         {
-            Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther => numeric,
+            // A whole date is no amount (LibreOffice prints 计划完成日期's value after the money labels when its
+            // cell is taller: 其他资金 / 2023-12-31).
+            Field.FundsTotal or Field.FundsCurrentYear or Field.FundsCarryOver or Field.FundsOther => numeric && !WholeDate().IsMatch(value),
             Field.StartDate or Field.EndDate => value.Any(char.IsAsciiDigit),
             // A whole date is the plan's, never a name's or a unit's (Chromium prints 计划完成日期's value on the
             // line of 实施单位's: 上海市医疗保障局 2023-12-31).

@@ -48,8 +48,23 @@ public static class RawLevels
         return false;
     }
 
+    /// <summary>
+    /// How many lines from a row's name a label may stand and still be printed beside that row (a label
+    /// wrapped over two or three lines, vertically centred on a one-line name: Chromium).
+    /// </summary>
+    public const int AnchorLines = 1;
+
+    /// <summary>
+    /// What a label covering the row it is printed beside is worth: more than any row's words
+    /// (<see cref="Fit"/> gives at most 2), so the printed place wins over the vocabulary, which only moves
+    /// the cuts between placed labels (chromium-official, gen0 Chromium: a group's first rows read under the
+    /// group before when its label was printed in the middle of the group).
+    /// </summary>
+    public const double AnchorBonus = 3;
+
     /// <summary>The 二级 label of each row: the labels' order kept, each over at least one row.</summary>
-    internal static string[]? Assign(IReadOnlyList<RawRow> rows, IReadOnlyList<string> labels, DiagnosticBag diagnostics)
+    /// <param name="anchors">Per label the row it is printed beside, or -1.</param>
+    internal static string[]? Assign(IReadOnlyList<RawRow> rows, IReadOnlyList<string> labels, DiagnosticBag diagnostics, IReadOnlyList<int>? anchors = null)
     {
         var n = rows.Count;
         var k = labels.Count;
@@ -75,7 +90,7 @@ public static class RawLevels
         {
             for (var g = 0; g < k; g++)
             {
-                fit[r, g] = Fit(rows[r], labels[g]);
+                fit[r, g] = Fit(rows[r], labels[g]) + (anchors is not null && g < anchors.Count && anchors[g] == r ? AnchorBonus : 0);
             }
         }
 

@@ -74,18 +74,29 @@ public static partial class RawReader
         var items = RawItems.Read(tokens, diagnostics);
         var grid = new RawGrid();
         var titles = Enumerable.Range(0, items.Count).Where(k => items[k].Kind == RawKind.Title).ToList();
+        var headings = titles.Select(start => Heading(items, start)).ToList();
         for (var t = 0; t < titles.Count; t++)
         {
             var start = titles[t];
             var end = t + 1 < titles.Count ? titles[t + 1] : items.Count;
             var form = items.GetRange(start, end - start);
             // A group heading (…汇总表) just before the next title belongs to the next form.
+            var next = t + 1 < titles.Count ? headings[t + 1] : 0;
+            form.RemoveRange(Math.Max(1, form.Count - next), form.Count - Math.Max(1, form.Count - next));
             while (form.Count > 1 && form[^1].Kind == RawKind.Value && form[^1].Text.EndsWith("汇总表", StringComparison.Ordinal))
             {
                 form.RemoveAt(form.Count - 1);
             }
 
-            var group = start > 0 && items[start - 1].Text.EndsWith("汇总表", StringComparison.Ordinal) ? items[start - 1].Text : null;
+            string? group = null;
+            if (headings[t] > 0)
+            {
+                group = string.Concat(items.GetRange(start - headings[t], headings[t]).Select(i => i.Text));
+                if (headings[t] > 1)
+                {
+                    diagnostics.Info(items[start - headings[t]].Line, DiagnosticCodes.OrphanText, $"第{items[start - headings[t]].Line}行：汇总表标题折成{headings[t]}行，连读为“{group}”。");
+                }
+            }
             if (form.Count > MaxItemsPerForm)
             {
                 diagnostics.Error(form[0].Line, DiagnosticCodes.FormTruncated, $"第{form[0].Line}行：此表有{form.Count}段文字，超过{MaxItemsPerForm}段，不是一张绩效表，未读取。");
@@ -98,6 +109,34 @@ public static partial class RawReader
         var document = FormAssembler.Assemble(grid.Cells, source);
         document = document with { Forms = [.. document.Forms.Select(f => Level1FromLevel2(f, diagnostics))] };
         return document with { Diagnostics = [.. diagnostics.Items, .. document.Diagnostics] };
+    }
+
+    /// <summary>
+    /// The most lines a group heading (…年度项目绩效目标汇总表) is wrapped over: a unit's long name in a
+    /// portrait page's width (LibreOffice, Chromium: …（上海医药采购中心）2024年 / 度项目绩效目标汇总表).
+    /// </summary>
+    public const int MaxHeadingLines = 3;
+
+    /// <summary>
+    /// How many items before the title at <paramref name="start"/> make its group heading: the one ending with
+    /// 汇总表, and the lines wrapped before it, each on the line right above and at least as long as the
+    /// line after it (a wrapped heading's earlier lines are full width), never a form's label or title.
+    /// </summary>
+    private static int Heading(List<RawItem> items, int start)
+    {
+        if (start == 0 || !items[start - 1].Text.EndsWith("汇总表", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var h = start - 1;
+        while (h > 0 && start - h < MaxHeadingLines && items[h - 1].Kind == RawKind.Value && items[h - 1].Line == items[h].Line - 1
+            && items[h - 1].Text.Length >= items[h].Text.Length && !items[h - 1].Text.EndsWith("汇总表", StringComparison.Ordinal))
+        {
+            h--;
+        }
+
+        return start - h;
     }
 
     private static void Form(List<RawItem> items, string? group, bool paragraphs, RawGrid grid, DiagnosticBag diagnostics)
@@ -169,6 +208,9 @@ public static partial class RawReader
         }
 
         var fields = RawFields.Read(head, paragraphs, diagnostics);
+        RawHeadWords.Untangle(fields, diagnostics);
+        RawHeadWords.Unlabelled(fields, head, diagnostics);
+        RawHeadWords.Sentences(fields, diagnostics);
         // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
         // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
         var goalField = self ? Field.Outcome : Field.Goal;

@@ -288,23 +288,29 @@ public static partial class RawRows
             .Select(x => (x.Pos, x.Kind == RawKind.Level2)).ToList();
         if (rows.Count > 0 && RawLevels.Bunched(stream))
         {
-            var labels = values.Where(v => v.Item.Kind == RawKind.Level2).Select(v => Canonical(Labels.Strip(v.Item.Text))).ToList();
-            for (var k = labels.Count - 1; k > 0; k--)
+            // Each label with the row whose name is printed on its line or a line next to it (Chromium prints a
+            // wrapped label's pieces around its row's one-line name: 社会效益指 / 车辆正常运转率 / 标), else none.
+            var labelled = values.Where(v => v.Item.Kind == RawKind.Level2)
+                .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Anchor: pairs.FindIndex(p => Math.Abs(p.Line - v.Item.Line) <= RawLevels.AnchorLines)))
+                .ToList();
+            for (var k = labelled.Count - 1; k > 0; k--)
             {
-                if (labels[k] == labels[k - 1])
+                if (labelled[k].Label == labelled[k - 1].Label)
                 {
-                    labels.RemoveAt(k);
+                    labelled[k - 1] = (labelled[k - 1].Label, labelled[k - 1].Anchor >= 0 ? labelled[k - 1].Anchor : labelled[k].Anchor);
+                    labelled.RemoveAt(k);
                 }
             }
 
-            var hasCost = labels.Any(l => RawLevels.Level1Of(l) == IndicatorLevels.Cost);
+            var hasCost = labelled.Any(l => RawLevels.Level1Of(l.Label) == IndicatorLevels.Cost);
             if (hasCost)
             {
                 // 成本指标 is then the 一级 label of the cost group, not a group of its own.
-                labels.RemoveAll(l => l == IndicatorLevels.Cost);
+                labelled.RemoveAll(l => l.Label == IndicatorLevels.Cost);
             }
 
-            if (RawLevels.Assign(rows, labels, diagnostics) is { } assigned)
+            var labels = labelled.Select(l => l.Label).ToList();
+            if (RawLevels.Assign(rows, labels, diagnostics, labelled.Select(l => l.Anchor).ToList()) is { } assigned)
             {
                 for (var r = 0; r < rows.Count; r++)
                 {
