@@ -353,6 +353,9 @@ public static partial class RawRows
         {
             var x = seq[i];
             var text = x.Item.Text;
+            // Once per item, not per state: the table is items × run width, and these scan every name ending.
+            var asName = x.Kind == RawValueKind.Text ? NameCost(text) - x.Bonus : 0;
+            var asTarget = x.Kind == RawValueKind.Text ? TextTargetCost(text) + x.Bonus : 0;
             for (var d = 0; d < width; d++)
             {
                 var c0 = cost[i, d];
@@ -369,8 +372,8 @@ public static partial class RawRows
                     continue;
                 }
 
-                Relax(i, d + 1, c0 + spread + NameCost(text) - x.Bonus, Class.Name);
-                Relax(i, d - 1, c0 + spread + TextTargetCost(text) + x.Bonus, Class.Target);
+                Relax(i, d + 1, c0 + spread + asName, Class.Name);
+                Relax(i, d - 1, c0 + spread + asTarget, Class.Target);
                 if (x.WrapCandidate)
                 {
                     Relax(i, d, c0 + spread + (x.ClosedLine ? ClosedWrapCost : WrapCost), Class.Rest);
