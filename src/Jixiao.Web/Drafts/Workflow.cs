@@ -18,8 +18,11 @@ public sealed class DraftAudit
     public string AfterJson { get; set; } = "";
 
     /// <summary>The draft as the log keeps it: state, version and the form's interchange JSON.</summary>
-    public static string Snapshot(Draft d) =>
-        $"{{\"state\":{JsonSerializer.Serialize(d.State)},\"version\":{d.Version},\"form\":{d.FormJson}}}";
+    public static string Snapshot(Draft d) => Snapshot(d.State, d.Version, d.FormJson);
+
+    /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
+    public static string Snapshot(string state, int version, string formJson) =>
+        $"{{\"state\":{JsonSerializer.Serialize(state)},\"version\":{version},\"form\":{formJson}}}";
 }
 
 /// <summary>The states of a draft.</summary>

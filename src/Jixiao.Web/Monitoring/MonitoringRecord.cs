@@ -74,8 +74,7 @@ public sealed class MonitoringAudit
     public string AfterJson { get; set; } = "";
 
     /// <summary>The record as the log keeps it: state, version and the form's interchange JSON.</summary>
-    public static string Snapshot(MonitoringRecord r) =>
-        $"{{\"state\":{JsonSerializer.Serialize(r.State)},\"version\":{r.Version},\"form\":{r.FormJson}}}";
+    public static string Snapshot(MonitoringRecord r) => Drafts.DraftAudit.Snapshot(r.State, r.Version, r.FormJson);
 }
 
 /// <summary>The states of a monitoring form.</summary>
