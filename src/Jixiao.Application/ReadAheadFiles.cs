@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Jixiao.Formats.Sources;
 using Jixiao.Storage.Import;
 
@@ -16,22 +17,57 @@ internal sealed class ReadAheadFiles(IReadOnlyList<string> paths, ConcurrentDict
 
     private ImportItem? _current;
 
-    /// <summary>The files in order, each read (or settled) by the time it is handed out.</summary>
+    /// <summary>
+    /// The files in order, each read (or settled) by the time it is handed out. A thread of its own reads the
+    /// batches into a queue one batch deep, so the next batch is read while this one is written; when the
+    /// caller stops early the reading stops with it.
+    /// </summary>
     public IEnumerable<ImportItem> Items()
     {
-        var chunks = paths.Chunk(ReadAhead).ToList();
-        var next = chunks.Count > 0 ? Task.Run(() => Prepare(chunks[0])) : null;
-        for (var c = 0; c < chunks.Count; c++)
+        using var stop = new CancellationTokenSource();
+        using var batches = new BlockingCollection<ImportItem[]>(boundedCapacity: 1);
+        ExceptionDispatchInfo? failure = null;
+        var reader = new Thread(() =>
         {
-            var prepared = next!.GetAwaiter().GetResult();
-            var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
-            next = following is null ? null : Task.Run(() => Prepare(following));
-            foreach (var item in prepared)
+            try
             {
-                _current = item;
-                yield return item;
+                foreach (var chunk in paths.Chunk(ReadAhead))
+                {
+                    batches.Add(Prepare(chunk), stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        })
+        { IsBackground = true, Name = "jixiao-read-ahead" };
+        reader.Start();
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var item in batch)
+                {
+                    _current = item;
+                    yield return item;
+                }
             }
         }
+        finally
+        {
+            stop.Cancel();
+            reader.Join();
+        }
+
+        failure?.Throw();
     }
 
     /// <summary>Hears the result of the item handed out last (the importer takes them one by one).</summary>

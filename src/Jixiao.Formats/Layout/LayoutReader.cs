@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Disclosure;
 
@@ -25,23 +26,38 @@ public static class LayoutReader
     {
         failure = null;
         ruled = false;
-        PdfLayout layout;
-        try
+        // PdfPig runs in process: a PDF built to make it loop must not hold the caller. It reads on a thread of
+        // its own; past the limit the reading is abandoned (the thread runs out on its own) and pdftotext, a
+        // process with a timeout, reads it.
+        PdfLayout? read = null;
+        Exception? error = null;
+        var reading = new Thread(() =>
         {
-            // PdfPig runs in process: a PDF built to make it loop must not hold the caller. Past the limit the
-            // reading is abandoned (its thread runs out on its own) and pdftotext, a process with a timeout, reads it.
-            var reading = Task.Run(() => PdfCells.Read(pdf));
-            if (!reading.Wait(GeometryTimeout))
+            try
             {
-                failure = $"PdfPig 读取此 PDF 超过 {GeometryTimeout.TotalSeconds:0} 秒，改用 pdftotext。";
-                return null;
+                read = PdfCells.Read(pdf);
             }
-
-            layout = reading.Result;
-        }
-        catch (AggregateException ex) when (ex.InnerException is { } inner && inner is not OutOfMemoryException)
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+        })
+        { IsBackground = true, Name = "jixiao-pdf-geometry" };
+        reading.Start();
+        if (!reading.Join(GeometryTimeout))
         {
-            failure = $"PdfPig 无法读取此 PDF（{inner.GetType().Name}: {inner.Message}），改用 pdftotext。";
+            failure = $"PdfPig 读取此 PDF 超过 {GeometryTimeout.TotalSeconds:0} 秒，改用 pdftotext。";
+            return null;
+        }
+
+        if (error is OutOfMemoryException)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        if (error is not null || read is not { } layout)
+        {
+            failure = $"PdfPig 无法读取此 PDF（{error?.GetType().Name}: {error?.Message}），改用 pdftotext。";
             return null;
         }
 

@@ -129,7 +129,11 @@ public static class DocumentLoader
         }
     }
 
-    /// <summary>Runs <c>pdftotext -enc UTF-8</c> on a PDF and returns its text.</summary>
+    /// <summary>
+    /// Runs <c>pdftotext -enc UTF-8</c> on a PDF and returns its text. The text goes to a file of its own (the
+    /// exact bytes, nothing to drain while waiting); the messages are heard line by line, the first
+    /// <see cref="PdfMessageLines"/> kept for the error.
+    /// </summary>
     public static string PdfToText(byte[] pdf, string? path = null, bool layout = false)
     {
         string? temp = null;
@@ -141,14 +145,13 @@ public static class DocumentLoader
             input = temp;
         }
 
+        var output = Path.Combine(Path.GetTempPath(), $"jixiao-{Guid.NewGuid():N}.txt");
         try
         {
             var psi = new ProcessStartInfo("pdftotext")
             {
-                RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
             };
             if (layout)
             {
@@ -158,22 +161,39 @@ public static class DocumentLoader
             psi.ArgumentList.Add("-enc");
             psi.ArgumentList.Add("UTF-8");
             psi.ArgumentList.Add(input);
-            psi.ArgumentList.Add("-");
+            psi.ArgumentList.Add(output);
+            var messages = new List<string>();
             using var process = StartOrExplain(psi);
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (messages)
+                {
+                    if (e.Data is { } line && messages.Count < PdfMessageLines)
+                    {
+                        messages.Add(line);
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
             if (!process.WaitForExit(PdfTimeout))
             {
                 process.Kill(entireProcessTree: true);
                 throw new UnreadableSourceException($"pdftotext 处理 {input} 超时。");
             }
 
+            process.WaitForExit(); // the messages' last lines are heard only after this
             if (process.ExitCode != 0)
             {
-                throw new UnreadableSourceException($"pdftotext 无法读取 {input}：{stderr.Result.Trim()}");
+                string said;
+                lock (messages)
+                {
+                    said = string.Join('\n', messages).Trim();
+                }
+
+                throw new UnreadableSourceException($"pdftotext 无法读取 {input}：{said}");
             }
 
-            return stdout.Result;
+            return File.ReadAllText(output, Encoding.UTF8);
         }
         finally
         {
@@ -181,8 +201,13 @@ public static class DocumentLoader
             {
                 File.Delete(temp);
             }
+
+            File.Delete(output);
         }
     }
+
+    /// <summary>Lines of pdftotext's messages kept for an error (a damaged PDF can make it print thousands).</summary>
+    private const int PdfMessageLines = 20;
 
     private static Process StartOrExplain(ProcessStartInfo psi)
     {

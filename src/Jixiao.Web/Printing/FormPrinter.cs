@@ -52,7 +52,7 @@ public sealed record PrinterMetrics(int InFlight, int MaxInFlight, long Printed,
 /// with its renderers and started again by the next print.
 /// </para>
 /// </remarks>
-public sealed class FormPrinter : IAsyncDisposable, IDisposable
+public sealed class FormPrinter : IAsyncDisposable
 {
     /// <summary>The message of a missing Chromium, as the endpoint has always answered it (503).</summary>
     public const string NoChromiumMessage = "打印 PDF 需要 Chromium：请安装 Debian 软件包 chromium（apt-get install chromium fonts-noto-cjk），或设置 JIXIAO_CHROMIUM。";
@@ -221,8 +221,7 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
         }
         catch (OperationCanceledException)
         {
-            _ = opening.ContinueWith(t => Forget(t.Result.CloseAsync()), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            Forget(opening);
+            Forget(CloseWhenOpened(opening));
             if (await Task.WhenAny(opening, Task.Delay(_options.CloseGrace)) != opening)
             {
                 await KillHungAsync(session, "open a page");
@@ -496,7 +495,8 @@ public sealed class FormPrinter : IAsyncDisposable, IDisposable
         await _limiter.DisposeAsync();
     }
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>Closes a browser context whose opening the caller stopped waiting for, once it has opened.</summary>
+    private static async Task CloseWhenOpened(Task<IBrowserContext> opening) => await (await opening).CloseAsync();
 
     /// <summary>A task left running whose failure (a closed page, a killed browser) is expected and not worth an unobserved exception.</summary>
     private static void Forget(Task task) =>
