@@ -74,6 +74,38 @@ public sealed class MigrationTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public void Version_12_gives_each_draft_the_kind_its_json_says_and_one_draft_of_a_kind_per_base(string provider)
+    {
+        using var db = TestDatabase.Create(provider, migrate: false);
+        db.Database.Migrate(11);
+        db.Execute("""
+            INSERT INTO departments (name, name_key) VALUES ('上海市医疗保障局', '上海市医疗保障局');
+            INSERT INTO units (department_id, name, name_key) VALUES (1, '上海医药采购中心', '上海医药采购中心');
+            INSERT INTO drafts (unit_id, state, form_json, version, created_by, created_at, updated_at)
+                VALUES (1, 'approved', '{"kind":"target","name":"申报"}', 6, 'filler', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+            INSERT INTO drafts (unit_id, state, form_json, version, created_by, created_at, updated_at, based_on_id)
+                VALUES (1, 'draft', '{"name":"自评","kind":"selfEvaluation","indicators":[{"kind":"target"}]}', 1, 'filler', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z', 1);
+            """);
+
+        db.Database.Migrate(12);
+
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM drafts WHERE id = 1 AND kind = 'target'"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM drafts WHERE id = 2 AND kind = 'selfEvaluation'")); // the top-level kind, not an indicator's
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => db.Execute("""
+            INSERT INTO drafts (unit_id, state, form_json, version, created_by, created_at, updated_at, based_on_id, kind)
+                VALUES (1, 'draft', '{"kind":"selfEvaluation"}', 1, 'filler', '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z', 1, 'selfEvaluation');
+            """));
+        db.Execute("""
+            INSERT INTO drafts (unit_id, state, form_json, version, created_by, created_at, updated_at, kind)
+                VALUES (1, 'draft', '{"kind":"target"}', 1, 'filler', '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z', 'target');
+            INSERT INTO drafts (unit_id, state, form_json, version, created_by, created_at, updated_at, kind)
+                VALUES (1, 'draft', '{"kind":"target"}', 1, 'filler', '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z', 'target');
+            """); // drafts with no base are not limited
+        Assert.Equal(4, db.Scalar("SELECT count(*) FROM drafts"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public void A_database_newer_than_the_program_is_refused(string provider)
     {
         using var db = TestDatabase.Create(provider);

@@ -6,6 +6,7 @@ using Jixiao.Domain.Model;
 using Jixiao.Tests.Support;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
+using Jixiao.Web.Drafts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,7 +92,7 @@ public sealed class DraftFromPublishedTests(WebFixture web) : IClassFixture<WebF
             Assert.Equal((published.Nature, published.Category), (form.Nature, form.Category));
             Assert.Equal(FormKind.Target, form.Kind);
             Assert.Equal(Centre, form.Unit);
-            Assert.Equal("draft", draft.State);
+            Assert.Equal(Jixiao.Domain.Drafts.DraftState.Draft, draft.State);
         }
 
         var page = await Page(client, url);

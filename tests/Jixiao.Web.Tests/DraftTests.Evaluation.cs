@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Jixiao.Domain.Model;
+using Jixiao.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
 
@@ -82,6 +86,28 @@ public sealed partial class DraftTests
         using var anonymous = AccountTests.Client(web);
         var hits = await anonymous.GetStringAsync("/api/v1/search?q=" + Uri.EscapeDataString("发布后可公开查询的项目"));
         Assert.Contains("发布后可公开查询的项目", hits, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_starts_of_one_self_evaluation_give_one_draft_and_the_database_refuses_a_second()
+    {
+        var target = await ApprovedDraft("并发自评");
+        using var a = await SignedIn(Filler);
+        using var b = await SignedIn(Filler);
+        var starts = await Task.WhenAll(
+            Post(a, $"/drafts/{target}?handler=Evaluate", [], $"/drafts/{target}"),
+            Post(b, $"/drafts/{target}?handler=Evaluate", [], $"/drafts/{target}"));
+        Assert.All(starts, s => Assert.Equal(HttpStatusCode.Redirect, s.StatusCode));
+        Assert.Equal(starts[0].Headers.Location, starts[1].Headers.Location);
+
+        using var scope = web.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
+        var children = await db.Drafts.AsNoTracking().Where(d => d.BasedOnId == target).ToListAsync();
+        Assert.Equal([FormKind.SelfEvaluation], children.Select(d => d.Kind));
+
+        // The unique index on (based_on_id, kind), not a lock in this process, keeps it one.
+        db.Drafts.Add(Draft.Start(children[0].UnitId, FormKind.SelfEvaluation, children[0].FormJson, Filler, DateTimeOffset.UtcNow, target));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
     [Fact]

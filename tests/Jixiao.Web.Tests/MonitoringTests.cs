@@ -298,11 +298,9 @@ public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
             var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
             var unit = web.Services.GetRequiredService<Data.IReadModel>().Forms(new Data.Scope()).First(f => f.Unit == Centre).UnitId;
             var target = Jixiao.Tests.Support.Seeds.Read(Jixiao.Tests.Support.Seeds.File001).Forms.First(f => f.Unit == Centre && f.Kind == Domain.Model.FormKind.Target);
-            var draft = new Drafts.Draft
-            {
-                UnitId = unit, State = Drafts.States.Approved, Version = 5, CreatedBy = Filler, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-                Form = target with { Name = "已通过的申报表草稿", Year = 2025 },
-            };
+            var draft = Drafts.DraftForms.Start(unit, target with { Name = "已通过的申报表草稿", Year = 2025 }, Filler, DateTimeOffset.UtcNow, basedOnId: null);
+            draft.Submit(DateTimeOffset.UtcNow);
+            draft.Approve(steps: 1, DateTimeOffset.UtcNow);
             db.Drafts.Add(draft);
             await db.SaveChangesAsync();
             draftId = draft.Id;

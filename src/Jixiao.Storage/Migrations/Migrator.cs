@@ -83,6 +83,7 @@ internal static partial class Migrator
             "BOOL" => sqlite ? "INTEGER" : "boolean",
             "DATE" => sqlite ? "TEXT" : "date",
             "TIMESTAMP" => sqlite ? "TEXT" : "timestamp with time zone",
+            "FORMKIND" => sqlite ? "(form_json ->> 'kind')" : "(form_json::jsonb ->> 'kind')",
             var other => throw new InvalidOperationException($"unknown schema token ${other}$"),
         });
     }

@@ -209,7 +209,7 @@ public sealed class AccountAdmin(UserManager<JixiaoUser> users, AuthoringDbConte
     private async Task<string> SnapshotAsync(JixiaoUser user)
     {
         var view = await ViewAsync(user);
-        return JsonSerializer.Serialize(new { userName = view.UserName, roles = view.Roles, unitId = view.UnitId, departmentId = view.DepartmentId, locked = view.Locked }, Drafts.ReviewNotes.Options);
+        return JsonSerializer.Serialize(new { userName = view.UserName, roles = view.Roles, unitId = view.UnitId, departmentId = view.DepartmentId, locked = view.Locked }, Jixiao.Domain.Drafts.ReviewNotes.Options);
     }
 
     private async Task LogAsync(JixiaoUser user, string action, string actor, string? before)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jixiao.Domain.Drafts;
+using Jixiao.Domain.Values;
 using Jixiao.Storage;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Monitoring;
@@ -92,10 +94,10 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
         builder.Entity<Draft>(d =>
         {
             d.ToTable("drafts");
-            d.Ignore(x => x.Form);
             d.Property(x => x.Id).HasColumnName("id");
             d.Property(x => x.UnitId).HasColumnName("unit_id");
-            d.Property(x => x.State).HasColumnName("state");
+            d.Property(x => x.State).HasColumnName("state").HasConversion(v => DraftStates.Code(v), v => DraftStates.Parse(v));
+            d.Property(x => x.Kind).HasColumnName("kind").HasConversion(v => FormKinds.Word(v), v => FormKinds.Parse(v));
             d.Property(x => x.FormJson).HasColumnName("form_json");
             d.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             d.Property(x => x.CreatedBy).HasColumnName("created_by");
@@ -105,7 +107,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.ReviewJson).HasColumnName("review_json");
             d.Property(x => x.ReviewStep).HasColumnName("review_step");
             d.Ignore(x => x.Review);
-            d.Ignore(x => x.Kind);
+            d.Ignore(x => x.Editable);
         });
         builder.Entity<DraftAudit>(a =>
         {

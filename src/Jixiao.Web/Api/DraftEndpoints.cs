@@ -1,3 +1,4 @@
+using Jixiao.Domain.Drafts;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Claims;
@@ -304,7 +305,7 @@ public static class DraftEndpoints
 
         response.Headers.ETag = ETag(current.Version);
         var form = current.Form;
-        var extensions = new Dictionary<string, object?> { ["version"] = current.Version, ["state"] = current.State, ["form"] = FormElement(form) };
+        var extensions = new Dictionary<string, object?> { ["version"] = current.Version, ["state"] = DraftStates.Code(current.State), ["form"] = FormElement(form) };
         if (save is var (version, edit, l))
         {
             extensions["theirChanges"] = DraftChanges.AtVersion(await drafts.HistoryAsync(current), version) is { } edited ? DraftChanges.Between(edited, form, l) : null;
@@ -394,7 +395,7 @@ public static class DraftEndpoints
     public record DraftSummary(long Id, FormKind Kind, string State, int Version, long UnitId, string Unit, string Department, string Name, int? Year, long? BasedOnId, DateTimeOffset UpdatedAt)
     {
         public static DraftSummary Of(Draft d, PerformanceForm form) =>
-            new(d.Id, d.Kind, d.State, d.Version, d.UnitId, form.Unit, form.Department, form.Name, form.Year, d.BasedOnId, d.UpdatedAt);
+            new(d.Id, d.Kind, DraftStates.Code(d.State), d.Version, d.UnitId, form.Unit, form.Department, form.Name, form.Year, d.BasedOnId, d.UpdatedAt);
     }
 
     /// <summary>One draft whole: its summary, who created it, what the caller may do, its review and its form.</summary>

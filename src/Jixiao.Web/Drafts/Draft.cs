@@ -1,71 +1,43 @@
 using System.Text;
 using System.Text.Json;
+using Jixiao.Domain.Drafts;
 using Jixiao.Domain.Model;
 using Jixiao.Formats.Json;
 
 namespace Jixiao.Web.Drafts;
 
-/// <summary>A target declaration being authored by a unit, kept as the interchange JSON of one form.</summary>
-public sealed class Draft
+/// <summary>A draft's form read from and written to the interchange JSON the aggregate keeps (<see cref="Draft.FormJson"/>).</summary>
+public static class DraftForms
 {
-    public long Id { get; set; }
-    public long UnitId { get; set; }
-    public string State { get; set; } = States.Draft;
-    public string FormJson { get; set; } = "";
-    public int Version { get; set; }
-    public string CreatedBy { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>The target declaration a self-evaluation evaluates, or the approved draft a new version started from.</summary>
-    public long? BasedOnId { get; set; }
-
-    /// <summary>While submitted: how many required review steps (<see cref="ReviewSteps"/>) approved it in this round.</summary>
-    public int ReviewStep { get; set; }
-
-    /// <summary>The reviewer's notes of the last return (<see cref="ReviewNotes"/> as JSON); null when none are pending.</summary>
-    public string? ReviewJson { get; set; }
-
-    public ReviewNotes? Review
+    extension(Draft draft)
     {
-        get => ReviewJson is null ? null : JsonSerializer.Deserialize<ReviewNotes>(ReviewJson);
-        set => ReviewJson = value is null ? null : JsonSerializer.Serialize(value, ReviewNotes.Options);
-    }
-
-    public PerformanceForm Form
-    {
-        get
+        /// <summary>The draft's form, read from its JSON.</summary>
+        public PerformanceForm Form
         {
-            using var json = JsonDocument.Parse(FormJson);
-            return DisclosureJson.ReadForm(json.RootElement);
-        }
-
-        set
-        {
-            using var buffer = new MemoryStream();
-            // Chinese kept as text (not \u escapes), so the audit log's before/after read as the form does; pages escape it when shown.
-            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            get
             {
-                DisclosureJson.WriteForm(w, value);
+                using var json = JsonDocument.Parse(draft.FormJson);
+                return DisclosureJson.ReadForm(json.RootElement);
             }
-
-            FormJson = Encoding.UTF8.GetString(buffer.ToArray());
         }
     }
 
-    public bool Editable => Workflow.Editable(State);
+    /// <summary>A form as a draft keeps it: the interchange JSON of one form, Chinese kept as text (not \u escapes), so the audit log's before/after read as the form does; pages escape it when shown.</summary>
+    public static string Json(PerformanceForm form)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            DisclosureJson.WriteForm(w, form);
+        }
 
-    /// <summary>
-    /// Which form the draft is: the top-level <c>kind</c> of the form's JSON, read without reading the rest
-    /// (lists show many drafts). An unknown or missing kind throws <see cref="JsonException"/>.
-    /// </summary>
-    public FormKind Kind => DisclosureJson.ReadKind(FormJson);
-}
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
-/// <summary>A reviewer's comments when returning a draft: one for the whole form and any per indicator row (by index).</summary>
-public sealed record ReviewNotes(string? Comment, IReadOnlyDictionary<int, string> Indicators)
-{
-    internal static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>A new draft of <paramref name="form"/>.</summary>
+    public static Draft Start(long unitId, PerformanceForm form, string by, DateTimeOffset at, long? basedOnId) =>
+        Draft.Start(unitId, form.Kind, Json(form), by, at, basedOnId);
 
-    public string? For(int row) => Indicators.TryGetValue(row, out var note) ? note : null;
+    /// <summary>Replaces the draft's form.</summary>
+    public static void Edit(this Draft draft, PerformanceForm form, DateTimeOffset at) => draft.Edit(Json(form), form.Kind, at);
 }

@@ -30,10 +30,13 @@ public static class DraftChanges
         var (s0, f0) = before.Value;
         var (s1, f1) = after.Value;
         var changes = new List<string>();
-        Field(changes, l.T("状态", "state"), Workflow.StateName(s0, l), Workflow.StateName(s1, l));
+        Field(changes, l.T("状态", "state"), StateName(s0, l), StateName(s1, l));
         changes.AddRange(Between(f0, f1, l));
         return changes;
     }
+
+    /// <summary>A snapshot's state in words; a word no draft state has (a monitoring form's) as it is.</summary>
+    private static string StateName(string state, Language l) => DraftStates.TryParse(state, out var s) ? Workflow.StateName(s, l) : state;
 
     /// <summary>What differs between two versions of a form, in words (its fields and indicators; not the draft's state).</summary>
     public static IReadOnlyList<string> Between(PerformanceForm f0, PerformanceForm f1, Language l)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Jixiao.Domain.Checks;
+using Jixiao.Domain.Drafts;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Scoring;
 using Jixiao.Formats.Json;
@@ -58,7 +59,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
 
     /// <summary>The state changes <paramref name="user"/> may make now: the review step's, never approving their own work.</summary>
     public IReadOnlyList<Transition> Available(ClaimsPrincipal user, Draft draft) =>
-        [.. Workflow.Available(user, draft, steps, draft.State == States.Submitted ? Authors(draft) : null)];
+        [.. Workflow.Available(user, draft, steps, draft.State == DraftState.Submitted ? Authors(draft) : null)];
 
     /// <summary>A blocking finding of a self-evaluation whose total cannot be computed.</summary>
     public const string ScoreOpen = "draft.score-open";
@@ -101,18 +102,8 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return null;
         }
 
-        var now = DateTimeOffset.UtcNow;
-        var draft = new Draft
-        {
-            UnitId = unit,
-            Version = 1,
-            CreatedBy = user.Identity!.Name!,
-            CreatedAt = now,
-            UpdatedAt = now,
-            BasedOnId = basedOn,
-            Form = form with { Unit = names.Unit, Department = names.Department },
-        };
-        draft.Form = await AsSavedAsync(draft.Form, unit);
+        var saved = await AsSavedAsync(form with { Unit = names.Unit, Department = names.Department }, unit);
+        var draft = DraftForms.Start(unit, saved, user.Identity!.Name!, DateTimeOffset.UtcNow, basedOn);
         db.Drafts.Add(draft);
         db.Log(draft, Workflow.Created, draft.CreatedBy, before: null, comment);
         await db.SaveChangesAsync();
@@ -133,7 +124,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         }
 
         var saved = await AsSavedAsync(edit(draft.Form), draft.UnitId);
-        return await CommitAsync(user, draft, Workflow.Updated, null, d => d.Form = saved);
+        return await CommitAsync(user, draft, Workflow.Updated, null, (d, at) => d.Edit(saved, at));
     }
 
     /// <summary>The form as a save stores it: a self-evaluation scored under the unit's policy, its total and grade set.</summary>
@@ -171,8 +162,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return new DraftResult(DraftOutcome.Blocked, blocking);
         }
 
-        var (state, step) = Workflow.Next(change, draft, steps);
-        if (state == States.Published && await PublishAsync(draft, user.Identity!.Name!) is { } failure)
+        if (change.Name == "Publish" && await PublishAsync(draft, user.Identity!.Name!) is { } failure)
         {
             return new DraftResult(DraftOutcome.Failed, Message: failure);
         }
@@ -180,24 +170,20 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         var form = draft.Form;
         var logged = rowNotes.Count == 0 ? comment
             : string.Join('\n', new[] { comment }.Concat(rowNotes.OrderBy(n => n.Key).Select(n => $"[{form.Indicators[n.Key].Name}] {n.Value}")).OfType<string>());
-        return await CommitAsync(user, draft, change.Name.ToLowerInvariant(), logged, d =>
+        var required = steps.Required.Count;
+        return await CommitAsync(user, draft, change.Name.ToLowerInvariant(), logged, change.Name switch
         {
-            d.State = state;
-            d.ReviewStep = step;
-            d.Review = change.Name == "Return" ? new ReviewNotes(comment, rowNotes) : change.Name == "Submit" ? null : d.Review;
+            "Submit" => (d, at) => d.Submit(at),
+            "Approve" => (d, at) => d.Approve(required, at),
+            "Return" => (d, at) => d.Return(new ReviewNotes(comment, rowNotes), required, at),
+            "Publish" => (d, at) => d.Publish(at),
+            var other => throw new InvalidOperationException($"unknown transition {other}"),
         });
     }
 
     /// <summary>Whether <paramref name="user"/> may start a self-evaluation or a new version from <paramref name="draft"/>.</summary>
     public static bool CanBuildOn(ClaimsPrincipal user, Draft draft) =>
-        draft.State is States.Approved or States.Published && user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) == draft.UnitId;
-
-    /// <summary>
-    /// Starting a self-evaluation looks for one and creates it if there is none: one start at a time in this
-    /// process, so a double click or two fillers at once get the same draft, not two. (The kind of a draft is
-    /// inside its JSON, so no unique index can say it; the web app is the only process that writes drafts.)
-    /// </summary>
-    private static readonly SemaphoreSlim Starting = new(1, 1);
+        draft.State is DraftState.Approved or DraftState.Published && user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) == draft.UnitId;
 
     /// <summary>The self-evaluation of an approved target declaration: the one already started, or a new one from <see cref="EvaluationTemplate"/>.</summary>
     public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, Draft target) => (await OpenEvaluationAsync(user, target))?.Draft;
@@ -213,36 +199,52 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return null;
         }
 
-        await Starting.WaitAsync();
-        try
-        {
-            if (await EvaluationOfAsync(target) is { } started)
-            {
-                return (started, false);
-            }
-
-            return await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评") is { } created
-                ? (created, true)
-                : null;
-        }
-        finally
-        {
-            Starting.Release();
-        }
+        return await OpenChildAsync(user, target, FormKind.SelfEvaluation, () => EvaluationTemplate.From(target.Form), $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评");
     }
 
     /// <summary>The self-evaluation already started from <paramref name="target"/>, if any.</summary>
-    public async Task<Draft?> EvaluationOfAsync(Draft target)
-    {
-        var children = await db.Drafts.Where(d => d.BasedOnId == target.Id).ToListAsync();
-        return children.FirstOrDefault(d => d.Kind == FormKind.SelfEvaluation);
-    }
+    public Task<Draft?> EvaluationOfAsync(Draft target) => ChildAsync(target, FormKind.SelfEvaluation);
 
-    /// <summary>A new, editable version of an approved or published draft (those stay read-only).</summary>
+    /// <summary>
+    /// A new, editable version of an approved or published draft (those stay read-only); the one already
+    /// started from it when there is one.
+    /// </summary>
     public async Task<Draft?> NewVersionAsync(ClaimsPrincipal user, Draft approved) =>
         CanBuildOn(user, approved)
-            ? await CreateAsync(user, approved.Form, approved.Id, $"基于已通过的草稿 #{approved.Id}（第 {approved.Version} 版）修订")
+            ? (await OpenChildAsync(user, approved, approved.Kind, () => approved.Form, $"基于已通过的草稿 #{approved.Id}（第 {approved.Version} 版）修订"))?.Draft
             : null;
+
+    /// <summary>The draft of <paramref name="kind"/> based on <paramref name="parent"/>, if any.</summary>
+    private async Task<Draft?> ChildAsync(Draft parent, FormKind kind) =>
+        await db.Drafts.FirstOrDefaultAsync(d => d.BasedOnId == parent.Id && d.Kind == kind);
+
+    /// <summary>
+    /// The draft of <paramref name="kind"/> based on <paramref name="parent"/>: the one there is, or a new one of
+    /// <paramref name="form"/>. There is at most one — the unique index on (based_on_id, kind) — so of two
+    /// starts at once (a double click, two fillers, two servers) one stores its draft and the other finds it.
+    /// </summary>
+    private async Task<(Draft Draft, bool Created)?> OpenChildAsync(ClaimsPrincipal user, Draft parent, FormKind kind, Func<PerformanceForm> form, string comment)
+    {
+        if (await ChildAsync(parent, kind) is { } started)
+        {
+            return (started, false);
+        }
+
+        try
+        {
+            return await CreateAsync(user, form(), parent.Id, comment) is { } created ? (created, true) : null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await ChildAsync(parent, kind) is { } other)
+            {
+                return (other, false);
+            }
+
+            throw;
+        }
+    }
 
     /// <summary>The document a published draft is stored as: one per chain of versions and per kind, so a republished version replaces the last.</summary>
     public async Task<string> DocumentNameAsync(Draft draft)
@@ -275,12 +277,10 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         score.ApplyTo(form with { TotalScore = null, Grade = null }) with { TotalWeight = (form.Budget?.Total?.Weight ?? 0) + form.Indicators.Sum(i => i.Weight ?? 0) };
 
     /// <summary>Applies <paramref name="change"/> as a new version with its audit line; a conflict (draft reloaded) when someone saved first.</summary>
-    private async Task<DraftResult> CommitAsync(ClaimsPrincipal user, Draft draft, string action, string? comment, Action<Draft> change)
+    private async Task<DraftResult> CommitAsync(ClaimsPrincipal user, Draft draft, string action, string? comment, Action<Draft, DateTimeOffset> change)
     {
         var before = DraftAudit.Snapshot(draft);
-        change(draft);
-        draft.Version++;
-        draft.UpdatedAt = DateTimeOffset.UtcNow;
+        change(draft, DateTimeOffset.UtcNow);
         db.Log(draft, action, user.Identity!.Name!, before, comment);
         try
         {

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Drafts;
 using System.Security.Claims;
 using Jixiao.Web.Accounts;
 
@@ -51,10 +52,10 @@ public sealed class ReviewSteps
     }
 
     /// <summary>The role whose turn it is on a submitted draft; null in any other state.</summary>
-    public string? Current(Draft draft) => draft.State == States.Submitted ? Required[Step(draft)] : null;
+    public string? Current(Draft draft) => draft.State == DraftState.Submitted ? Required[Step(draft)] : null;
 
     /// <summary>The draft's step as an index into <see cref="Required"/> (a deployment may have dropped steps since).</summary>
-    public int Step(Draft draft) => Math.Clamp(draft.ReviewStep, 0, Required.Count - 1);
+    public int Step(Draft draft) => draft.Step(Required.Count);
 
     /// <summary>Whether the step of <paramref name="draft"/> is the last required one.</summary>
     public bool AtLast(Draft draft) => Step(draft) == Required.Count - 1;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Jixiao.Domain.Drafts;
 using Jixiao.Web.Accounts;
 
 namespace Jixiao.Web.Drafts;
@@ -18,32 +19,19 @@ public sealed class DraftAudit
     public string AfterJson { get; set; } = "";
 
     /// <summary>The draft as the log keeps it: state, version and the form's interchange JSON.</summary>
-    public static string Snapshot(Draft d) => Snapshot(d.State, d.Version, d.FormJson);
+    public static string Snapshot(Draft d) => Snapshot(DraftStates.Code(d.State), d.Version, d.FormJson);
 
     /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
     public static string Snapshot(string state, int version, string formJson) =>
         $"{{\"state\":{JsonSerializer.Serialize(state)},\"version\":{version},\"form\":{formJson}}}";
 }
 
-/// <summary>The states of a draft.</summary>
-public static class States
-{
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
-    public const string Returned = "returned";
-    public const string Approved = "approved";
-    public const string Published = "published";
-
-    /// <summary>Every state, in the order a draft goes through them.</summary>
-    public static readonly IReadOnlyList<string> All = [Draft, Submitted, Returned, Approved, Published];
-}
-
 /// <summary>
 /// A state change: its name (the page handler), the states it leaves, the state it enters (an approval before
-/// the last review step and a return after the first stay submitted, see <see cref="Workflow.Next"/>), who may
+/// the last review step and a return after the first stay submitted: the aggregate decides, see <see cref="Draft.Approve"/>), who may
 /// make it under the deployment's review steps.
 /// </summary>
-public sealed record Transition(string Name, string Zh, string En, IReadOnlyList<string> From, string To, bool NeedsComment, Func<ClaimsPrincipal, Draft, ReviewSteps, bool> Allowed);
+public sealed record Transition(string Name, string Zh, string En, IReadOnlyList<DraftState> From, DraftState To, bool NeedsComment, Func<ClaimsPrincipal, Draft, ReviewSteps, bool> Allowed);
 
 /// <summary>
 /// draft → submitted → (单位审核 → 主管部门审核 → 财政审核, the steps the deployment requires, in order) →
@@ -58,10 +46,10 @@ public static class Workflow
 
     public static readonly IReadOnlyList<Transition> All =
     [
-        new("Submit", "提交审核", "Submit", [States.Draft, States.Returned], States.Submitted, false, (u, d, _) => u.IsInRole(Roles.Filler) && DraftAccess.UnitOf(u) == d.UnitId),
-        new("Return", "退回修改", "Return", [States.Submitted], States.Returned, true, (u, d, steps) => steps.Reviews(u, d)),
-        new("Approve", "审核通过", "Approve", [States.Submitted], States.Approved, false, (u, d, steps) => steps.Reviews(u, d)),
-        new("Publish", "发布", "Publish", [States.Approved], States.Published, false, (u, _, _) => u.IsInRole(Roles.Finance) || u.IsInRole(Roles.Admin)),
+        new("Submit", "提交审核", "Submit", [DraftState.Draft, DraftState.Returned], DraftState.Submitted, false, (u, d, _) => u.IsInRole(Roles.Filler) && DraftAccess.UnitOf(u) == d.UnitId),
+        new("Return", "退回修改", "Return", [DraftState.Submitted], DraftState.Returned, true, (u, d, steps) => steps.Reviews(u, d)),
+        new("Approve", "审核通过", "Approve", [DraftState.Submitted], DraftState.Approved, false, (u, d, steps) => steps.Reviews(u, d)),
+        new("Publish", "发布", "Publish", [DraftState.Approved], DraftState.Published, false, (u, _, _) => u.IsInRole(Roles.Finance) || u.IsInRole(Roles.Admin)),
     ];
 
     /// <summary>
@@ -71,18 +59,6 @@ public static class Workflow
     public static IEnumerable<Transition> Available(ClaimsPrincipal user, Draft draft, ReviewSteps steps, IReadOnlySet<string>? authors = null) =>
         All.Where(t => t.From.Contains(draft.State) && t.Allowed(user, draft, steps)
             && !(t.Name == "Approve" && authors is not null && authors.Contains(user.Identity?.Name ?? "")));
-
-    /// <summary>The state and review step <paramref name="change"/> leads to from <paramref name="draft"/>.</summary>
-    public static (string State, int Step) Next(Transition change, Draft draft, ReviewSteps steps) => change.Name switch
-    {
-        "Submit" => (States.Submitted, 0),
-        "Approve" when !steps.AtLast(draft) => (States.Submitted, steps.Step(draft) + 1),
-        "Return" when steps.Step(draft) > 0 => (States.Submitted, steps.Step(draft) - 1),
-        _ => (change.To, 0),
-    };
-
-    /// <summary>Only drafts and returned drafts are edited; submitted, approved and published ones are read-only.</summary>
-    public static bool Editable(string state) => state is States.Draft or States.Returned;
 
     /// <summary>An audit line's action in words: a transition's label, or create / update.</summary>
     public static string ActionName(string action, Infrastructure.Language l) =>
@@ -97,13 +73,13 @@ public static class Workflow
             ? l.T($"已提交（待{role}，第 {steps.Step(draft) + 1}/{steps.Required.Count} 步）", $"submitted (waiting for {role}, step {steps.Step(draft) + 1} of {steps.Required.Count})")
             : StateName(draft.State, l);
 
-    public static string StateName(string state, Infrastructure.Language l) => state switch
+    public static string StateName(DraftState state, Infrastructure.Language l) => state switch
     {
-        States.Draft => l.T("草稿", "draft"),
-        States.Submitted => l.T("已提交", "submitted"),
-        States.Returned => l.T("已退回", "returned"),
-        States.Approved => l.T("已通过", "approved"),
-        States.Published => l.T("已发布", "published"),
-        _ => state,
+        DraftState.Draft => l.T("草稿", "draft"),
+        DraftState.Submitted => l.T("已提交", "submitted"),
+        DraftState.Returned => l.T("已退回", "returned"),
+        DraftState.Approved => l.T("已通过", "approved"),
+        DraftState.Published => l.T("已发布", "published"),
+        _ => DraftStates.Code(state),
     };
 }

@@ -146,7 +146,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
             return true;
         }
 
-        var approved = await db.Drafts.AsNoTracking().Where(d => d.UnitId == unitId && (d.State == States.Approved || d.State == States.Published)).ToListAsync(ct);
+        var approved = await db.Drafts.AsNoTracking().Where(d => d.UnitId == unitId && (d.State == DraftState.Approved || d.State == DraftState.Published)).ToListAsync(ct);
         return approved.Any(d => d.Kind == FormKind.Target && d.Form is { } f && f.Name == basis.Name && f.Year == basis.Year);
     }
 
@@ -160,7 +160,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
 
         var published = (await data.FormsAsync(new Scope(UnitId: unit))).Where(f => f.Kind == FormKind.Target)
             .OrderByDescending(f => f.Year).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
-        var approved = (await db.Drafts.AsNoTracking().Where(d => d.UnitId == unit && (d.State == States.Approved || d.State == States.Published)).ToListAsync())
+        var approved = (await db.Drafts.AsNoTracking().Where(d => d.UnitId == unit && (d.State == DraftState.Approved || d.State == DraftState.Published)).ToListAsync())
             .Where(d => d.Kind == FormKind.Target).OrderByDescending(d => d.Id).ToList();
         return (published, approved);
     }

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Drafts;
 using Jixiao.Domain.Model;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Drafts;
@@ -25,7 +26,7 @@ public sealed class IndexModel(DraftAccess access, ReviewSteps steps) : PageMode
 
     public int Total { get; private set; }
 
-    /// <summary>A state (<see cref="States.All"/>) or <see cref="WaitingFilter"/>; anything else shows all.</summary>
+    /// <summary>A state (<see cref="DraftStates.All"/>, by its stored word) or <see cref="WaitingFilter"/>; anything else shows all.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
@@ -42,12 +43,12 @@ public sealed class IndexModel(DraftAccess access, ReviewSteps steps) : PageMode
         // Sorted in memory: SQLite cannot order by a DateTimeOffset.
         var drafts = await (await access.VisibleAsync(User)).AsNoTracking().ToListAsync();
         var rows = drafts
-            .Select(d => new Row(d, d.Form, Workflow.Available(User, d, steps).Any() || (d.State == States.Returned && DraftAccess.CanWrite(User, d))))
+            .Select(d => new Row(d, d.Form, Workflow.Available(User, d, steps).Any() || (d.State == DraftState.Returned && DraftAccess.CanWrite(User, d))))
             .ToList();
         Total = rows.Count;
-        Counts = [(WaitingFilter, rows.Count(r => r.Waiting)), .. States.All.Select(s => (s, rows.Count(r => r.Draft.State == s)))];
+        Counts = [(WaitingFilter, rows.Count(r => r.Waiting)), .. DraftStates.All.Select(s => (DraftStates.Code(s), rows.Count(r => r.Draft.State == s)))];
         var shown = Show == WaitingFilter ? rows.Where(r => r.Waiting)
-            : States.All.Contains(Show ?? "") ? rows.Where(r => r.Draft.State == Show)
+            : DraftStates.TryParse(Show, out var state) ? rows.Where(r => r.Draft.State == state)
             : rows;
         if (!string.IsNullOrWhiteSpace(Q))
         {
