@@ -56,7 +56,7 @@ public readonly struct IndicatorScore
         Method = method;
         Reason = reason;
         Rounding = rounding;
-        Result = result;
+        Qualitative = result;
         Weight = weight;
         _raw = raw;
         Score = score;
@@ -71,7 +71,7 @@ public readonly struct IndicatorScore
     public Rounding Rounding { get; }
 
     /// <summary>The qualitative result (when <see cref="Method"/> is <see cref="ScoreMethod.Qualitative"/>).</summary>
-    public QualitativeResult Result { get; }
+    public QualitativeResult Qualitative { get; }
 
     public decimal Weight { get; }
 
