@@ -173,13 +173,15 @@ public static class RawHeadWords
     private static readonly char[] SentenceMarks = ['。', '，', '；'];
 
     /// <summary>
-    /// A unit's or department's name and a goal read into each other's places (Chromium prints a taller goal
-    /// cell's text before the unit's value when both fall on one line band): the name is the one without
-    /// sentence marks. Swapped only when the name's place holds sentences and the goal's none.
+    /// A unit's or department's name, or a 项目性质 or 项目类别 list word, and a goal read into each other's places
+    /// (Chromium prints a taller goal cell's text before the unit's value when both fall on one line band;
+    /// gen59-023-chromium, gen0-033-chromium: the goal under 项目性质 or 项目类别, the list word or nothing under
+    /// the goal): the name is the one without sentence marks. Swapped only when the name's place holds
+    /// sentences and the goal's none. Run before the list words are untangled, which then see the word.
     /// </summary>
     internal static void Sentences(List<(Field Field, string Value, int Line)> fields, DiagnosticBag diagnostics)
     {
-        foreach (var name in new[] { Field.Unit, Field.Department })
+        foreach (var name in new[] { Field.Unit, Field.Department, Field.Nature, Field.Category })
         {
             foreach (var text in new[] { Field.Goal, Field.ExpectedGoal, Field.Outcome })
             {
@@ -194,6 +196,17 @@ public static class RawHeadWords
                 diagnostics.Info(fields[a].Line, DiagnosticCodes.OrphanText, $"第{fields[a].Line}行：“{Labels.Fields[name][0]}”读到句子、“{Labels.Fields[text][0]}”读到名称，两值互换。");
                 return;
             }
+        }
+
+        // No goal read at all (its label lost among the list words' cells, gen0-033-chromium): a list field's
+        // sentences are the goal.
+        var list = fields.FindIndex(f => f.Field is Field.Nature or Field.Category && f.Value.IndexOfAny(SentenceMarks) >= 0);
+        if (list >= 0 && !fields.Any(f => f.Field is Field.Goal or Field.ExpectedGoal or Field.Outcome))
+        {
+            var (field, value, line) = fields[list];
+            fields[list] = (field, "", line);
+            fields.Add((Field.Goal, value, line));
+            diagnostics.Info(line, DiagnosticCodes.OrphanText, $"第{line}行：“{Labels.Fields[field][0]}”读到句子，按“{Labels.Fields[Field.Goal][0]}”读取。");
         }
     }
 }

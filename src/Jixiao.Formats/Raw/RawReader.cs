@@ -208,9 +208,9 @@ public static partial class RawReader
         }
 
         var fields = RawFields.Read(head, paragraphs, diagnostics);
+        RawHeadWords.Sentences(fields, diagnostics);
         RawHeadWords.Untangle(fields, diagnostics);
         RawHeadWords.Unlabelled(fields, head, diagnostics);
-        RawHeadWords.Sentences(fields, diagnostics);
         // The goal (the outcome, on a self-evaluation) printed after the table's first header line and before
         // its 三级指标 header (gen0-001-calc: 实际完成情况's text after 一级指标 二级指标): the field's value.
         var goalField = self ? Field.Outcome : Field.Goal;

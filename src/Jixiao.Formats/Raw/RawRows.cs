@@ -204,7 +204,8 @@ public static partial class RawRows
             }
         }
 
-        foreach (var p in Pair(nameOrTarget, widest))
+        nameOrTarget = FullRests(nameOrTarget, values);
+        foreach (var p in Pair(nameOrTarget, widest, diagnostics))
         {
             pairs.Add(p);
         }
@@ -333,7 +334,7 @@ public static partial class RawRows
     /// do) that gives as many names as targets and never lets targets lead names by more than
     /// <see cref="MaxLead"/>.
     /// </summary>
-    private static List<(int Pos, string Name, string Target, int Line)> Pair(List<Seq> seq, int widest)
+    private static List<(int Pos, string Name, string Target, int Line)> Pair(List<Seq> seq, int widest, DiagnosticBag diagnostics)
     {
         var n = seq.Count;
         const int Off = MaxLead;
@@ -374,7 +375,11 @@ public static partial class RawRows
 
                 Relax(i, d + 1, c0 + spread + asName, Class.Name);
                 Relax(i, d - 1, c0 + spread + asTarget, Class.Target);
-                if (x.WrapCandidate)
+                if (x.FullRest)
+                {
+                    Relax(i, d, c0 + spread + FullRestCost, Class.Rest);
+                }
+                else if (x.WrapCandidate)
                 {
                     Relax(i, d, c0 + spread + (x.ClosedLine ? ClosedWrapCost : WrapCost), Class.Rest);
                 }
@@ -409,18 +414,27 @@ public static partial class RawRows
 
         var names = new List<(int Pos, string Text, int Line)>();
         var targets = new List<string>();
+        var last = Class.Name;
         for (var i = 0; i < n; i++)
         {
             switch (classes[i])
             {
                 case Class.Name:
                     names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
+                    last = Class.Name;
                     break;
                 case Class.Target:
                     targets.Add(seq[i].Item.Text);
+                    last = Class.Target;
+                    break;
+                case Class.Rest when seq[i].FullRest && last == Class.Target && targets.Count > 0:
+                    // A wrapped text target's rest (不高于往年 / 水平).
+                    targets[^1] += seq[i].Item.Text;
+                    diagnostics.Info(seq[i].Item.Line, DiagnosticCodes.WrappedCell, $"第{seq[i].Item.Line}行：折行的指标值“{targets[^1]}”已合并。");
                     break;
                 case Class.Rest when names.Count > 0:
                     names[^1] = (names[^1].Pos, names[^1].Text + seq[i].Item.Text, names[^1].Line);
+                    diagnostics.Info(seq[i].Item.Line, DiagnosticCodes.WrappedCell, $"第{seq[i].Item.Line}行：折行的指标名称“{names[^1].Text}”已合并。");
                     break;
                 default:
                     names.Add((seq[i].Pos, seq[i].Item.Text, seq[i].Item.Line));
@@ -453,7 +467,83 @@ public static partial class RawRows
     }
 
     /// <summary>A text item of the indicator table, with what its line tells.</summary>
-    private sealed record Seq(int Pos, RawItem Item, RawValueKind Kind, double Bonus, bool WrapCandidate, bool ClosedLine);
+    private sealed record Seq(int Pos, RawItem Item, RawValueKind Kind, double Bonus, bool WrapCandidate, bool ClosedLine, bool FullRest = false);
+
+    /// <summary>Lines a wrapped cell's next line may stand below its line (pieces of a neighbouring label cell's wrapped text between: 零售药店家庭废 / 标 / 标 / 弃药品回收箱制).</summary>
+    public const int MaxWrapLineGap = 3;
+
+    /// <summary>
+    /// The fewest wrapped lines of one width (see <see cref="FullWidth"/>) that make it a column's width: two
+    /// names of one length followed by text targets are common, three wrapped cells of one width in a table
+    /// without wraps are not.
+    /// </summary>
+    public const int MinFullHeads = 3;
+
+    /// <summary>
+    /// The width (<see cref="LayoutTextCells.Width"/>: 2 a CJK character) of the table's full lines. A text
+    /// followed on the next lines (no blank line) by another text, with no value between, is a wrapped cell's
+    /// line or a name then its text target. A wrapped column's lines all have the column's width (CJK text
+    /// fills a line to the character); other pairs have scattered widths. So: the widest width of at least
+    /// <see cref="MinFullHeads"/> such heads, and of at least one in <see cref="FullHeadShare"/> of them, that
+    /// at most <see cref="MaxWiderTexts"/> of the table's texts (<paramref name="widths"/>) exceed; else none
+    /// (calc-narrow: 6 characters, chromium-narrow-uming: 7, gen0-012-chromium: 15).
+    /// </summary>
+    internal static int? FullWidth(IReadOnlyList<int> heads, IReadOnlyList<int> widths)
+    {
+        // Most such pairs are wrapped lines where a column wraps; a column printed as a block of one-line names
+        // has pairs of every width (chromium-long-thead: three names of the widest width among 20).
+        foreach (var g in heads.GroupBy(w => w).Where(g => g.Count() >= MinFullHeads && g.Count() * FullHeadShare >= heads.Count).OrderByDescending(g => g.Key))
+        {
+            // No column is narrower than its widest text: a column of one-line names has names wider than its
+            // common width (gen0-028-chromium's names printed as a block, many of 9 characters).
+            if (widths.Count(w => w > g.Key + 1) <= MaxWiderTexts)
+            {
+                return g.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The full width's heads are at least 1 in this many of all the texts followed by a text.</summary>
+    public const int FullHeadShare = 2;
+
+    /// <summary>Texts wider than a full width that may stand among the rows (a group heading of the next form, a goal's line).</summary>
+    public const int MaxWiderTexts = 1;
+
+    private static int Width(string s) => s.Sum(LayoutTextCells.Width);
+
+    /// <summary>
+    /// Texts that continue the text right before them: on one of the next <see cref="MaxWrapLineGap"/> lines
+    /// with no blank line between (a cell's lines are one block of raw text; a row's next cell starts its
+    /// own), no value between, after a line of the table's full width (<see cref="FullWidth"/>; a half-width
+    /// character off for a line holding Latin letters or digits, whose widths differ from font to font).
+    /// </summary>
+    private static List<Seq> FullRests(List<Seq> seq, List<(RawItem Item, RawValueKind Kind)> values)
+    {
+        bool Adjacent(int i) => i > 0 && seq[i].Kind == RawValueKind.Text && seq[i - 1].Kind == RawValueKind.Text
+            && seq[i].Item.Line > seq[i - 1].Item.Line && seq[i].Item.Line - seq[i - 1].Item.Line <= MaxWrapLineGap && seq[i].Item.Paragraph == seq[i - 1].Item.Paragraph
+            && Enumerable.Range(seq[i - 1].Pos + 1, Math.Max(0, seq[i].Pos - seq[i - 1].Pos - 1)).All(j => values[j].Item.Kind != RawKind.Value);
+
+        var heads = Enumerable.Range(1, Math.Max(0, seq.Count - 1)).Where(Adjacent).Select(i => Width(seq[i - 1].Item.Text)).ToList();
+        if (FullWidth(heads, [.. seq.Where(x => x.Kind == RawValueKind.Text).Select(x => Width(x.Item.Text))]) is not { } full)
+        {
+            return seq;
+        }
+
+        var result = new List<Seq>(seq.Count);
+        for (var i = 0; i < seq.Count; i++)
+        {
+            var head = i > 0 ? seq[i - 1].Item.Text : "";
+            var isFull = Width(head) == full || Math.Abs(Width(head) - full) == 1 && head.Any(c => LayoutTextCells.Width(c) == 1);
+            // A whole name then its text target (培训人员技能提升情况 / 有所提升): the head reads as a name, the rest
+            // does not end as one.
+            var nameThenTarget = i > 0 && EndsAsName(head) && !EndsAsName(seq[i].Item.Text);
+            result.Add(Adjacent(i) && isFull && !nameThenTarget ? seq[i] with { FullRest = true } : seq[i]);
+        }
+
+        return result;
+    }
 
     private enum Class : byte
     {
@@ -483,6 +573,12 @@ public static partial class RawRows
     /// <summary>A text after the target column's header printed after names: a target (the column comes as a block).</summary>
     private const double TargetBlockBonus = 1.5;
 
+    /// <summary>
+    /// Cost (a bonus) of taking a text right after a full-width line (<see cref="FullWidth"/>) as that cell's
+    /// rest: more than any name or target reading of a text gains, less than a closed wrap.
+    /// </summary>
+    private const double FullRestCost = -2.0;
+
     /// <summary>Cost of taking a text as the wrapped rest of the name before it.</summary>
     private const double WrapCost = 1.0;
 
@@ -497,11 +593,13 @@ public static partial class RawRows
     /// <summary>Endings of indicator names (what is measured).</summary>
     private static readonly string[] NameEndings = ["率", "性", "度", "数", "量", "次数", "时间", "数量", "人数", "天数", "金额", "成本", "面积", "比例", "周期", "情况", "效果", "费用", "时长", "件数", "户数", "能力"];
 
+    private static bool EndsAsName(string s) => NameEndings.Any(e => s.EndsWith(e, StringComparison.Ordinal));
+
     /// <summary>How little a text reads like a name.</summary>
     private static double NameCost(string s)
     {
         var c = 0.0;
-        if (NameEndings.Any(e => s.EndsWith(e, StringComparison.Ordinal)))
+        if (EndsAsName(s))
         {
             c -= 1;
         }
@@ -518,7 +616,7 @@ public static partial class RawRows
     private static double TextTargetCost(string s)
     {
         var c = s.Length <= 4 ? 0.0 : 0.25 * (s.Length - 4);
-        if (NameEndings.Any(e => s.EndsWith(e, StringComparison.Ordinal)) && s.Length > 2)
+        if (EndsAsName(s) && s.Length > 2)
         {
             c += 1.5;
         }

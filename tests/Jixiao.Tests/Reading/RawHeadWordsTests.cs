@@ -83,6 +83,25 @@ public sealed class RawHeadWordsTests
         Assert.Equal("上海市某局", kept[0].Value);
     }
     [Fact]
+    public void A_list_field_holding_the_goal_and_a_goal_holding_its_word_are_swapped_back()
+    {
+        // gen59-023-chromium: the goal read under 项目性质, the nature under the goal.
+        var fields = new List<(Field Field, string Value, int Line)> { (Field.Nature, "本项目用于支持本所基本业务活动，维护基金安全。", 5), (Field.Goal, "经常性专项业务费", 12) };
+        RawHeadWords.Sentences(fields, new DiagnosticBag());
+        Assert.Equal([(Field.Nature, "经常性专项业务费", 5), (Field.Goal, "本项目用于支持本所基本业务活动，维护基金安全。", 12)], fields);
+
+        // gen0-033-chromium: the goal under 项目类别, nothing under the goal.
+        var empty = new List<(Field Field, string Value, int Line)> { (Field.Category, "确保就医对象准确无误，确保就医应报尽报。", 6), (Field.Goal, "", 12) };
+        RawHeadWords.Sentences(empty, new DiagnosticBag());
+        Assert.Equal([(Field.Category, "", 6), (Field.Goal, "确保就医对象准确无误，确保就医应报尽报。", 12)], empty);
+
+        // No goal read at all: the list field's sentences are the goal.
+        var none = new List<(Field Field, string Value, int Line)> { (Field.Category, "确保就医对象准确无误，确保就医应报尽报。", 6) };
+        RawHeadWords.Sentences(none, new DiagnosticBag());
+        Assert.Equal([(Field.Category, "", 6), (Field.Goal, "确保就医对象准确无误，确保就医应报尽报。", 6)], none);
+    }
+
+    [Fact]
     public void A_name_holding_a_list_word_is_swapped_with_the_list_field()
     {
         var fields = new List<(Field Field, string Value, int Line)> { (Field.Name, "特定目标类", 2), (Field.Category, "医疗保险个人账户管理经费", 3) };
