@@ -6,6 +6,7 @@ using Jixiao.Domain.Scoring;
 using Jixiao.Formats.Json;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
+using Jixiao.Web.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Drafts;
@@ -221,7 +222,8 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
                 return (started, false);
             }
 
-            return await CreateAsync(user, EvaluationTemplate.From(target.Form), target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评") is { } created
+            var (form, carried) = await EvaluationTemplateAsync(target.UnitId, target.Form, null, target.Id);
+            return await CreateAsync(user, form, target.Id, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评{carried}") is { } created
                 ? (created, true)
                 : null;
         }
@@ -229,6 +231,33 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         {
             Starting.Release();
         }
+    }
+
+    /// <summary>
+    /// The self-evaluation of a published target declaration of the user's unit (one published elsewhere and
+    /// imported, so it has no approved draft here); null when it is not the unit's target declaration.
+    /// </summary>
+    public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, StoredFormView stored)
+    {
+        if (stored.Form.Kind != FormKind.Target || stored.UnitId != DraftAccess.UnitOf(user))
+        {
+            return null;
+        }
+
+        var (form, carried) = await EvaluationTemplateAsync(stored.UnitId, stored.Form, stored.Id, null);
+        return await CreateAsync(user, form, comment: $"基于已发布的申报表 #{stored.Id}（{stored.Form.Year} 年）开始自评{carried}");
+    }
+
+    /// <summary>
+    /// <see cref="EvaluationTemplate"/> of a declaration, with the forecasts and causes of its monitoring when the
+    /// unit has one accepted or submitted (<see cref="MonitoringCarry"/>); the words the create line adds for it.
+    /// </summary>
+    private async Task<(PerformanceForm Form, string Carried)> EvaluationTemplateAsync(long unitId, PerformanceForm declaration, long? formId, long? draftId)
+    {
+        var template = EvaluationTemplate.From(declaration);
+        return await MonitoringCarry.ForEvaluationAsync(db, unitId, declaration, formId, draftId) is { } monitoring
+            ? MonitoringCarry.Apply(template, monitoring)
+            : (template, "");
     }
 
     /// <summary>The self-evaluation already started from <paramref name="target"/>, if any.</summary>
