@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Jixiao.Application;
 using System.Text.Json;
 using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
@@ -109,48 +110,7 @@ public static class MonitorCommand
     /// Whether a file holds monitoring forms: an interchange JSON with forms of <c>kind: "monitoring"</c>, or a
     /// workbook with a 执行监控表 sheet. Other files (text, PDF, other forms) are left to the other readers.
     /// </summary>
-    internal static bool HoldsMonitoring(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        if (IsWorkbook(path))
-        {
-            return MonitoringXlsx.HasMonitoringSheets(File.ReadAllBytes(path));
-        }
-
-        return LooksLikeJson(path) && MonitoringJson.HasMonitoringForms(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart());
-    }
-
-    /// <summary>An XLSX file by its name or its first bytes (a ZIP package).</summary>
-    private static bool IsWorkbook(string path)
-    {
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        using var stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[4];
-        return stream.Read(head) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
-    }
-
-    /// <summary>A JSON file by its name or its first character (a large text or PDF is not read twice).</summary>
-    private static bool LooksLikeJson(string path)
-    {
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        using var stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[64];
-        var n = stream.Read(head);
-        var text = head[..n].TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8);
-        return text.Length > 0 && text[0] is (byte)'{' or (byte)'[';
-    }
+    internal static bool HoldsMonitoring(string path) => File.Exists(path) && MonitoringFiles.HoldsFile(path);
 
     /// <summary>The monitoring documents of a JSON or XLSX file; null, with every problem on <paramref name="error"/>, when it cannot be used.</summary>
     internal static IReadOnlyList<MonitoringDocument>? Load(string path, MonitoringPolicy policy, TextWriter error)
@@ -164,9 +124,7 @@ public static class MonitorCommand
 
         try
         {
-            return IsWorkbook(path)
-                ? [MonitoringXlsx.Read(File.ReadAllBytes(path), name, policy)]
-                : MonitoringJson.Read(DocumentLoader.Decode(File.ReadAllBytes(path)).TrimStart(), name, policy);
+            return MonitoringFiles.Read(name, File.ReadAllBytes(path), policy);
         }
         catch (UnreadableSourceException ex)
         {

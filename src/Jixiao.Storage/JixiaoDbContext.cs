@@ -29,6 +29,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
     public DbSet<StoredDiagnostic> Diagnostics => Set<StoredDiagnostic>();
     public DbSet<StoredFinding> Findings => Set<StoredFinding>();
     public DbSet<ImportAuditLine> ImportAudit => Set<ImportAuditLine>();
+    public DbSet<StoredMonitoringForm> MonitoringForms => Set<StoredMonitoringForm>();
+    public DbSet<StoredMonitoringAudit> MonitoringAudit => Set<StoredMonitoringAudit>();
 
     /// <summary>Forms of the versions in force (older versions of a source are history).</summary>
     public IQueryable<StoredForm> CurrentForms => Forms.Where(f => f.DocumentVersion.IsCurrent);
@@ -98,6 +100,13 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
             e.ToTable("import_audit");
             e.Property(a => a.Outcome).HasConversion(o => Words.Of(o), s => Words.ImportOutcome(s));
         });
+
+        b.Entity<StoredMonitoringForm>(e =>
+        {
+            e.ToTable("monitoring_forms");
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        b.Entity<StoredMonitoringAudit>().ToTable("monitoring_audit");
 
         foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {

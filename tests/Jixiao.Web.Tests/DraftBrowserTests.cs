@@ -147,6 +147,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
         await filler.WaitForFunctionAsync("() => document.getElementById('total').textContent === '88.33'"); // live, before any save
         Assert.Equal("良", await filler.InnerTextAsync("#grade"));
         Assert.Equal("9.65", await filler.InnerTextAsync("#budget-score")); // 96.50 %
+        Assert.True(await filler.IsVisibleAsync("#unsaved")); // the unsaved-changes guard (unsaved.js) is on for the self-evaluation too
         Assert.Contains("deviation.missing", await filler.InnerTextAsync("#findings"), StringComparison.Ordinal);
         for (var i = 0; i < Results.Length; i++)
         {
@@ -158,6 +159,7 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
 
         await Click(filler, "#save");
         await filler.WaitForSelectorAsync("#saved");
+        Assert.False(await filler.IsVisibleAsync("#unsaved"));
         var total = await filler.InnerTextAsync("#total");
         Assert.Equal("88.33", total);
         Assert.DoesNotContain("deviation.missing", await filler.InnerTextAsync("#findings"), StringComparison.Ordinal);

@@ -57,4 +57,38 @@ internal static class MonitoringSupport
 
     public static long IdOf(Uri location) =>
         long.Parse(location.OriginalString.Split('/', '?')[2], CultureInfo.InvariantCulture);
+
+    /// <summary>Posts a form with the antiforgery token of the page <paramref name="tokenFrom"/>.</summary>
+    public static async Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom)
+    {
+        fields["__RequestVerificationToken"] = await AccountTests.Token(client, tokenFrom);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The editor's fields: 1–N月 figures of <see cref="Rows"/>, with the first row's cause when <paramref name="cause"/>.</summary>
+    public static Dictionary<string, string> Fields(int version, string executed = "80", string through = "7", bool cause = false)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Through"] = through,
+            ["Input.Total.Initial"] = "146.00",
+            ["Input.Total.Executed"] = executed,
+            ["Input.Total.Forecast"] = "146",
+            ["Input.GoalProgress"] = "1–7月按计划推进<script>alert(1)</script>",
+        };
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            fields[$"Input.Rows[{i}].Forecast"] = Rows[i].Forecast;
+            fields[$"Input.Rows[{i}].Likelihood"] = Rows[i].Likelihood;
+        }
+
+        if (cause)
+        {
+            fields["Input.Rows[0].Causes"] = "funding";
+            fields["Input.Rows[0].CauseText"] = "邮寄外包合同延迟签订，已催办";
+        }
+
+        return fields;
+    }
 }

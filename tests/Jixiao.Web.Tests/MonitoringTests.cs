@@ -16,12 +16,6 @@ namespace Jixiao.Web.Tests;
 /// </summary>
 public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
 {
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom)
-    {
-        fields["__RequestVerificationToken"] = await AccountTests.Token(client, tokenFrom);
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
     /// <summary>Starts (or opens) the monitoring of the published 2024 declaration as the centre's filler; its id.</summary>
     private async Task<long> Start(HttpClient filler)
     {
@@ -48,32 +42,6 @@ public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
         db.MonitoringAudit.Add(new MonitoringAudit { Record = copy, Action = MonitoringWorkflow.Created, UserName = Filler, At = DateTimeOffset.UtcNow, AfterJson = "{}" });
         await db.SaveChangesAsync();
         return (filler, copy.Id);
-    }
-
-    private static Dictionary<string, string> Fields(int version, string executed = "80", string through = "7", bool cause = false)
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
-            ["Input.Through"] = through,
-            ["Input.Total.Initial"] = "146.00",
-            ["Input.Total.Executed"] = executed,
-            ["Input.Total.Forecast"] = "146",
-            ["Input.GoalProgress"] = "1–7月按计划推进<script>alert(1)</script>",
-        };
-        for (var i = 0; i < Rows.Length; i++)
-        {
-            fields[$"Input.Rows[{i}].Forecast"] = Rows[i].Forecast;
-            fields[$"Input.Rows[{i}].Likelihood"] = Rows[i].Likelihood;
-        }
-
-        if (cause)
-        {
-            fields["Input.Rows[0].Causes"] = "funding";
-            fields["Input.Rows[0].CauseText"] = "邮寄外包合同延迟签订，已催办";
-        }
-
-        return fields;
     }
 
     private async Task<MonitoringRecord> Stored(long id)

@@ -56,7 +56,7 @@ public readonly struct IndicatorScore
         Method = method;
         Reason = reason;
         Rounding = rounding;
-        Qualitative = result;
+        Verdict = result;
         Weight = weight;
         _raw = raw;
         Score = score;
@@ -71,7 +71,7 @@ public readonly struct IndicatorScore
     public Rounding Rounding { get; }
 
     /// <summary>The qualitative result (when <see cref="Method"/> is <see cref="ScoreMethod.Qualitative"/>).</summary>
-    public QualitativeResult Qualitative { get; }
+    public QualitativeResult Verdict { get; }
 
     public decimal Weight { get; }
 

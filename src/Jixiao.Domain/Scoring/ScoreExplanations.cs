@@ -20,7 +20,7 @@ internal static class ScoreExplanations
             ScoreMethod.ZeroTarget => s.Score > 0
                 ? $"目标 {s.Op.Symbol()}0，实际 {Numbers.Plain(s.Actual)} 达标 → 满分 {score}"
                 : $"目标 {s.Op.Symbol()}0，实际 {Numbers.Plain(s.Actual)} 未达标 → 0.00",
-            ScoreMethod.Qualitative => $"{s.Qualitative.Label()}：{w} × {Numbers.Plain(s.Share * 100)}% = {rounded}",
+            ScoreMethod.Qualitative => $"{s.Verdict.Label()}：{w} × {Numbers.Plain(s.Share * 100)}% = {rounded}",
             _ => "",
         };
     }

@@ -416,6 +416,18 @@ public static class MonitoringJson
         w.WriteEndObject();
     }
 
+    /// <summary>One form as its interchange JSON text, Chinese kept as text: what storage keeps (the web app's records, <c>jixiao import</c>).</summary>
+    public static string FormJson(MonitoringForm form)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteForm(w, form);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static void WriteForm(Utf8JsonWriter w, MonitoringForm f, MonitoringAssessment? assessment = null)
     {
         w.WriteStartObject();

@@ -221,6 +221,7 @@ public static class AccountServices
         services.AddScoped<Drafts.DraftService>();
         services.AddScoped<Drafts.UnitPolicies>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<MonitoringOverview>();
         services.AddAuthorizationBuilder().AddPolicy(Policies.Import, p => p.RequireRole(Roles.Finance, Roles.Admin));
         services.ConfigureApplicationCookie(o =>
         {

@@ -7,6 +7,7 @@ using Jixiao.Domain.Scoring;
 using Jixiao.Formats.Json;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
+using Jixiao.Web.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Drafts;
@@ -199,7 +200,38 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return null;
         }
 
-        return await OpenChildAsync(user, target, FormKind.SelfEvaluation, () => EvaluationTemplate.From(target.Form), $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评");
+        return await OpenChildAsync(user, target, FormKind.SelfEvaluation, async () =>
+        {
+            var (form, carried) = await EvaluationTemplateAsync(target.UnitId, target.Form, null, target.Id);
+            return (form, $"基于已审核通过的申报表 #{target.Id}（第 {target.Version} 版）开始自评{carried}");
+        });
+    }
+
+    /// <summary>
+    /// The self-evaluation of a published target declaration of the user's unit (one published elsewhere and
+    /// imported, so it has no approved draft here); null when it is not the unit's target declaration.
+    /// </summary>
+    public async Task<Draft?> StartEvaluationAsync(ClaimsPrincipal user, StoredFormView stored)
+    {
+        if (stored.Form.Kind != FormKind.Target || stored.UnitId != DraftAccess.UnitOf(user))
+        {
+            return null;
+        }
+
+        var (form, carried) = await EvaluationTemplateAsync(stored.UnitId, stored.Form, stored.Id, null);
+        return await CreateAsync(user, form, comment: $"基于已发布的申报表 #{stored.Id}（{stored.Form.Year} 年）开始自评{carried}");
+    }
+
+    /// <summary>
+    /// <see cref="EvaluationTemplate"/> of a declaration, with the forecasts and causes of its monitoring when the
+    /// unit has one accepted or submitted (<see cref="MonitoringCarry"/>); the words the create line adds for it.
+    /// </summary>
+    private async Task<(PerformanceForm Form, string Carried)> EvaluationTemplateAsync(long unitId, PerformanceForm declaration, long? formId, long? draftId)
+    {
+        var template = EvaluationTemplate.From(declaration);
+        return await MonitoringCarry.ForEvaluationAsync(db, unitId, declaration, formId, draftId) is { } monitoring
+            ? MonitoringCarry.Apply(template, monitoring)
+            : (template, "");
     }
 
     /// <summary>The self-evaluation already started from <paramref name="target"/>, if any.</summary>
@@ -211,7 +243,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
     /// </summary>
     public async Task<Draft?> NewVersionAsync(ClaimsPrincipal user, Draft approved) =>
         CanBuildOn(user, approved)
-            ? (await OpenChildAsync(user, approved, approved.Kind, () => approved.Form, $"基于已通过的草稿 #{approved.Id}（第 {approved.Version} 版）修订"))?.Draft
+            ? (await OpenChildAsync(user, approved, approved.Kind, () => Task.FromResult((approved.Form, $"基于已通过的草稿 #{approved.Id}（第 {approved.Version} 版）修订"))))?.Draft
             : null;
 
     /// <summary>The draft of <paramref name="kind"/> based on <paramref name="parent"/>, if any.</summary>
@@ -220,10 +252,10 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
 
     /// <summary>
     /// The draft of <paramref name="kind"/> based on <paramref name="parent"/>: the one there is, or a new one of
-    /// <paramref name="form"/>. There is at most one — the unique index on (based_on_id, kind) — so of two
+    /// the form <paramref name="start"/> gives, with its audit comment. There is at most one — the unique index on (based_on_id, kind) — so of two
     /// starts at once (a double click, two fillers, two servers) one stores its draft and the other finds it.
     /// </summary>
-    private async Task<(Draft Draft, bool Created)?> OpenChildAsync(ClaimsPrincipal user, Draft parent, FormKind kind, Func<PerformanceForm> form, string comment)
+    private async Task<(Draft Draft, bool Created)?> OpenChildAsync(ClaimsPrincipal user, Draft parent, FormKind kind, Func<Task<(PerformanceForm Form, string Comment)>> start)
     {
         if (await ChildAsync(parent, kind) is { } started)
         {
@@ -232,7 +264,8 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
 
         try
         {
-            return await CreateAsync(user, form(), parent.Id, comment) is { } created ? (created, true) : null;
+            var (form, comment) = await start();
+            return await CreateAsync(user, form, parent.Id, comment) is { } created ? (created, true) : null;
         }
         catch (DbUpdateException)
         {

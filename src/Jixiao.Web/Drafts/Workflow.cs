@@ -22,8 +22,7 @@ public sealed class DraftAudit
     public static string Snapshot(Draft d) => Snapshot(DraftStates.Code(d.State), d.Version, d.FormJson);
 
     /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
-    public static string Snapshot(string state, int version, string formJson) =>
-        $"{{\"state\":{JsonSerializer.Serialize(state)},\"version\":{version},\"form\":{formJson}}}";
+    public static string Snapshot(string state, int version, string formJson) => Storage.Entities.StoredMonitoringAudit.Snapshot(state, version, formJson);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Formats.Json;
@@ -48,16 +47,7 @@ public sealed class MonitoringRecord
     public bool Editable => MonitoringWorkflow.Editable(State);
 
     /// <summary>The form as its interchange JSON, Chinese kept as text (as the draft audit log does).</summary>
-    public static string ToJson(MonitoringForm form)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            MonitoringJson.WriteForm(w, form);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string ToJson(MonitoringForm form) => MonitoringJson.FormJson(form);
 }
 
 /// <summary>One line of the audit log of a monitoring form: every create, save and state change.</summary>
@@ -81,7 +71,7 @@ public sealed class MonitoringAudit
 public static class MonitoringStates
 {
     public const string Draft = "draft";
-    public const string Submitted = "submitted";
+    public const string Submitted = Storage.Entities.StoredMonitoringForm.Submitted;
     public const string Returned = "returned";
     public const string Accepted = "accepted";
 
@@ -120,6 +110,7 @@ public static class MonitoringWorkflow
     public static string ActionName(string action, Infrastructure.Language l) =>
         action == Created ? l.T("新建", "create")
         : action == Updated ? l.T("保存", "save")
+        : action == Storage.Import.MonitoringImporter.Action ? l.T("导入", "import")
         : All.FirstOrDefault(t => t.Name.Equals(action, StringComparison.OrdinalIgnoreCase)) is { } t ? l.T(t.Zh, t.En)
         : action;
 

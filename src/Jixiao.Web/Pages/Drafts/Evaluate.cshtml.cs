@@ -21,6 +21,9 @@ public sealed class EvaluateModel(AuthoringDbContext db, DraftService drafts, La
 
     protected override FormKind Kind => FormKind.SelfEvaluation;
 
+    /// <summary>The monitoring form this self-evaluation's actuals and causes were prefilled from, named by its create line.</summary>
+    public long? MonitoringSource => Jixiao.Web.Monitoring.MonitoringCarry.SourceOf(History.FirstOrDefault(a => a.Action == Workflow.Created)?.Comment);
+
     public Task<IActionResult> OnPostAsync(long id) => SaveAsync(id, Input.Version);
 
     protected override PerformanceForm Apply(PerformanceForm form) => Input.ApplyTo(form);

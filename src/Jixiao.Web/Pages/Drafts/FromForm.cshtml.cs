@@ -25,7 +25,7 @@ public sealed class FromFormModel(IReadModel data, DraftService drafts) : PageMo
             return NotFound();
         }
 
-        var draft = await drafts.CreateAsync(User, EvaluationTemplate.From(stored.Form), comment: $"基于已发布的申报表 #{formId}（{stored.Form.Year} 年）开始自评");
+        var draft = await drafts.StartEvaluationAsync(User, stored);
         return draft is null ? Forbid() : Redirect(DraftPageModel.UrlOf(draft));
     }
 }

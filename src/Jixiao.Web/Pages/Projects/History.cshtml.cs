@@ -1,12 +1,13 @@
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Values;
 using Jixiao.Web.Data;
+using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Pages.Projects;
 
-public sealed class HistoryModel(IReadModel data) : PageModel
+public sealed class HistoryModel(IReadModel data, MonitoringOverview monitoring) : PageModel
 {
     public sealed record Cell(Indicator? Indicator, bool Changed);
 
@@ -15,6 +16,9 @@ public sealed class HistoryModel(IReadModel data) : PageModel
     public ProjectFormHistory History { get; private set; } = null!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Each year's declaration, monitoring (those the user may see) and self-evaluation side by side, latest first.</summary>
+    public IReadOnlyList<YearComparison> Years { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -40,6 +44,7 @@ public sealed class HistoryModel(IReadModel data) : PageModel
 
             return new Row(cells.First(c => c.Indicator is not null).Indicator!.Name, cells);
         }).ToList();
+        Years = await monitoring.ProjectAsync(User, history, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -42,7 +42,7 @@
       set(row.querySelector(".explain"), r.explanation);
       row.classList.toggle("below-weight", r.below === true);
       var manual = row.querySelector(".manual-score");
-      if (manual && !form.hasAttribute("data-readonly")) { manual.disabled = r.auto; manual.hidden = r.auto; }
+      if (manual && form.getAttribute("data-readonly") !== "true") { manual.disabled = r.auto; manual.hidden = r.auto; }
     });
     set(byId("weight-total"), s.weights);
     set(byId("total"), s.total);

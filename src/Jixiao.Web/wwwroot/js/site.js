@@ -1,6 +1,6 @@
 // Charts of the dashboard: every element with data-chart and data-series (JSON [{name, value}]) becomes an
-// ECharts chart. No inline script anywhere (the Content-Security-Policy forbids it); without ECharts the
-// tables under the charts stay visible.
+// ECharts chart; a bar's row may carry its own colour (the monitoring lights). No inline script anywhere (the
+// Content-Security-Policy forbids it); without ECharts the tables under the charts stay visible.
 (function () {
   "use strict";
   if (typeof window.echarts === "undefined") { return; }
@@ -16,7 +16,7 @@
           color: palette, tooltip: { trigger: "axis" }, grid: { left: 40, right: 16, top: 16, bottom: 32 },
           xAxis: { type: "category", data: rows.map(function (r) { return r.name; }) },
           yAxis: { type: "value", minInterval: 1 },
-          series: [{ type: "bar", data: rows.map(function (r) { return r.value; }), itemStyle: { color: palette[0] } }]
+          series: [{ type: "bar", data: rows.map(function (r) { return r.color ? { value: r.value, itemStyle: { color: r.color } } : r.value; }), itemStyle: { color: palette[0] } }]
         };
     chart.setOption(option);
     el.classList.add("ready");

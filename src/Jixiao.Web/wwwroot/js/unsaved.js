@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var form = document.querySelector("form[data-live]");
-  if (!form || form.hasAttribute("data-readonly")) { return; }
+  // data-readonly is "true" or "false": a tag-helper form (asp-page) keeps an attribute whose value is null, as "".
+  if (!form || form.getAttribute("data-readonly") === "true") { return; }
   var notice = document.getElementById("unsaved");
   var dirty = false;
 
