@@ -886,6 +886,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var textPieces = body.Where(c => c.Unit == 1 && !c.Whole).ToList();
         var fitted = LineColumns.FitPages(textPieces, ColumnsAt);
         var aligned = LineColumns.Align(textPieces, fitted);
+        LineColumns.MoveWedged(aligned, fitted);
         foreach (var (cell, column) in aligned)
         {
             if (ColumnByPlace(cell) is { } placed && placed != column)
