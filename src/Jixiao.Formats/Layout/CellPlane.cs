@@ -462,8 +462,11 @@ internal sealed class CellPlane
     private double NextLineTop(Cell label, Cell edge, int direction)
     {
         var next = edge.Box.Top + direction;
-        var line = Cells.Where(c => !c.Whole && c.Page == edge.Page && c.Box.Top < next + 0.5 && c.Box.Bottom > next + 0.5).ToList();
-        return line.Count > 0 && line.All(c => c.Box.Right <= label.Box.Left - LayoutReach) ? next + direction : next;
+        var line = Cells.Where(c => !c.Whole && !ReferenceEquals(c, label) && c.Page == edge.Page && c.Box.Top < next + 0.5 && c.Box.Bottom > next + 0.5).ToList();
+        // Beside a label wrapped over several lines (项目性 / 质) the lines it spans hold the value right of it
+        // and other fields left of it (gen59-001-chromium: 项目类别 特定目标类 between 经常性专项 and 业务费).
+        var within = next >= label.Box.Top - 0.2 && next < label.Box.Bottom - 0.5;
+        return line.Count > 0 && line.All(c => c.Box.Right <= label.Box.Left - (within ? 0 : LayoutReach)) ? next + direction : next;
     }
 
     private static bool IsFieldLabel(Cell c) => Labels.IsLabel(Labels.Strip(c.Compact)) || Labels.Inline(c.Compact) is not null;
