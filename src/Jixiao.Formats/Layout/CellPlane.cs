@@ -404,7 +404,8 @@ internal sealed class CellPlane
             // The next line may hold other fields too (gen0-039-chromium: `鉴定费  项目性质 其他经常` under
             // `项目名称 财务专项审计和资产评估`): the continuation is the one piece in reach that stands before
             // the line's first label.
-            var line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= edge.Box.Bottom - 0.2 && c.Box.Top < edge.Box.Bottom + 0.5).ToList();
+            var next = NextLineTop(label, edge, 1);
+            var line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= next - 0.2 && c.Box.Top < next + 0.5).ToList();
             var firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
             var candidates = line.Where(c => c.Box.Left < firstLabel && c.Box.Left >= label.Box.Left - LayoutReach && c.Box.Left < right
                 && Math.Abs(c.Box.Left - edge.Box.Left) <= AlignTolerance(c)).ToList();
@@ -425,7 +426,47 @@ internal sealed class CellPlane
             edge = piece;
         }
 
+        // A value wrapped over more lines than its label's and centred on it starts above the label's line, as
+        // many lines above as below at most (gen0-009-chromium: 上海市医药集中招 over 实施单位： 标采购事务管理所,
+        // two more lines under it): each line above holds only the one piece, flush with the value's, as wide.
+        var below = parts.Count - 1;
+        var top = value;
+        for (var k = 0; k < below; k++)
+        {
+            var previous = NextLineTop(label, top, -1);
+            var line = Cells.Where(c => !c.Whole && c.Box.Top >= previous - 0.2 && c.Box.Top < previous + 0.5).ToList();
+            var before = line.Where(c => c.Box.Left < right && c.Box.Right > label.Box.Left - LayoutReach).ToList();
+            if (before.Count != 1 || before[0] is not { } piece || IsUsed(piece) || IsFieldLabel(piece) || FormBuilder.IsLabelFragment(piece)
+                || Math.Abs(piece.Box.Left - value.Box.Left) > StackAlign || piece.Box.Right < top.Box.Right - StackAlign
+                || Labels.IndicatorColumn(piece.Compact) is not null || Labels.BudgetColumn(piece.Compact) is not null)
+            {
+                break;
+            }
+
+            parts.Insert(0, piece);
+            top = piece;
+        }
+
         return parts;
+    }
+
+    /// <summary>How far apart (characters) the lines of a wrapped value above its label's line may start or end: a
+    /// left-aligned cell's full lines start and end together.</summary>
+    private const double StackAlign = 1;
+
+    /// <summary>
+    /// The top of the text line after (or before) <paramref name="edge"/>'s that may continue a value: a line
+    /// holding only pieces far left of the label (the wrapped label of the field beside it, 主管 / 部门 between
+    /// the lines of 实施单位's value, gen0-005-chromium) is stepped over, once.
+    /// </summary>
+    private double NextLineTop(Cell label, Cell edge, int direction)
+    {
+        var next = edge.Box.Top + direction;
+        var line = Cells.Where(c => !c.Whole && !ReferenceEquals(c, label) && c.Page == edge.Page && c.Box.Top < next + 0.5 && c.Box.Bottom > next + 0.5).ToList();
+        // Beside a label wrapped over several lines (项目性 / 质) the lines it spans hold the value right of it
+        // and other fields left of it (gen59-001-chromium: 项目类别 特定目标类 between 经常性专项 and 业务费).
+        var within = next >= label.Box.Top - 0.2 && next < label.Box.Bottom - 0.5;
+        return line.Count > 0 && line.All(c => c.Box.Right <= label.Box.Left - (within ? 0 : LayoutReach)) ? next + direction : next;
     }
 
     private static bool IsFieldLabel(Cell c) => Labels.IsLabel(Labels.Strip(c.Compact)) || Labels.Inline(c.Compact) is not null;

@@ -42,8 +42,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         {
             form = form with
             {
-                Nature = Text(Field.Nature, tableTop),
-                Category = Text(Field.Category, tableTop),
+                Nature = ListValue(Field.Nature, tableTop, Natures),
+                Category = ListValue(Field.Category, tableTop, Categories),
                 StartDate = Value(Field.StartDate, tableTop) is { } s ? FormAssembler.Date(s) : null,
                 EndDate = Value(Field.EndDate, tableTop) is { } e ? FormAssembler.Date(e) : null,
                 Funds = ReadFunds(tableTop),
@@ -147,6 +147,57 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         }
 
         return null;
+    }
+
+    /// <summary>The budget system's 项目性质 values (a closed list).</summary>
+    internal static readonly string[] Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目", "经常性项目", "一次性项目"];
+
+    /// <summary>The budget system's 项目类别 values (a closed list).</summary>
+    internal static readonly string[] Categories = ["特定目标类", "其他运转类", "其他人员类"];
+
+    /// <summary>How many lines above and below its label a -layout list value wrapped in a narrow column may reach.</summary>
+    private const double ListReach = 3;
+
+    /// <summary>
+    /// 项目性质 or 项目类别, whose values come from closed lists. In -layout text a value wrapped in a narrow column
+    /// is printed around its label's line with the next label's pieces between its lines (gen59-006-chromium:
+    /// 其他经 / 项目性质 常性项 / 目; gen59-021-calc: 经常性专 over 项业务费), so what is read beside the label may be a
+    /// part of the word: then the pieces near the label, right of it and before the next label on their lines,
+    /// that spell a list word holding what was read, one after another in reading order, are the value.
+    /// </summary>
+    private string? ListValue(Field field, double before, string[] words)
+    {
+        var label = LabelCells(field, before).FirstOrDefault(c => c.Unit == 1 && !c.Whole);
+        var near = label is null ? [] : Cells.Where(c => !c.Whole && !_plane.IsUsed(c) && c.Page == label.Page && c.Box.Left >= label.Box.Right - 0.5
+                && c.Box.Top >= label.Box.Top - ListReach && c.Box.Bottom <= label.Box.Bottom + ListReach && !IsAnyLabel(c) && !IsLabelFragment(c)
+                && !Cells.Any(l => l != label && IsAnyLabel(l) && l.Box.Left > label.Box.Left && l.Box.Left <= c.Box.Left && l.Box.Top < c.Box.Bottom - 0.5 && l.Box.Bottom > c.Box.Top + 0.5))
+            .OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
+        var read = Text(field, before);
+        if (label is null || read is not null && words.Contains(read))
+        {
+            return read;
+        }
+
+        for (var i = 0; i < near.Count; i++)
+        {
+            var spelled = "";
+            for (var j = i; j < near.Count && spelled.Length < words.Max(w => w.Length); j++)
+            {
+                spelled += near[j].Compact;
+                if (words.Contains(spelled) && (read is null || spelled.Contains(read, StringComparison.Ordinal) || read.Contains(spelled, StringComparison.Ordinal)))
+                {
+                    foreach (var c in near.Skip(i).Take(j - i + 1))
+                    {
+                        _plane.Use(c);
+                    }
+
+                    diagnostics.Info(label.Line, DiagnosticCodes.LabelSplit, $"{label.Place}：“{label.Text}”的值分印在其周围（{string.Join("/", near.Skip(i).Take(j - i + 1).Select(c => c.Text))}），按“{spelled}”读取。");
+                    return spelled;
+                }
+            }
+        }
+
+        return read;
     }
 
     /// <summary>A text field, the empty marks read as no value.</summary>
@@ -886,6 +937,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var textPieces = body.Where(c => c.Unit == 1 && !c.Whole).ToList();
         var fitted = LineColumns.FitPages(textPieces, ColumnsAt);
         var aligned = LineColumns.Align(textPieces, fitted);
+        LineColumns.MoveWedged(aligned, fitted);
         foreach (var (cell, column) in aligned)
         {
             if (ColumnByPlace(cell) is { } placed && placed != column)

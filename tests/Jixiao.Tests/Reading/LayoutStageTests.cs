@@ -241,6 +241,31 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_single_line_value_between_a_wrapped_targets_lines_is_the_next_columns()
+    {
+        // gen0-008-calc: 达成指标 printed at the row's middle between 不高于往 and 年水平, left of 实际完成值's
+        // edge because the line left of it is empty; the target's lines start together, it starts further right.
+        var lines = LayoutTextCells.Read("""
+                                   不高于往
+                       单位管理成本               达成指标
+                                   年水平
+                                   =100.00(
+                       邮寄数量完成率                           100.00(%)
+                                   %)
+            """);
+        var columns = new Dictionary<Column, (double Left, double Right)>
+        {
+            [Column.Name] = (double.NegativeInfinity, 21), [Column.Target] = (21, 42), [Column.Actual] = (42, double.PositiveInfinity),
+        };
+        var aligned = LineColumns.Align(lines, _ => columns);
+        Assert.Equal(Column.Target, aligned[lines[2]]);
+        var moved = LineColumns.MoveWedged(aligned, _ => columns);
+        Assert.Equal("达成指标", Assert.Single(moved).Cell.Text);
+        Assert.Equal([Column.Target, Column.Name, Column.Actual, Column.Target, Column.Target, Column.Name, Column.Actual, Column.Target],
+            lines.Select(c => aligned[c]));
+    }
+
+    [Fact]
     public void A_name_standing_under_the_level2_header_is_read_as_the_name()
     {
         // gen0-012-chromium, a continuation page: the name is centred under 二级指标's header; a 一级/二级

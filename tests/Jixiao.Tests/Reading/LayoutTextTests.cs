@@ -1,3 +1,4 @@
+using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Layout;
 
 namespace Jixiao.Tests.Reading;
@@ -41,5 +42,53 @@ public class LayoutTextTests
         var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
         Assert.Equal("上海市医疗保障局", form.Department);
         Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
+    }
+
+    [Fact]
+    public void A_value_wrapped_above_and_below_its_label_is_read_whole_across_the_next_labels_lines()
+    {
+        // gen0-005-chromium: 实施单位's value over four lines, one above the label's line, and the wrapped label
+        // 主管/部门 of the field left of it on the lines between.
+        var text = """
+                               财政项目支出绩效目标申报表
+                                  （2023年度）
+            项目名称 工作服置装费                 项目类别 特定目标类
+                                                             上海市医药集中招标
+            主管
+               上海市医疗保障局                             实施单位     采购事务管理所（上
+            部门
+                                                             海医药采购中心）
+            年度总体目标 保障平台运行稳定。
+             一级指标 二级指标                       三级指标           年度(/项目)指标值
+             产出指标 数量指标         新增系统平台功能点                   ≥20.00(个)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("上海市医疗保障局", form.Department);
+        Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
+    }
+
+    [Fact]
+    public void A_nature_wrapped_around_its_label_with_the_next_labels_pieces_between_is_one_list_word()
+    {
+        // gen59-006-chromium: 其他经常性项目 wrapped in a narrow column, 其他经 above and 目 below the label's line,
+        // the wrapped label 项目类/别 of the next field between its lines.
+        var text = """
+                                   财政项目支出绩效目标申报表
+                                          （2024年度）
+                                         其他经
+                                                    项目类
+            项目名称 外聘法律顾问             项目性质 常性项            其他运转类
+                                                     别
+                                         目
+            主管部门 上海市松江区医疗保障局
+            年度总体目标 保障平台运行稳定。
+             一级指标 二级指标                       三级指标           年度(/项目)指标值
+             产出指标 数量指标         新增系统平台功能点                   ≥20.00(个)
+            """;
+        var document = LayoutReader.ReadLayoutText(text, "t.txt");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal("其他经常性项目", form.Nature);
+        Assert.Equal("其他运转类", form.Category);
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.LabelSplit && d.Message.Contains("其他经常性项目"));
     }
 }
