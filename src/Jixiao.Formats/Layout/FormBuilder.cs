@@ -42,8 +42,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         {
             form = form with
             {
-                Nature = ListValue(Field.Nature, tableTop, Natures),
-                Category = ListValue(Field.Category, tableTop, Categories),
+                Nature = ListValue(Field.Nature, tableTop, ProjectLists.PrintedNatures),
+                Category = ListValue(Field.Category, tableTop, ProjectLists.Categories),
                 StartDate = Value(Field.StartDate, tableTop) is { } s ? FormAssembler.Date(s) : null,
                 EndDate = Value(Field.EndDate, tableTop) is { } e ? FormAssembler.Date(e) : null,
                 Funds = ReadFunds(tableTop),
@@ -149,12 +149,6 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         return null;
     }
 
-    /// <summary>The budget system's 项目性质 values (a closed list).</summary>
-    internal static readonly string[] Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目", "经常性项目", "一次性项目"];
-
-    /// <summary>The budget system's 项目类别 values (a closed list).</summary>
-    internal static readonly string[] Categories = ["特定目标类", "其他运转类", "其他人员类"];
-
     /// <summary>How many lines above and below its label a -layout list value wrapped in a narrow column may reach.</summary>
     private const double ListReach = 3;
 
@@ -165,7 +159,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// part of the word: then the pieces near the label, right of it and before the next label on their lines,
     /// that spell a list word holding what was read, one after another in reading order, are the value.
     /// </summary>
-    private string? ListValue(Field field, double before, string[] words)
+    private string? ListValue(Field field, double before, IReadOnlyList<string> words)
     {
         var label = LabelCells(field, before).FirstOrDefault(c => c.Unit == 1 && !c.Whole);
         var near = label is null ? [] : Cells.Where(c => !c.Whole && !_plane.IsUsed(c) && c.Page == label.Page && c.Box.Left >= label.Box.Right - 0.5

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Values;
 using Jixiao.Formats.Disclosure;
 using Jixiao.Formats.Layout;
 
@@ -13,11 +14,9 @@ namespace Jixiao.Formats.Raw;
 /// </summary>
 public static class RawHeadWords
 {
-    /// <summary>The budget system's 项目性质 values.</summary>
-    private static readonly string[] Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目", "经常性项目", "一次性项目"];
+    private static readonly IReadOnlyList<string> Natures = ProjectLists.PrintedNatures;
 
-    /// <summary>The budget system's 项目类别 values.</summary>
-    private static readonly string[] Categories = ["特定目标类", "其他运转类", "其他人员类"];
+    private static readonly IReadOnlyList<string> Categories = ProjectLists.Categories;
 
     internal static void Untangle(List<(Field Field, string Value, int Line)> fields, DiagnosticBag diagnostics)
     {
@@ -134,7 +133,7 @@ public static class RawHeadWords
         Take(Field.Nature, Natures);
         Take(Field.Category, Categories);
 
-        void Take(Field field, string[] words)
+        void Take(Field field, IReadOnlyList<string> words)
         {
             if (fields.Any(f => f.Field == field && f.Value.Trim().Length > 0))
             {

@@ -6,8 +6,8 @@ namespace Jixiao.Web.Drafts;
 /// <summary>The fields of a target declaration the editor posts; <see cref="Version"/> is the version the editor started from.</summary>
 public sealed class DraftInput
 {
-    public static readonly IReadOnlyList<string> Natures = ["经常性专项业务费", "其他经常性项目", "其他一次性项目"];
-    public static readonly IReadOnlyList<string> Categories = ["特定目标类", "其他运转类", "其他人员类"];
+    public static readonly IReadOnlyList<string> Natures = ProjectLists.Natures;
+    public static readonly IReadOnlyList<string> Categories = ProjectLists.Categories;
 
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
