@@ -201,11 +201,12 @@ internal sealed class CellPlane
             var text = c.Compact;
             // The last piece joined: a label a page break parts goes on at the top of the next page.
             var tail = c;
+            var crossed = false;
             for (var j = i + 1; j < cells.Count; j++)
             {
                 var d = cells[j];
                 var overPage = d.Page != tail.Page && GoesOnOverPage(cells, tail, d);
-                if (d.Box.Top > tail.Box.Bottom + WrapGap * c.Unit && !overPage)
+                if (d.Box.Top > (crossed ? tail : acc).Box.Bottom + WrapGap * c.Unit && !overPage)
                 {
                     break;
                 }
@@ -223,7 +224,12 @@ internal sealed class CellPlane
                     text = joined;
                     parts.Add(d);
                     // Over a page break the label keeps its place on the first page, where its row's values stand.
-                    acc = overPage || acc.Page != d.Page ? new Cell(acc.Page, acc.Box, joined, acc.Line, acc.Whole, acc.Unit, acc.Cut) { Band = acc.Band, Repair = Repaired(acc.Repair, $"与第{d.Page}页的“{d.Text.Trim()}”跨页合为一个标签") } : acc.Joined(d, joined);
+                    crossed |= overPage;
+                    acc = !crossed ? acc.Joined(d, joined) : new Cell(acc.Page, acc.Box, joined, acc.Line, acc.Whole, acc.Unit, acc.Cut)
+                    {
+                        Band = acc.Band,
+                        Repair = overPage ? Repaired(acc.Repair, $"与第{d.Page}页页首的“{d.Text.Trim()}”跨页合为一个标签") : acc.Repair,
+                    };
                     tail = d;
                     if (!Labels.IsLabelStart(joined))
                     {

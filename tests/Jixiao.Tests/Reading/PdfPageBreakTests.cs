@@ -120,18 +120,52 @@ public class PdfPageBreakTests
     }
 
     [Fact]
+    public void A_goal_centred_on_its_label_keeps_its_lines_above_the_label()
+    {
+        // gen83-034-calc: a borderless goal of six lines, 年度总体目标 level with the fourth; the amounts above it
+        // (another row, another start) are not its lines.
+        List<Cell> cells =
+        [
+            Q(1, 206.6, 422.6, 388.6, "财政项目支出绩效目标申报表", unit: 14),
+            Q(1, 45.3, 470.0, 83.3, "项目名称", unit: 9.5), Q(1, 93.5, 470.0, 250.0, "医药集中招标采购", unit: 9.5),
+            Q(1, 123.2, 560.7, 199.2, "年度资金申请总额", unit: 9.5), Q(1, 265.9, 560.7, 322.9, "当年财政拨款", unit: 9.5),
+            Q(1, 368.3, 560.7, 425.3, "上年结转资金", unit: 9.5), Q(1, 477.8, 560.7, 515.8, "其他资金", unit: 9.5),
+            Q(1, 40.5, 563.0, 88.0, "项目资金（", unit: 9.5), Q(1, 54.8, 576.6, 73.8, "元）", unit: 9.5),
+            Q(1, 186.4, 579.0, 228.9, "3,219,600", unit: 9.5), Q(1, 315.6, 579.0, 358.1, "3,219,600", unit: 9.5),
+            Q(1, 428.3, 579.0, 433.6, "0", unit: 9.5), Q(1, 552.7, 579.0, 558.0, "0", unit: 9.5),
+            Q(1, 164.2, 596.5, 551.7, "一行，", unit: 9.5), Q(1, 164.2, 610.1, 555.9, "二行，", unit: 9.5), Q(1, 164.2, 623.7, 548.7, "三行，", unit: 9.5),
+            Q(1, 71.2, 630.5, 128.2, "年度总体目标", unit: 9.5),
+            Q(1, 164.2, 637.3, 553.7, "四行，", unit: 9.5), Q(1, 164.2, 650.9, 553.7, "五行，", unit: 9.5), Q(1, 164.2, 664.5, 268.7, "六行。", unit: 9.5),
+            Q(1, 108.8, 682.0, 146.8, "一级指标", unit: 9.5), Q(1, 177.5, 682.0, 215.5, "二级指标", unit: 9.5),
+            Q(1, 313.3, 682.0, 351.3, "三级指标", unit: 9.5), Q(1, 457.9, 682.0, 535.8, "年度(/项目)指标值", unit: 9.5),
+            Q(1, 108.8, 700.3, 146.8, "成本指标", unit: 9.5), Q(1, 168.0, 700.3, 225.0, "经济成本指标", unit: 9.5),
+            Q(1, 230.9, 700.3, 278.4, "成本节约率", unit: 9.5), Q(1, 435.7, 700.3, 491.9, "≥0.00（%）", unit: 9.5),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "g").Forms);
+        Assert.Equal("一行，二行，三行，四行，五行，六行。", form.Goal);
+        Assert.Equal(3219600m, form.Funds?.AnnualTotal);
+    }
+
+    /// <summary>A one-page PDF in Helvetica with vertical rules at <paramref name="columns"/> from y0 to y1 (PDF points, y up).</summary>
+    private static (PdfDocumentBuilder Builder, PdfPageBuilder Page, PdfDocumentBuilder.AddedFont Font) Ruled(double[] columns, double y0, double y1)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var x in columns)
+        {
+            page.DrawLine(new PdfPoint(x, y0), new PdfPoint(x, y1));
+        }
+
+        return (builder, page, font);
+    }
+
+    [Fact]
     public void Letters_past_a_tables_cut_go_to_the_empty_cell_of_their_column()
     {
         // gen59-024-calc: LibreOffice centres a merged label on its whole cell, so on a page holding only the
         // cell's top its text stands under the table (or off the page), and the cell's part on the page is empty.
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        foreach (var x in new[] { 100.0, 200.0, 300.0 })
-        {
-            page.DrawLine(new PdfPoint(x, 700), new PdfPoint(x, 800));
-        }
-
+        var (builder, page, font) = Ruled([100, 200, 300], 700, 800);
         page.DrawLine(new PdfPoint(100, 800), new PdfPoint(300, 800));
         page.DrawLine(new PdfPoint(200, 750), new PdfPoint(300, 750)); // the right column has rows; the left one is cut below, empty
         page.AddText("ONE", 11, new PdfPoint(210, 770), font);
@@ -150,14 +184,7 @@ public class PdfPageBreakTests
     [Fact]
     public void Letters_under_a_cut_cell_that_has_text_stay_free()
     {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        foreach (var x in new[] { 100.0, 200.0 })
-        {
-            page.DrawLine(new PdfPoint(x, 700), new PdfPoint(x, 800));
-        }
-
+        var (builder, page, font) = Ruled([100, 200], 700, 800);
         page.DrawLine(new PdfPoint(100, 800), new PdfPoint(200, 800));
         page.AddText("OWN", 11, new PdfPoint(120, 770), font);
         page.AddText("NOTE", 11, new PdfPoint(120, 640), font);
@@ -172,14 +199,7 @@ public class PdfPageBreakTests
     {
         // gen59-024-calc: 产出指 in the top margin of page 7, 5.7 pt above the rest of the merged cell, whose 标 stands
         // a line pitch below it just inside the cell.
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        foreach (var x in new[] { 100.0, 200.0 })
-        {
-            page.DrawLine(new PdfPoint(x, 700), new PdfPoint(x, 800));
-        }
-
+        var (builder, page, font) = Ruled([100, 200], 700, 800);
         page.DrawLine(new PdfPoint(100, 700), new PdfPoint(200, 700)); // no rule above: the page cut it
         page.AddText("AAA", 11, new PdfPoint(120, 807.9), font); // its box 5.7 pt above the cell's top
         page.AddText("B", 11, new PdfPoint(120, 791.8), font);
