@@ -199,15 +199,19 @@ internal sealed class CellPlane
             var acc = c;
             var parts = new List<Cell>();
             var text = c.Compact;
+            // The last piece joined: a label a page break parts goes on at the top of the next page.
+            var tail = c;
+            var crossed = false;
             for (var j = i + 1; j < cells.Count; j++)
             {
                 var d = cells[j];
-                if (d.Box.Top > acc.Box.Bottom + WrapGap * c.Unit)
+                var overPage = d.Page != tail.Page && GoesOnOverPage(cells, tail, d);
+                if (d.Box.Top > (crossed ? tail : acc).Box.Bottom + WrapGap * c.Unit && !overPage)
                 {
                     break;
                 }
 
-                var beside = OnSameRow(acc, d) && d.Box.Left >= acc.Box.Right - 0.2 * c.Unit && d.Box.Left - acc.Box.Right <= 1.5 * c.Unit;
+                var beside = !overPage && OnSameRow(acc, d) && d.Box.Left >= acc.Box.Right - 0.2 * c.Unit && d.Box.Left - acc.Box.Right <= 1.5 * c.Unit;
                 // A piece that is a whole label by itself (实施单位 under 项目) is that label, not the rest of another.
                 if (consumed.Contains(d) || d.Whole || Labels.IsLabel(Labels.Strip(d.Compact)) || !beside && (d.Box.Top < acc.Box.Bottom - 0.2 * c.Unit || !Aligned(acc, d)))
                 {
@@ -219,7 +223,14 @@ internal sealed class CellPlane
                 {
                     text = joined;
                     parts.Add(d);
-                    acc = acc.Joined(d, joined);
+                    // Over a page break the label keeps its place on the first page, where its row's values stand.
+                    crossed |= overPage;
+                    acc = !crossed ? acc.Joined(d, joined) : new Cell(acc.Page, acc.Box, joined, acc.Line, acc.Whole, acc.Unit, acc.Cut)
+                    {
+                        Band = acc.Band,
+                        Repair = overPage ? Repaired(acc.Repair, $"与第{d.Page}页页首的“{d.Text.Trim()}”跨页合为一个标签") : acc.Repair,
+                    };
+                    tail = d;
                     if (!Labels.IsLabelStart(joined))
                     {
                         break;
@@ -245,6 +256,17 @@ internal sealed class CellPlane
         result.Sort((a, b) => a.Box.Top != b.Box.Top ? a.Box.Top.CompareTo(b.Box.Top) : a.Box.Left.CompareTo(b.Box.Left));
         return result;
     }
+
+    /// <summary>
+    /// Whether a PDF piece at the top of a page may go on from one at the foot of the page before: nothing of its
+    /// page stands below the one, nothing of the next page above the other, in their column (gen0-005-chromium:
+    /// 其/中： at the foot of page 3, 当年/财政/拨款 atop page 4, the row's amounts level with 其).
+    /// </summary>
+    private static bool GoesOnOverPage(List<Cell> cells, Cell tail, Cell d) =>
+        tail.Unit > 1 && !tail.Whole && !d.Whole && d.Page == tail.Page + 1
+        && !cells.Any(e => e.Page == tail.Page && e.Box.Top > tail.Box.Bottom - 0.2 * tail.Unit && e.Box.OverlapX(tail.Box) > 0)
+        && d.Box.Top - cells.Where(e => e.Page == d.Page).Min(e => e.Box.Top) <= WrapGap * d.Unit
+        && !cells.Any(e => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.OverlapX(d.Box) > 0);
 
     /// <summary>Whether a piece on a lower line continues another's column: they overlap, or their centres or left edges align.</summary>
     /// <summary>

@@ -194,6 +194,35 @@ internal sealed partial class FormBuilder
     }
 
     /// <summary>
+    /// Where a wrapped text beside its label begins, above <paramref name="top"/> when the text stands as far above
+    /// its label as below (gen83-034-calc: a goal of six lines, 年度总体目标 level with its fourth): the lines above
+    /// that start where the text's lines do and follow at their pitch (<see cref="BlockPitchSlack"/>) are the text's.
+    /// </summary>
+    private double TextTop(Cell right, double top, double tableTop)
+    {
+        var tolerance = ColumnStartTolerance * right.Unit;
+        var column = Cells.Where(c => IsPdfPiece(c) && !_plane.IsUsed(c) && Math.Abs(c.Box.Left - right.Box.Left) <= tolerance && c.Box.CenterY < tableTop
+            && !IsAnyLabel(c) && !IsLabelFragment(c) && FormAssembler.Number(c.Compact, out _) is null).OrderBy(c => c.Box.Top).ToList();
+        var lines = column.Where(c => c.Box.CenterY > top).ToList();
+        var steps = lines.Zip(lines.Skip(1), (a, b) => b.Box.Top - a.Box.Top).Where(d => d > PdfLineTolerance * right.Unit).ToList();
+        if (steps.Count == 0)
+        {
+            return top;
+        }
+
+        var reach = steps.Min() + BlockPitchSlack * right.Unit;
+        var first = lines[0];
+        for (var above = column.LastOrDefault(c => c.Box.Top < first.Box.Top - PdfLineTolerance * right.Unit);
+             above is not null && first.Box.Top - above.Box.Top <= reach;
+             above = column.LastOrDefault(c => c.Box.Top < first.Box.Top - PdfLineTolerance * right.Unit))
+        {
+            first = above;
+        }
+
+        return Math.Min(top, first.Box.CenterY - PdfLineTolerance * right.Unit);
+    }
+
+    /// <summary>
     /// The pieces of a wrapped text right of its label in a PDF: with horizontal rules, the label's band
     /// (calc-swapped: a goal of six lines whose first two stand above its label's reach); the next piece
     /// on the line right of the text bounds it only when no line of the text reaches past it (gen0-036-calc:
@@ -209,7 +238,7 @@ internal sealed partial class FormBuilder
 
         var (top, bottom) = label.Band is { } band && right.Band == band
             ? (band.Top, Math.Min(band.Bottom, tableTop))
-            : (label.Box.Top - 2 * label.Unit, tableTop);
+            : (TextTop(right, label.Box.Top - 2 * label.Unit, tableTop), tableTop);
         var limit = double.PositiveInfinity;
         var (previous, joined) = (right, false);
         for (var next = _plane.RightOf(right); next is not null; (previous, next) = (next, _plane.RightOf(next)))

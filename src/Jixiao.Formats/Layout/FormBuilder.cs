@@ -1576,13 +1576,19 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         // inBand[k, r]: how many of rows 0..r-1 stand (by their middle) in label k's band of horizontal rules:
         // those rows are label k's, whatever its place in the band (gen91c-024-chromium: 质量指标 printed at the
         // middle of its three rows, the first of which a page break parts from the 数量指标 group above).
+        // outBand[k, r]: how many of rows 0..r-1 stand outside label k's band: the rules bound the merged cell on
+        // both sides, so those rows are not label k's (chromium-horizontal-money: 时效指标 in a band of one row
+        // atop page 3, the two rows above it the rest of 质量指标's group cut by the page break).
         var inBand = new int[m, n + 1];
+        var outBand = new int[m, n + 1];
         for (var k = 0; k < m; k++)
         {
             for (var r = 0; r < n; r++)
             {
-                var mine = IsPdfPiece(labels[k]) && labels[k].Band is { } band && rows[r].Center > band.Top && rows[r].Center < band.Bottom;
+                var banded = IsPdfPiece(labels[k]) && labels[k].Band is not null;
+                var mine = banded && labels[k].Band is { } band && rows[r].Center > band.Top && rows[r].Center < band.Bottom;
                 inBand[k, r + 1] = inBand[k, r] + (mine ? 1 : 0);
+                outBand[k, r + 1] = outBand[k, r] + (banded && !mine ? 1 : 0);
             }
         }
 
@@ -1601,9 +1607,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                         continue;
                     }
 
-                    var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k].Box))
+                    var c = before + GroupCost(flow.At(rows[i].Top), flow.At(rows[j].Bottom), flow.At(labels[k]))
                         + Foreign * labels[k].Unit * (foreign[k, j + 1] - foreign[k, i])
-                        + OutOfBand * labels[k].Unit * (inBand[k, n] - inBand[k, j + 1] + inBand[k, i]);
+                        + OutOfBand * labels[k].Unit * (inBand[k, n] - inBand[k, j + 1] + inBand[k, i] + outBand[k, j + 1] - outBand[k, i]);
                     if (c < cost[k, j])
                     {
                         cost[k, j] = c;
@@ -1661,17 +1667,25 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         private static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
 
+        /// <summary>
+        /// The page a label is printed on: a PDF piece's own page, as its box may stand beyond the page's top
+        /// (gen0-032-calc: LibreOffice's copy of a merged 数量指标 centred on the whole cell, printed 22 pt above
+        /// page 2, whose place is below page 1's strip).
+        /// </summary>
+        private static long PageOf(Cell label) => IsPdfPiece(label) ? label.Page - 1 : PageOf(label.Box.CenterY);
+
         /// <summary>Where <paramref name="y"/> lies on the strip (a page without rows: the nearest part's edge).</summary>
         public bool Active { get; set; } = true;
 
-        public double At(double y)
+        public double At(double y) => At(y, PageOf(y));
+
+        private double At(double y, long page)
         {
             if (!Active || _parts.Count == 0)
             {
                 return y;
             }
 
-            var page = PageOf(y);
             if (_parts.TryGetValue(page, out var part))
             {
                 return part.Start + (y - part.Top);
@@ -1686,7 +1700,11 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return _parts.First().Value.Start;
         }
 
-        public Box At(Box b) => new(b.Left, At(b.Top), b.Right, At(b.Bottom));
+        /// <summary>Where a label stands on the strip, on its own page.</summary>
+        public Box At(Cell label) => new(label.Box.Left, At(label.Box.Top, PageOf(label)), label.Box.Right, At(label.Box.Bottom, PageOf(label)));
+
+        /// <summary>Where a height on a label's page lies on the strip.</summary>
+        private double At(Cell label, double y) => At(y, PageOf(label));
 
         /// <summary>Two copies of one label on adjacent pages that stand at the same place of the strip become one.</summary>
         public List<Cell> Merge(List<Cell> labels)
@@ -1694,9 +1712,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             var result = new List<Cell>();
             foreach (var label in labels)
             {
-                if (!label.Whole && Copies(label).FirstOrDefault(copy => !copy.Whole && PageOf(copy.Box.CenterY) != PageOf(label.Box.CenterY)
+                if (!label.Whole && Copies(label).FirstOrDefault(copy => !copy.Whole && PageOf(copy) != PageOf(label)
                         && (Outside(copy) || Outside(label))
-                        && Math.Abs(At(copy.Box.CenterY) - At(label.Box.CenterY)) <= SameLabel * label.Unit) is { } first)
+                        && Math.Abs(At(copy, copy.Box.CenterY) - At(label, label.Box.CenterY)) <= SameLabel * label.Unit) is { } first)
                 {
                     Anchor(first, label);
                     continue;
@@ -1727,9 +1745,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         /// </summary>
         private void Anchor(Cell first, Cell copy)
         {
-            var delta = At(first.Box.CenterY) - At(copy.Box.CenterY);
-            var page = PageOf(copy.Box.CenterY);
-            if (!IsPdfPiece(copy) || delta <= 0 || page != PageOf(first.Box.CenterY) + 1 || !_parts.ContainsKey(page))
+            var delta = At(first, first.Box.CenterY) - At(copy, copy.Box.CenterY);
+            var page = PageOf(copy);
+            if (!IsPdfPiece(copy) || delta <= 0 || page != PageOf(first) + 1 || !_parts.ContainsKey(page))
             {
                 return;
             }
@@ -1743,7 +1761,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         /// <summary>A label beyond the rows of its page: what a page break cut from a group's middle.</summary>
         private bool Outside(Cell label) =>
-            !_parts.TryGetValue(PageOf(label.Box.CenterY), out var part) || label.Box.CenterY < part.Top || label.Box.CenterY > part.Bottom;
+            !_parts.TryGetValue(PageOf(label), out var part) || label.Box.CenterY < part.Top || label.Box.CenterY > part.Bottom;
 
         /// <summary>How far apart (lines) two copies of a label may stand on the strip and still be one (calc-long).</summary>
         private const double SameLabel = 3;
@@ -1758,8 +1776,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
     /// <summary>
     /// The cost (in em) of leaving out of a label's group a row that stands in the label's band of horizontal
-    /// rules (a PDF with rules across the level columns): the rules bound the merged cell, so it weighs more
-    /// than a label's place (gen91c-024-chromium).
+    /// rules, or of taking in one outside it (a PDF with rules across the level columns): the rules bound the
+    /// merged cell, so it weighs more than a label's place (gen91c-024-chromium; chromium-horizontal-money).
     /// </summary>
     internal const double OutOfBand = 10;
 

@@ -108,6 +108,7 @@ public static class PdfCells
             var overflow = new Dictionary<(Box, PageCut), string>();
             free = JoinCutOverflow(free, inCells, repairs, overflow);
             free = JoinCutUnderflow(free, inCells, rules, repairs);
+            free = JoinClippedCopies(free, inCells, rules, repairs);
             ruled |= inCells.Count > 0;
             foreach (var ((box, cut), list) in inCells)
             {
@@ -236,6 +237,14 @@ public static class PdfCells
                 home = below;
             }
 
+            // A line of letters just above the first line of a cut cell's own text is its line before, though the
+            // gap to the cell's top rule is wider (gen59-024-calc: 产出指 in the top margin of page 7, 标 a line pitch
+            // below it just inside the rest of the merged cell).
+            home ??= inCells.Keys.Where(k => k.Item2.HasFlag(PageCut.Above) && !reach.ContainsKey(k) && inCells[k].Count > 0
+                    && g.Box.CenterX > k.Item1.Left && g.Box.CenterX < k.Item1.Right && g.Box.Bottom <= k.Item1.Top + 0.2 * g.Size
+                    && inCells[k].Min(o => o.Box.Top) - g.Box.Bottom <= CutOverflow * g.Size)
+                .Cast<(Box, PageCut)?>().FirstOrDefault();
+
             if (home is not { } cell)
             {
                 rest.Add(g);
@@ -250,6 +259,46 @@ public static class PdfCells
             list.Add(g);
             reach[cell] = Math.Min(reach.GetValueOrDefault(cell, cell.Item1.Top), g.Box.Top);
             Note(repairs, cell, $"格上越出分页线的“{g.Value}”并入此格");
+        }
+
+        return rest;
+    }
+
+    /// <summary>
+    /// Free letters beyond the cut side of a drawn cell that holds no letters, in its column: LibreOffice prints a
+    /// merged cell's text centred on the whole cell on each page it crosses, so on a page holding only an end of
+    /// the cell the text stands past the table (below its last rule, in the margin or off the page), and that
+    /// part of the cell is empty (gen59-024-calc: 质量指标 under page 6's table for the empty cell above it,
+    /// 产出指标 700 pt over page 8 for the top of its level column). They go to that cell, so that its parts read
+    /// the same and are joined once (<see cref="CellPlane"/>).
+    /// </summary>
+    private static List<Glyph> JoinClippedCopies(List<Glyph> free, Dictionary<(Box, PageCut), List<Glyph>> inCells, Rules rules,
+        Dictionary<(Box, PageCut), List<string>> repairs)
+    {
+        if (free.Count == 0)
+        {
+            return free;
+        }
+
+        var rest = new List<Glyph>(free.Count);
+        var joined = new HashSet<(Box, PageCut)>();
+        foreach (var g in free)
+        {
+            if (rules.CutCellToward(g.Box.CenterX, g.Box.CenterY) is not { } cell
+                || (inCells.TryGetValue(cell, out var own) && own.Count > 0 && !joined.Contains(cell)))
+            {
+                rest.Add(g);
+                continue;
+            }
+
+            if (!inCells.TryGetValue(cell, out var list))
+            {
+                inCells[cell] = list = [];
+            }
+
+            list.Add(g);
+            joined.Add(cell);
+            Note(repairs, cell, $"空格在分页线外的文字“{g.Value}”并入此格");
         }
 
         return rest;
@@ -797,6 +846,39 @@ public static class PdfCells
             }
 
             return (top, bottom);
+        }
+
+        /// <summary>
+        /// The drawn cell of the column at <paramref name="x"/> whose cut side faces a point past the table: the
+        /// lowest cell cut below, for a point below every rule of the column; the highest cut above, for a point
+        /// above them. Null when the point stands among the column's rules or no such cell is there.
+        /// </summary>
+        public (Box, PageCut)? CutCellToward(double x, double y)
+        {
+            (Box, PageCut)? best = null;
+            foreach (var (_, from, to) in _vertical)
+            {
+                var below = to < y;
+                if (!below && from <= y)
+                {
+                    continue;
+                }
+
+                if (Enclosing(x, below ? to - RuleTolerance : from + RuleTolerance) is not { } cell
+                    || !cell.Item2.HasFlag(below ? PageCut.Below : PageCut.Above)
+                    || (below ? cell.Item1.Bottom > y : cell.Item1.Top < y))
+                {
+                    continue;
+                }
+
+                if (best is not { } b || (below ? cell.Item1.Bottom > b.Item1.Bottom : cell.Item1.Top < b.Item1.Top))
+                {
+                    best = cell;
+                }
+            }
+
+            // Among the column's rules the point is in a cell of its own, or between tables.
+            return best is { } found && _vertical.Any(v => v.Y0 - RuleTolerance <= y && v.Y1 + RuleTolerance >= y && v.X > found.Item1.Left - RuleTolerance && v.X < found.Item1.Right + RuleTolerance) ? null : best;
         }
 
         /// <summary>The cell around a point: the nearest rule on each side that spans the point, or null.</summary>

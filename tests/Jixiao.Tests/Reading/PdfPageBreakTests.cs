@@ -1,0 +1,212 @@
+using Jixiao.Formats.Layout;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace Jixiao.Tests.Reading;
+
+/// <summary>Labels and cells that a page break cuts, in the PDF geometry path.</summary>
+public class PdfPageBreakTests
+{
+    /// <summary>A free PDF piece on a page (top-down points of that page), with its band of horizontal rules if any.</summary>
+    private static Cell Q(int page, double left, double top, double right, string text, (double Top, double Bottom)? band = null, double unit = 9) =>
+        new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, top + (page - 1) * Geometry.PageStride + unit), text, page, Whole: false, Unit: unit)
+        {
+            Band = band is { } b ? (b.Top + (page - 1) * Geometry.PageStride, b.Bottom + (page - 1) * Geometry.PageStride) : null,
+        };
+
+    [Fact]
+    public void A_level_label_in_a_band_of_rules_holds_no_row_outside_it()
+    {
+        // chromium-horizontal-money, pages 2 and 3 as 1 and 2: 质量指标 at the foot of page 1 (its band cut by the
+        // page), two of its rows atop page 2; 时效指标 stands in a band of one row under them.
+        List<Cell> cells =
+        [
+            Q(1, 210.4, 556.9, 385.9, "财政项目支出绩效目标申报表", unit: 13.5),
+            Q(1, 44.2, 596.5, 80.2, "项目名称", (591.4, 608.6)), Q(1, 98.9, 596.5, 197.9, "医疗保险监管档案整理费", (591.4, 608.6)),
+            Q(1, 111.6, 744.3, 147.6, "一级指标", (738.4, 756.4)), Q(1, 179.0, 744.3, 215.0, "二级指标", (738.4, 756.4)),
+            Q(1, 313.8, 744.3, 349.8, "三级指标", (738.4, 756.4)), Q(1, 477.8, 744.3, 522.8, "年度指标值", (738.4, 756.4)),
+            Q(1, 111.6, 761.5, 147.6, "产出指标"),
+            Q(1, 233.7, 761.5, 305.7, "档案整理完成数量", (756.4, 772.9)), Q(1, 435.9, 761.5, 495.6, "≥4000(卷(件))", (756.4, 772.9)),
+            Q(1, 179.0, 769.8, 215.0, "数量指标", (756.4, 790.1)),
+            Q(1, 233.7, 778.0, 305.7, "档案编目完成数量", (772.9, 790.1)), Q(1, 435.9, 778.0, 480.6, "≥8000(条)", (772.9, 790.1)),
+            Q(1, 179.0, 795.3, 215.0, "质量指标"),
+            Q(1, 233.7, 795.3, 287.7, "档案保存期限", (790.1, 806.6)), Q(1, 435.9, 795.3, 469.7, "≥10(年)", (790.1, 806.6)),
+            Q(2, 233.7, 38.5, 341.7, "档案整理后接收存放完成率"), Q(2, 435.9, 38.5, 474.1, "≥100(%)"),
+            Q(2, 233.7, 55.8, 314.7, "档案整理验收合格率", (50.6, 67.9)), Q(2, 435.9, 55.8, 474.1, "≥100(%)", (50.6, 67.9)),
+            Q(2, 179.0, 72.3, 215.0, "时效指标", (67.9, 84.4)),
+            Q(2, 233.7, 72.3, 323.7, "第三方档案整理及时性", (67.9, 84.4)), Q(2, 435.9, 72.3, 453.9, "及时", (67.9, 84.4)),
+            Q(2, 233.7, 89.5, 287.7, "档案保管情况", (84.4, 101.6)), Q(2, 435.9, 89.5, 480.9, "无遗失损毁", (84.4, 101.6)),
+            Q(2, 170.0, 97.8, 224.0, "社会效益指标", (84.4, 118.1)),
+            Q(2, 233.7, 106.0, 296.7, "档案利用率提升", (101.6, 118.1)), Q(2, 435.9, 106.0, 489.9, "同比有所提升", (101.6, 118.1)),
+            Q(2, 111.6, 112.0, 147.6, "效益指标", (84.4, 147.4)),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "h").Forms);
+        Assert.Equal(["数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "时效指标", "社会效益指标", "社会效益指标"], form.Indicators.Select(i => i.Level2));
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "效益指标"], form.Indicators.Select(i => i.Level1));
+    }
+
+    [Fact]
+    public void A_label_copy_printed_above_its_page_stands_where_the_page_meets_the_one_before()
+    {
+        // gen0-032-calc: LibreOffice centres a merged 数量指标 on its whole cell, five rows on page 1 and one on page 2,
+        // and prints it on both pages, on page 2 22 pt above the page's top; the copies say where the pages meet.
+        List<Cell> cells =
+        [
+            Q(1, 161.1, 52.5, 434.2, "财政项目支出绩效目标申报表", unit: 21),
+            Q(1, 51.1, 123.0, 107.1, "项目名称", unit: 14), Q(1, 118.6, 123.0, 216.6, "法律咨询与服务", unit: 14),
+            Q(1, 118.9, 496.1, 174.9, "一级指标", unit: 14), Q(1, 179.1, 496.1, 235.1, "二级指标", unit: 14),
+            Q(1, 305.4, 496.1, 361.4, "三级指标", unit: 14), Q(1, 470.6, 496.1, 512.6, "指标值", unit: 14),
+            Q(1, 239.0, 530.4, 351.0, "行政执法文书指导", unit: 14), Q(1, 429.8, 530.4, 521.4, "=800.00(元/件)", unit: 14),
+            Q(1, 239.0, 555.0, 379.0, "医保重大决策审核意见", unit: 14), Q(1, 429.8, 555.0, 521.4, "=800.00(元/件)", unit: 14),
+            Q(1, 179.1, 556.6, 235.1, "经济成本", unit: 14), Q(1, 118.9, 564.8, 174.9, "成本指标", unit: 14), Q(1, 193.1, 573.0, 221.1, "指标", unit: 14),
+            Q(1, 239.0, 589.4, 295.0, "法律培训", unit: 14), Q(1, 429.8, 589.4, 543.1, "=3000.00(元/半天)", unit: 14),
+            Q(1, 239.0, 625.4, 421.0, "行政执法文书制作指导审查数", unit: 14), Q(1, 429.8, 633.6, 494.5, "=50.00(件)", unit: 14),
+            Q(1, 239.0, 641.8, 253.0, "量", unit: 14),
+            Q(1, 239.0, 668.0, 323.0, "法律培训次数", unit: 14), Q(1, 429.8, 668.0, 486.8, "=2.00(次)", unit: 14),
+            Q(1, 239.0, 692.6, 407.0, "规范性文件起草、审核次数", unit: 14), Q(1, 429.8, 692.6, 486.8, "=2.00(次)", unit: 14),
+            Q(1, 179.1, 714.7, 235.1, "数量指标", unit: 14),
+            Q(1, 239.0, 717.1, 393.0, "局医保重大决策审核意见", unit: 14), Q(1, 429.8, 717.1, 486.8, "=1.00(次)", unit: 14),
+            Q(1, 239.0, 743.3, 421.0, "合同、协议文本起草或法律修", unit: 14), Q(1, 429.8, 751.5, 494.5, "=10.00(次)", unit: 14),
+            Q(1, 239.0, 759.7, 281.0, "改意见", unit: 14),
+            Q(1, 118.9, 788.4, 174.9, "产出指标", unit: 14),
+            Q(2, 179.1, -22.1, 235.1, "数量指标", unit: 14),
+            Q(2, 239.0, 50.8, 421.0, "咨询、矛盾化解、提出法律意", unit: 14), Q(2, 118.9, 51.7, 174.9, "产出指标", unit: 14),
+            Q(2, 429.8, 59.0, 494.5, "=10.00(次)", unit: 14), Q(2, 239.0, 67.2, 253.0, "见", unit: 14),
+            Q(2, 239.0, 93.4, 365.0, "法律咨询意见采纳率", unit: 14), Q(2, 429.8, 93.4, 472.1, "=100%", unit: 14),
+            Q(2, 179.1, 117.9, 235.1, "质量指标", unit: 14),
+            Q(2, 239.0, 117.9, 393.0, "法律咨询服务有责投诉率", unit: 14), Q(2, 429.8, 117.9, 472.1, "=100%", unit: 14),
+            Q(2, 239.0, 142.5, 337.0, "项目验收合格率", unit: 14), Q(2, 429.8, 142.5, 472.1, "=100%", unit: 14),
+            Q(2, 239.0, 167.1, 393.0, "行政执法文书审查及时率", unit: 14), Q(2, 429.8, 167.1, 472.1, "=100%", unit: 14),
+            Q(2, 179.1, 191.7, 235.1, "时效指标", unit: 14),
+            Q(2, 239.0, 191.7, 337.0, "培训开展及时性", unit: 14), Q(2, 429.8, 191.7, 471.8, "及时性", unit: 14),
+            Q(2, 239.0, 216.3, 365.0, "法律意见出具及时性", unit: 14), Q(2, 429.8, 216.3, 471.8, "及时性", unit: 14),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "q").Forms);
+        Assert.Equal(
+            ["经济成本指标", "经济成本指标", "经济成本指标", "数量指标", "数量指标", "数量指标", "数量指标", "数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "时效指标", "时效指标", "时效指标"],
+            form.Indicators.Select(i => i.Level2));
+    }
+
+    [Fact]
+    public void A_label_split_by_a_page_break_is_joined_where_its_first_lines_stand()
+    {
+        // gen0-005-chromium: 其中：当年财政拨款 wrapped in a narrow column, 其 and 中： at the foot of page 3, the rest
+        // atop page 4; the row's amounts stand level with 其.
+        var plane = new CellPlane(
+        [
+            Q(1, 84.9, 761.3, 98.9, "其", unit: 14), Q(1, 390.7, 761.3, 425.6, "47.82", unit: 14), Q(1, 77.9, 780.1, 105.9, "中：", unit: 14),
+            Q(2, 77.9, 36.8, 105.9, "当年", unit: 14), Q(2, 77.9, 55.6, 105.9, "财政", unit: 14), Q(2, 77.9, 74.3, 105.9, "拨款", unit: 14),
+            Q(2, 77.9, 98.3, 105.9, "上年", unit: 14),
+        ]);
+        var label = Assert.Single(plane.Cells, c => c.Compact.StartsWith('其'));
+        Assert.Equal("其中：当年财政拨款", label.Compact);
+        Assert.Equal(1, label.Page);
+        Assert.Equal(761.3, label.Box.Top, 1);
+        Assert.Contains("跨页", label.Repair, StringComparison.Ordinal);
+        Assert.Contains(plane.Cells, c => c.Compact == "上年");
+    }
+
+    [Fact]
+    public void A_label_piece_at_a_pages_foot_does_not_join_text_deep_in_the_next_page()
+    {
+        // The piece atop the next page must be its first line: 中： stays apart from a 当年 further down.
+        var plane = new CellPlane(
+        [
+            Q(1, 77.9, 780.1, 105.9, "其中：", unit: 14),
+            Q(2, 77.9, 36.8, 105.9, "上年", unit: 14), Q(2, 77.9, 98.3, 105.9, "当年", unit: 14), Q(2, 77.9, 117.1, 105.9, "财政拨款", unit: 14),
+        ]);
+        Assert.DoesNotContain(plane.Cells, c => c.Compact.StartsWith("其中：当年", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_goal_centred_on_its_label_keeps_its_lines_above_the_label()
+    {
+        // gen83-034-calc: a borderless goal of six lines, 年度总体目标 level with the fourth; the amounts above it
+        // (another row, another start) are not its lines.
+        List<Cell> cells =
+        [
+            Q(1, 206.6, 422.6, 388.6, "财政项目支出绩效目标申报表", unit: 14),
+            Q(1, 45.3, 470.0, 83.3, "项目名称", unit: 9.5), Q(1, 93.5, 470.0, 250.0, "医药集中招标采购", unit: 9.5),
+            Q(1, 123.2, 560.7, 199.2, "年度资金申请总额", unit: 9.5), Q(1, 265.9, 560.7, 322.9, "当年财政拨款", unit: 9.5),
+            Q(1, 368.3, 560.7, 425.3, "上年结转资金", unit: 9.5), Q(1, 477.8, 560.7, 515.8, "其他资金", unit: 9.5),
+            Q(1, 40.5, 563.0, 88.0, "项目资金（", unit: 9.5), Q(1, 54.8, 576.6, 73.8, "元）", unit: 9.5),
+            Q(1, 186.4, 579.0, 228.9, "3,219,600", unit: 9.5), Q(1, 315.6, 579.0, 358.1, "3,219,600", unit: 9.5),
+            Q(1, 428.3, 579.0, 433.6, "0", unit: 9.5), Q(1, 552.7, 579.0, 558.0, "0", unit: 9.5),
+            Q(1, 164.2, 596.5, 551.7, "一行，", unit: 9.5), Q(1, 164.2, 610.1, 555.9, "二行，", unit: 9.5), Q(1, 164.2, 623.7, 548.7, "三行，", unit: 9.5),
+            Q(1, 71.2, 630.5, 128.2, "年度总体目标", unit: 9.5),
+            Q(1, 164.2, 637.3, 553.7, "四行，", unit: 9.5), Q(1, 164.2, 650.9, 553.7, "五行，", unit: 9.5), Q(1, 164.2, 664.5, 268.7, "六行。", unit: 9.5),
+            Q(1, 108.8, 682.0, 146.8, "一级指标", unit: 9.5), Q(1, 177.5, 682.0, 215.5, "二级指标", unit: 9.5),
+            Q(1, 313.3, 682.0, 351.3, "三级指标", unit: 9.5), Q(1, 457.9, 682.0, 535.8, "年度(/项目)指标值", unit: 9.5),
+            Q(1, 108.8, 700.3, 146.8, "成本指标", unit: 9.5), Q(1, 168.0, 700.3, 225.0, "经济成本指标", unit: 9.5),
+            Q(1, 230.9, 700.3, 278.4, "成本节约率", unit: 9.5), Q(1, 435.7, 700.3, 491.9, "≥0.00（%）", unit: 9.5),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "g").Forms);
+        Assert.Equal("一行，二行，三行，四行，五行，六行。", form.Goal);
+        Assert.Equal(3219600m, form.Funds?.AnnualTotal);
+    }
+
+    /// <summary>A one-page PDF in Helvetica with vertical rules at <paramref name="columns"/> from y0 to y1 (PDF points, y up).</summary>
+    private static (PdfDocumentBuilder Builder, PdfPageBuilder Page, PdfDocumentBuilder.AddedFont Font) Ruled(double[] columns, double y0, double y1)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var x in columns)
+        {
+            page.DrawLine(new PdfPoint(x, y0), new PdfPoint(x, y1));
+        }
+
+        return (builder, page, font);
+    }
+
+    [Fact]
+    public void Letters_past_a_tables_cut_go_to_the_empty_cell_of_their_column()
+    {
+        // gen59-024-calc: LibreOffice centres a merged label on its whole cell, so on a page holding only the
+        // cell's top its text stands under the table (or off the page), and the cell's part on the page is empty.
+        var (builder, page, font) = Ruled([100, 200, 300], 700, 800);
+        page.DrawLine(new PdfPoint(100, 800), new PdfPoint(300, 800));
+        page.DrawLine(new PdfPoint(200, 750), new PdfPoint(300, 750)); // the right column has rows; the left one is cut below, empty
+        page.AddText("ONE", 11, new PdfPoint(210, 770), font);
+        page.AddText("TWO", 11, new PdfPoint(210, 720), font);
+        page.AddText("LABEL", 11, new PdfPoint(120, 640), font); // 60 pt under the table's cut
+
+        var layout = PdfCells.Read(builder.Build());
+        var label = Assert.Single(layout.Cells, c => c.Text == "LABEL");
+        Assert.True(label.Whole);
+        Assert.Equal(PageCut.Below, label.Cut);
+        Assert.Equal(100, label.Box.Left, 1);
+        Assert.Contains("LABEL".Select(c => c.ToString()), l => label.Repair!.Contains(l, StringComparison.Ordinal));
+        Assert.Equal(["ONE", "TWO"], layout.Cells.Where(c => c.Box.Left > 150).OrderBy(c => c.Box.Top).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Letters_under_a_cut_cell_that_has_text_stay_free()
+    {
+        var (builder, page, font) = Ruled([100, 200], 700, 800);
+        page.DrawLine(new PdfPoint(100, 800), new PdfPoint(200, 800));
+        page.AddText("OWN", 11, new PdfPoint(120, 770), font);
+        page.AddText("NOTE", 11, new PdfPoint(120, 640), font);
+
+        var layout = PdfCells.Read(builder.Build());
+        Assert.Equal("OWN", Assert.Single(layout.Cells, c => c.Whole).Text);
+        Assert.False(Assert.Single(layout.Cells, c => c.Text == "NOTE").Whole);
+    }
+
+    [Fact]
+    public void A_line_a_pitch_above_a_cut_cells_first_line_is_its_line_before()
+    {
+        // gen59-024-calc: 产出指 in the top margin of page 7, 5.7 pt above the rest of the merged cell, whose 标 stands
+        // a line pitch below it just inside the cell.
+        var (builder, page, font) = Ruled([100, 200], 700, 800);
+        page.DrawLine(new PdfPoint(100, 700), new PdfPoint(200, 700)); // no rule above: the page cut it
+        page.AddText("AAA", 11, new PdfPoint(120, 807.9), font); // its box 5.7 pt above the cell's top
+        page.AddText("B", 11, new PdfPoint(120, 791.8), font);
+
+        var layout = PdfCells.Read(builder.Build());
+        var cell = Assert.Single(layout.Cells);
+        Assert.Equal("AAAB", cell.Text);
+        Assert.Equal(PageCut.Above, cell.Cut);
+    }
+}
