@@ -28,6 +28,7 @@ public static class DiagnosticCodes
     public const string UnreadRow = "unread-row";
     public const string CellMoved = "cell-moved";
     public const string CellRepaired = "cell-repaired";
+    public const string PageFurniture = "page-furniture";
 }
 
 /// <summary>Collects diagnostics while a source is read.</summary>

@@ -13,7 +13,10 @@ namespace Jixiao.Formats.Layout;
 /// </summary>
 public static partial class FormAssembler
 {
-    public static DisclosureDocument Assemble(List<Cell> cells, string source)
+    public static DisclosureDocument Assemble(List<Cell> cells, string source) => Assemble(cells, source, []);
+
+    /// <summary>Assembles the cells; <paramref name="readNotes"/> are what the cell reading told (page numbers taken out).</summary>
+    public static DisclosureDocument Assemble(List<Cell> cells, string source, List<Diagnostic> readNotes)
     {
         var results = new List<FormReadResult>();
         var ordered = cells.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
@@ -44,7 +47,7 @@ public static partial class FormAssembler
 
         InferYears(results);
         var forms = results.Where(r => r.Form is not null).Select(r => r.Form!).ToList();
-        var all = notes.Concat(results.SelectMany(r => r.Diagnostics)).OrderBy(d => d.Line).ToList();
+        var all = readNotes.Concat(notes).Concat(results.SelectMany(r => r.Diagnostics)).OrderBy(d => d.Line).ToList();
         if (segments.Count == 0)
         {
             all.Insert(0, new Diagnostic(Severity.Error, 1, DiagnosticCodes.NotADisclosure, "未找到“财政项目支出绩效目标申报表”或“财政项目支出绩效自评表”，不是绩效公开文件。"));

@@ -15,8 +15,11 @@ public static class LayoutReader
     public static TimeSpan GeometryTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Reads the cells of <c>pdftotext -layout</c> text (or any text whose columns are spaced).</summary>
-    public static DisclosureDocument ReadLayoutText(string text, string source) =>
-        FormAssembler.Assemble(LayoutTextCells.Read(text), source);
+    public static DisclosureDocument ReadLayoutText(string text, string source)
+    {
+        var notes = new List<Diagnostic>();
+        return FormAssembler.Assemble(LayoutTextCells.Read(text, notes), source, notes);
+    }
 
     /// <summary>
     /// Reads a PDF by geometry: drawn tables give whole cells; without borders the text pieces (exact

@@ -123,60 +123,16 @@ public static class RawTokens
 
     /// <summary>
     /// The lines (0-based) that are a bare page number: a line holding only the number of its page, the first
-    /// or last line of text of that page (pdftotext ends each page with a form feed). Any other bare number is
+    /// or last line of text of that page (<see cref="LayoutTextCells.PageEdges"/>). Any other bare number is
     /// a cell's value: LibreOffice and Chromium print a whole weight, score or total (<c>100</c>) on its own line.
     /// </summary>
-    private static HashSet<int> PageNumberLines(string[] lines)
+    private static HashSet<int> PageNumberLines(string[] lines) =>
+        LayoutTextCells.PageEdges(lines).Where(e => IsPageNumber(lines[e.Line], e.Page)).Select(e => e.Line).ToHashSet();
+
+    private static bool IsPageNumber(string line, int page)
     {
-        var found = new HashSet<int>();
-        var page = 1;
-        var first = -1;
-        var last = -1;
-        for (var i = 0; i <= lines.Length; i++)
-        {
-            var feed = i < lines.Length ? lines[i].IndexOf('\f') : -1;
-            if (i == lines.Length || feed >= 0)
-            {
-                // The page ends before this line's form feed (text before the feed is the page's last).
-                var before = i < lines.Length && lines[i][..feed].Trim().Length > 0 ? i : last;
-                foreach (var edge in new[] { first, before })
-                {
-                    if (edge >= 0 && IsPageNumber(lines[edge], page))
-                    {
-                        found.Add(edge);
-                    }
-                }
-
-                page++;
-                first = -1;
-                last = -1;
-                if (i < lines.Length && lines[i][(feed + 1)..].Trim().Length > 0)
-                {
-                    first = i;
-                    last = i;
-                }
-
-                continue;
-            }
-
-            if (lines[i].Trim().Length > 0)
-            {
-                if (first < 0)
-                {
-                    first = i;
-                }
-
-                last = i;
-            }
-        }
-
-        return found;
-
-        static bool IsPageNumber(string line, int page)
-        {
-            var t = line.Replace('\f', ' ').Trim();
-            return BareNumber.IsMatch(t) && int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == page;
-        }
+        var t = line.Replace('\f', ' ').Trim();
+        return BareNumber.IsMatch(t) && int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == page;
     }
 
     /// <summary>A line's tokens, or null for a blank line (<paramref name="empty"/>) or page furniture (a bare number is kept: <see cref="PageNumberLines"/>).</summary>

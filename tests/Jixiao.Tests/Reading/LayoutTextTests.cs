@@ -91,4 +91,43 @@ public class LayoutTextTests
         Assert.Equal("其他运转类", form.Category);
         Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.LabelSplit && d.Message.Contains("其他经常性项目"));
     }
+
+    [Fact]
+    public void A_page_number_level_with_a_cells_overflow_on_the_pages_last_line_is_left_out()
+    {
+        // calc-long: the footer shares the page's last line with the 质量指标 of a level label centred past the table.
+        var notes = new List<Jixiao.Domain.Model.Diagnostic>();
+        var cells = LayoutTextCells.Read("       产出指标 数量指标 培训人次 ≥30(人次)\n       质量指标                    第 10 页，共 13 页\n\f       效益指标 满意度 满意率 ≥90(%)\n", notes);
+        Assert.Equal(["产出指标", "数量指标", "培训人次", "≥30(人次)", "质量指标", "效益指标", "满意度", "满意率", "≥90(%)"], cells.Select(c => c.Text));
+        Assert.Equal(7, cells[4].Box.Left);
+        var note = Assert.Single(notes);
+        Assert.Equal(DiagnosticCodes.PageFurniture, note.Code);
+        Assert.Equal(2, note.Line);
+    }
+
+    [Fact]
+    public void A_worded_page_number_of_the_page_is_left_out_above_the_pages_last_lines()
+    {
+        // gen83-012-calc: a level label centred down its rows prints its last lines below the footer 第 1 页，共 9 页.
+        var cells = LayoutTextCells.Read("     产出\n              质量指标            第 1 页，共 9 页\n     指标\n绩效\n\f一级指标\n");
+        Assert.Equal(["产出", "质量指标", "指标", "绩效", "一级指标"], cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void A_worded_page_number_of_another_page_inside_the_page_is_kept()
+    {
+        // Only the page's own ordinal marks a worded run inside the page as its footer.
+        var cells = LayoutTextCells.Read("首行\n 备注      第 5 页\n末行\n");
+        Assert.Equal(["首行", "备注", "第", "5", "页", "末行"], cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void A_bare_number_beside_a_cell_is_kept_even_as_the_pages_ordinal_on_its_edge()
+    {
+        // A weight 2 or - 2 - beside a cell on page 2's first or last line may be the row's value: only worded runs go.
+        Assert.Equal(["权重", "2", "末行", "-", "2", "-"], LayoutTextCells.Read("\f权重    2\n末行    - 2 -\n").Select(c => c.Text));
+        Assert.True(LayoutTextCells.IsPageNumber("Page 4 of 9", 3, edge: true));
+        Assert.False(LayoutTextCells.IsPageNumber("第 4 页", 3, edge: false));
+        Assert.False(LayoutTextCells.IsPageNumber("3", 3, edge: true));
+    }
 }
