@@ -143,8 +143,7 @@ public static partial class LayoutTextCells
     internal const int FurnitureGap = 2;
 
     /// <summary>A run of a line: text whose words are set apart by fewer than <see cref="FurnitureGap"/> spaces.</summary>
-    [GeneratedRegex(@"\S+(?: \S+)*")]
-    private static partial Regex LineRunRegex();
+    private static readonly Regex LineRun = new($@"\S+(?: {{1,{FurnitureGap - 1}}}\S+)*", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The line with a page number run (<see cref="IsPageNumber"/>) blanked out (the other pieces keep their
@@ -153,7 +152,7 @@ public static partial class LayoutTextCells
     /// </summary>
     internal static string WithoutFurnitureRun(string line, int page, bool edge, int lineNo, List<Diagnostic>? notes)
     {
-        var runs = LineRunRegex().Matches(line);
+        var runs = LineRun.Matches(line);
         if (runs.Count < 2)
         {
             return line;
