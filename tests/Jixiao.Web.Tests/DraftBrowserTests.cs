@@ -196,6 +196,42 @@ public class DraftBrowserTests(KestrelWebFixture fixture) : IClassFixture<Kestre
     }
 
     [Fact]
+    public async Task A_library_answer_that_arrives_while_the_filler_is_in_the_target_does_not_write_over_it()
+    {
+        var filler = await SignIn("filler@医保中心");
+        await filler.GotoAsync(fixture.BaseUrl + "/drafts/new");
+        await filler.FillAsync("#Name", "医保信息系统运维（慢库）");
+        await Click(filler, "main form button[type=submit]");
+        await filler.WaitForSelectorAsync("#draft-form");
+
+        // The library answers only when the test says so: the filler is in the target field by then.
+        var release = new TaskCompletionSource();
+        await filler.RouteAsync("**/api/v1/library/indicators**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await filler.ClickAsync("#add-row");
+        await filler.SelectOptionAsync("#Input_Indicators_0__Level1", "产出指标");
+        await filler.FillAsync("#Input_Indicators_0__Level2", "质量指标");
+        await filler.FillAsync("#Input_Indicators_0__Name", "系统可用率"); // a library name: its usual target is ≥95%
+        await filler.FocusAsync("#Input_Indicators_0__Target");
+        release.SetResult();
+        await filler.WaitForSelectorAsync("#library-names option[value='系统可用率']", new() { State = WaitForSelectorState.Attached });
+
+        Assert.Equal("", await filler.InputValueAsync("#Input_Indicators_0__Target"));
+        await filler.FillAsync("#Input_Indicators_0__Target", "≥99.00(%)");
+        Assert.Equal("≥99.00(%)", await filler.InputValueAsync("#Input_Indicators_0__Target"));
+
+        // Elsewhere, an empty target still gets the usual one once the name is chosen.
+        await filler.ClickAsync("#add-row");
+        await filler.SelectOptionAsync("#Input_Indicators_1__Level1", "产出指标");
+        await filler.FillAsync("#Input_Indicators_1__Level2", "质量指标");
+        await filler.FillAsync("#Input_Indicators_1__Name", "系统可用率");
+        await Assertions.Expect(filler.Locator("#Input_Indicators_1__Target")).ToHaveValueAsync("≥95%");
+    }
+
+    [Fact]
     public async Task Two_fillers_edit_one_draft_and_the_later_save_is_refused_keeps_the_input_says_what_changed_and_waits_for_a_save()
     {
         var first = await SignIn("filler@医保中心");

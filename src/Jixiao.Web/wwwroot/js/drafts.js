@@ -1,7 +1,8 @@
 // The indicator rows of the draft editor (/drafts/{id}): the 二级 input suggests the labels under the row's
 // 一级 (a datalist per 一级, switched when the 一级 changes), and the 三级 name input suggests what the
 // indicator library (GET /api/v1/library/indicators) knows under the row's 二级, labelled with the usual
-// targets. Choosing a suggested name while the row's target is empty fills in the most usual target.
+// targets. Choosing a suggested name while the row's target is empty (and not being typed in) fills in the
+// most usual target.
 // Rows are found through data-library attributes; no inline script anywhere (the Content-Security-Policy
 // forbids it). Without this script the inputs stay plain inputs.
 (function () {
@@ -69,7 +70,9 @@
   // A suggested name chosen (or typed in full) while the row's target is empty: the usual target goes in.
   function fill(row) {
     var name = field(row, "name"), target = field(row, "target");
+    // The library answers asynchronously: a target the user is in (or has typed in) is never written over.
     if (!name || !target || target.value.trim() !== "" || shownKey !== key(row)) { return; }
+    if (document.activeElement === target || target.hasAttribute("data-typed")) { return; }
     for (var i = 0; i < shown.length; i++) {
       if (shown[i].name === name.value.trim() && shown[i].targets.length) {
         target.value = shown[i].targets[0].target;
@@ -93,6 +96,7 @@
 
   document.addEventListener("input", function (e) {
     var kind = e.target.getAttribute && e.target.getAttribute("data-library");
+    if (kind === "target" && e.isTrusted) { e.target.setAttribute("data-typed", ""); }
     if (kind !== "name") { return; }
     var row = e.target.closest("tr");
     if (shownKey === key(row)) { fill(row); } else { suggest(row).then(function () { fill(row); }); }
