@@ -8,12 +8,13 @@ using Jixiao.Tests.Zoo;
 namespace Jixiao.Bench;
 
 /// <summary>
-/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2] [--generated N [--seed 1] [--content]]</c>.
+/// The whole printing zoo: <c>zoo [--out DIR] [--only NAME[,NAME…]] [--jobs 2] [--generated N [--seed 1] [--content]] [--word]</c>.
 /// Prints every printing of <see cref="ZooCatalogue.All"/> (or N printings drawn by
 /// <see cref="ZooCatalogue.Generated"/> from the seed: a held-out set nobody tuned to), reads its PDF, <c>pdftotext</c> raw and <c>-layout</c> texts back with the
 /// current reader and prints fields/forms exact per printing and path, the totals, and the 20 most frequent
 /// kinds of difference per path. With <c>--out</c> the HTML/XLSX, PDFs, texts, expected and read JSON and the
-/// differences of every printing stay in DIR for inspection.
+/// differences of every printing stay in DIR for inspection. With <c>--word</c> the same printings (same knobs,
+/// same forms) are made as Word documents and printed by LibreOffice Writer (<see cref="ZooCatalogue.AsWord"/>).
 /// </summary>
 internal static class ZooBenchmark
 {
@@ -23,6 +24,11 @@ internal static class ZooBenchmark
         var jobs = BenchSupport.Option(args, "--jobs", 2);
         var generated = BenchSupport.Option(args, "--generated", 0);
         var catalogue = generated > 0 ? ZooCatalogue.Generated(BenchSupport.Option(args, "--seed", 1), generated, args.Contains("--content")) : ZooCatalogue.All;
+        if (args.Contains("--word"))
+        {
+            catalogue = ZooCatalogue.AsWord(catalogue);
+        }
+
         var printings = catalogue.Where(p => only is null || only.Any(o => p.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         if (printings.Count == 0)
         {

@@ -21,39 +21,13 @@ public static class XlsxPrinter
     /// <summary>Writes <c>NAME.xlsx</c> and <c>NAME.pdf</c> into <paramref name="folder"/>; returns the PDF's path.</summary>
     public static string Print(ZooDocument document, string folder)
     {
-        var soffice = ZooTools.Soffice ?? throw new ZooToolException("soffice is not installed");
-        var name = document.Printing.Name;
-        var xlsx = Path.Combine(folder, name + ".xlsx");
-        var pdf = Path.Combine(folder, name + ".pdf");
+        var xlsx = Path.Combine(folder, document.Printing.Name + ".xlsx");
         using (var file = File.Create(xlsx))
         {
             Write(document, file);
         }
 
-        // A profile of its own per run: concurrent conversions would otherwise share (and lock) one.
-        var profile = Path.Combine(folder, "lo-" + name);
-        try
-        {
-            ZooTools.Run(soffice,
-            [
-                "-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", folder, xlsx,
-            ]);
-        }
-        finally
-        {
-            if (Directory.Exists(profile))
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-        }
-
-        if (!File.Exists(pdf))
-        {
-            throw new ZooToolException($"soffice wrote no PDF for {name}");
-        }
-
-        return pdf;
+        return ZooTools.ConvertToPdf(xlsx, folder);
     }
 
     public static void Write(ZooDocument document, Stream output)

@@ -365,6 +365,14 @@ public static class ZooCatalogue
         return printings;
     }
 
+    /// <summary>
+    /// The same printings — every knob, the same forms — made as Word documents and printed by LibreOffice
+    /// Writer (<see cref="DocxPrinter"/>), named <c>word-NAME</c>: a third producer, whose tables wrap, pad and
+    /// break across pages in its own way, for a reader that learnt Chromium's and Calc's.
+    /// </summary>
+    public static IReadOnlyList<ZooPrinting> AsWord(IEnumerable<ZooPrinting> printings) =>
+        [.. printings.Select(p => p with { Name = "word-" + p.Name, Producer = ZooProducer.Writer, SheetPerForm = false })];
+
     /// <summary>The small fixed sample of the normal test run: two printings per producer, three forms each.</summary>
     public static readonly IReadOnlyList<ZooPrinting> Sample = [ChromiumOfficial, ChromiumSelfWide, CalcOfficial, CalcSelf];
 }

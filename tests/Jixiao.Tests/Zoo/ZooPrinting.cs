@@ -8,6 +8,9 @@ public enum ZooProducer
 
     /// <summary>An XLSX workbook converted by LibreOffice Calc (<see cref="XlsxPrinter"/>).</summary>
     LibreOffice,
+
+    /// <summary>A Word document (DOCX) converted by LibreOffice Writer (<see cref="DocxPrinter"/>).</summary>
+    Writer,
 }
 
 /// <summary>One column of a self-evaluation's money block, in the order a printing puts them.</summary>

@@ -49,7 +49,12 @@ public static class ZooRunner
     {
         var (document, expected) = ZooLayout.Lay(p, Forms(p));
         var clock = Stopwatch.StartNew();
-        var pdf = p.Producer == ZooProducer.Chromium ? HtmlPrinter.Print(document, folder) : XlsxPrinter.Print(document, folder);
+        var pdf = p.Producer switch
+        {
+            ZooProducer.Chromium => HtmlPrinter.Print(document, folder),
+            ZooProducer.LibreOffice => XlsxPrinter.Print(document, folder),
+            _ => DocxPrinter.Print(document, folder),
+        };
         var raw = ZooTools.ExtractText(pdf, layout: false);
         var layout = ZooTools.ExtractText(pdf, layout: true);
         var printTime = clock.Elapsed;

@@ -5,8 +5,9 @@ namespace Jixiao.Tests.Zoo;
 
 /// <summary>
 /// The zoo's small fixed sample (<see cref="ZooCatalogue.Sample"/>: two printings per producer, three forms
-/// each), printed, extracted three ways and read back; the whole zoo is <c>bench zoo</c>. Skipped with the
-/// missing tool named when Chromium, LibreOffice or pdftotext is not installed.
+/// each; two of them again as Word documents printed by LibreOffice Writer), printed, extracted three ways and
+/// read back; the whole zoo is <c>bench zoo</c>. Skipped with the missing tool named when Chromium, LibreOffice
+/// (Calc or Writer) or pdftotext is not installed.
 /// </summary>
 public sealed class ZooTests(ITestOutputHelper output) : IDisposable
 {
@@ -32,6 +33,39 @@ public sealed class ZooTests(ITestOutputHelper output) : IDisposable
     [ZooFact(ZooProducer.LibreOffice)]
     public void LibreOffice_sample_reads_back_at_least_the_thresholds_on_every_path() =>
         ReadBack(ZooCatalogue.Sample.Where(p => p.Producer == ZooProducer.LibreOffice).ToList());
+
+    [ZooFact(ZooProducer.Writer)]
+    public void Word_sample_reads_back_at_least_the_thresholds_on_every_path() =>
+        ReadBack(ZooCatalogue.AsWord(ZooCatalogue.Sample.Where(p => p.Name is "chromium-official" or "calc-self")));
+
+    [Fact]
+    public void A_word_printing_merges_level_cells_down_spans_columns_and_repeats_the_header_row()
+    {
+        var p = ZooCatalogue.AsWord([ZooCatalogue.ChromiumLongThead])[0];
+        var (document, _) = ZooLayout.Lay(p, ZooRunner.Forms(p));
+        using var docx = new MemoryStream();
+        DocxPrinter.Write(document, docx);
+        docx.Position = 0;
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, isEditable: false);
+        var body = word.MainDocumentPart!.Document!.Body!;
+        var tables = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        Assert.Equal(document.Blocks.OfType<ZooTableBlock>().Count(), tables.Count);
+
+        // Every row of every table fills the eight grid columns, counting continued (merged-from-above) cells.
+        foreach (var table in tables)
+        {
+            Assert.All(table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), row => Assert.Equal(ZooDocument.Columns,
+                row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Sum(c => c.TableCellProperties?.GridSpan?.Val?.Value ?? 1)));
+        }
+
+        var merges = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.VerticalMerge>().ToList();
+        Assert.Contains(merges, m => m.Val?.Value == DocumentFormat.OpenXml.Wordprocessing.MergedCellValues.Restart);
+        Assert.Contains(merges, m => m.Val is null || m.Val.Value == DocumentFormat.OpenXml.Wordprocessing.MergedCellValues.Continue);
+        Assert.NotEmpty(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableHeader>()); // the indicator header on every page
+        Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>(), t => t.Text == "三级指标");
+        Assert.Equal("word-chromium-long-thead", p.Name);
+        Assert.Equal(ZooProducer.Writer, p.Producer);
+    }
 
     private void ReadBack(IReadOnlyList<ZooPrinting> printings)
     {

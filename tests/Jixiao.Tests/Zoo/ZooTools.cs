@@ -20,6 +20,10 @@ public static class ZooTools
 
     public static string? PdfToText { get; } = OnPath("pdftotext");
 
+    /// <summary>Whether LibreOffice has Writer (Debian's libreoffice-writer-nogui), which converts a DOCX.</summary>
+    public static bool HasWriter { get; } = Soffice is not null
+        && File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResolveLink(Soffice)))!, "libswlo.so"));
+
     /// <summary>Null when a printing of <paramref name="producer"/> can be made and read; otherwise what is missing.</summary>
     public static string? Missing(ZooProducer producer)
     {
@@ -37,6 +41,11 @@ public static class ZooTools
         if (producer == ZooProducer.LibreOffice && Soffice is null)
         {
             missing.Add("soffice (libreoffice-calc-nogui; scripts/test-setup.d/30-libreoffice.sh)");
+        }
+
+        if (producer == ZooProducer.Writer && !HasWriter)
+        {
+            missing.Add("LibreOffice Writer (libreoffice-writer-nogui; scripts/test-setup.d/30-libreoffice.sh)");
         }
 
         return missing.Count == 0 ? null : "not installed: " + string.Join(", ", missing);
@@ -58,6 +67,36 @@ public static class ZooTools
 
         args.AddRange(["-enc", "UTF-8", pdf, "-"]);
         return Run(PdfToText ?? throw new ZooToolException("pdftotext is not installed"), args);
+    }
+
+    /// <summary>
+    /// Converts an office document (XLSX, DOCX) in <paramref name="folder"/> to a PDF beside it with headless
+    /// LibreOffice; returns the PDF's path. Each run has a profile of its own: concurrent conversions would
+    /// otherwise share (and lock) one.
+    /// </summary>
+    public static string ConvertToPdf(string document, string folder)
+    {
+        var soffice = Soffice ?? throw new ZooToolException("soffice is not installed");
+        var name = Path.GetFileNameWithoutExtension(document);
+        var pdf = Path.Combine(folder, name + ".pdf");
+        var profile = Path.Combine(folder, "lo-" + name);
+        try
+        {
+            Run(soffice,
+            [
+                "-env:UserInstallation=" + new Uri(profile).AbsoluteUri, "--headless", "--norestore",
+                "--convert-to", "pdf", "--outdir", folder, document,
+            ]);
+        }
+        finally
+        {
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, recursive: true);
+            }
+        }
+
+        return File.Exists(pdf) ? pdf : throw new ZooToolException($"soffice wrote no PDF for {name}");
     }
 
     /// <summary>Runs a tool, returns its standard output; throws <see cref="ZooToolException"/> on failure or timeout.</summary>
@@ -93,6 +132,9 @@ public static class ZooTools
 
         return stdout.Result;
     }
+
+    /// <summary>The file a symbolic link (such as <c>/usr/bin/soffice</c>) finally points to.</summary>
+    private static string ResolveLink(string path) => File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
 
     private static string? OnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
