@@ -91,6 +91,13 @@ public static partial class FormAssembler
                     compact = above.Compact + compact;
                     current?.Cells.Remove(above);
                 }
+                else if (previous is { } left && LeftOnLine(left, c))
+                {
+                    // Its start a piece of its own to the left: a word processor spaces digits from CJK text, and
+                    // -layout text splits at every space (word-chromium-official: …（上海医药采购中心）2024 年度项目…).
+                    compact = left.Compact + compact;
+                    current?.Cells.Remove(left);
+                }
 
                 group = compact;
                 current = null;
@@ -125,6 +132,11 @@ public static partial class FormAssembler
     }
 
     /// <summary>A heading's last line that completes 汇总表 only with the free line just above it (…目标汇 / 总表).</summary>
+    /// <summary>Whether <paramref name="left"/> is the piece just before <paramref name="c"/> on its text line (one space apart at most).</summary>
+    internal static bool LeftOnLine(Cell left, Cell c) =>
+        left.Page == c.Page && !left.Whole && !c.Whole && CellPlane.OnSameRow(left, c)
+        && left.Box.Right <= c.Box.Left && c.Box.Left - left.Box.Right <= c.Unit;
+
     private static bool WrappedHeading(Cell? above, Cell c) =>
         above is { Whole: false } && !c.Whole && c.Compact.Length <= 2 && !above.Compact.Contains("汇总表", StringComparison.Ordinal)
         && (above.Compact + c.Compact).EndsWith("汇总表", StringComparison.Ordinal);

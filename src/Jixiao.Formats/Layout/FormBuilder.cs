@@ -102,7 +102,15 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         foreach (var c in new[] { title }.Concat(near))
         {
-            if (c.Compact.Contains("年度", StringComparison.Ordinal) && FormAssembler.Year.Match(c.Compact) is { Success: true } m)
+            // With the pieces just left of it on its line: a word processor spaces digits from CJK text, and
+            // -layout text splits at every space (word-chromium-official: （2024 年度）).
+            var line = c.Compact;
+            for (var left = c; Cells.LastOrDefault(o => FormAssembler.LeftOnLine(o, left)) is { } piece; left = piece)
+            {
+                line = piece.Compact + line;
+            }
+
+            if (line.Contains("年度", StringComparison.Ordinal) && FormAssembler.Year.Match(line) is { Success: true } m)
             {
                 return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             }

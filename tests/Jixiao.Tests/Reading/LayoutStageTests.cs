@@ -65,6 +65,27 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_year_and_a_heading_spaced_from_their_digits_by_a_word_processor_are_read_whole()
+    {
+        // word-chromium-official (LibreOffice Writer): digits and CJK text set apart, one space in -layout text.
+        var text = """
+            上海市医药集中招标采购事务管理所（上海医药采购中心）2024 年度项目绩效目标汇总表
+                                   财政项目支出绩效目标申报表
+                                            （2024 年度）
+            项目名称    信息化运维项目               项目性质 其他经常性项目 项目类别        其他运转类
+            主管部门    上海市医疗保障局                       实施单位 上海市医药采购中心
+            年度总体 保障平台运行稳定。
+            目标
+             一级指标        二级指标              三级指标                      年度(/项目)指标值
+             产出指标        数量指标              新增系统平台功能点             ≥20.00(个)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(2024, form.Year);
+        Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）2024年度项目绩效目标汇总表", form.Group);
+        Assert.Equal("信息化运维项目", form.Name);
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
