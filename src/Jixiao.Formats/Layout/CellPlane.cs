@@ -399,7 +399,7 @@ internal sealed class CellPlane
                     break;
                 }
 
-                if (direction > 0 && !LooksWrapped(edge, inside[0]))
+                if (direction > 0 && !LooksWrapped(edge, inside[0]) && !WrappedBeforeBracket(edge, inside[0]))
                 {
                     break;
                 }
@@ -495,6 +495,13 @@ internal sealed class CellPlane
 
     /// <summary>How far left of its label a continuation line of a value may start in -layout text (character columns).</summary>
     internal const double LayoutReach = 10;
+
+    /// <summary>
+    /// A line wrapped short of its column before a bracketed part that did not fit, which starts the next line at
+    /// the same x (gen113c-019-chromium: 残疾人康复服务 / （2024—2026年）, a project name 1.5 em narrower than its rest).
+    /// </summary>
+    private static bool WrappedBeforeBracket(Cell first, Cell next) =>
+        next.Compact.Length > 0 && next.Compact[0] is '（' or '(' && Math.Abs(first.Box.Left - next.Box.Left) <= 0.3 * first.Unit;
 
     /// <summary>A first line that reaches at least as far right as the next one does: the column wrapped it.</summary>
     private static bool LooksWrapped(Cell first, Cell next) => first.Box.Right >= next.Box.Right - first.Unit && Math.Abs(first.Box.Left - next.Box.Left) <= 2 * first.Unit;

@@ -986,7 +986,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             // piece is the k-th row's.
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
-                : column == Column.Deviation && PdfBlocks(rows, pieces, Carried) is { } blocks ? blocks : Assign(rows, pieces, Carried);
+                : column is Column.Deviation or Column.Target or Column.Actual && PdfBlocks(rows, pieces, Carried, withinRow: column != Column.Deviation) is { } blocks
+                    ? blocks : Assign(rows, pieces, Carried);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
@@ -1245,6 +1246,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         // next one) does not move it.
         var inside = names.Where(c => c.Box.Right <= columnLimit + c.Unit).ToList();
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
+        var pitchGap = PdfPitchGap(names);
         foreach (var c in names)
         {
             // A line of a name split at a space (度应在 24小, gen59-034-chromium): the piece after the space is
@@ -1275,8 +1277,19 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
                 && c.Box.Top - last.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
+                && !(IsPdfPiece(c) && c.Box.Top - last.Box.Bottom > pitchGap + BlockPitchSlack * c.Unit)
                 && last.Box.Right >= columnRight - 1.5 * c.Unit
                 && !HasOwnTarget(c, last, targets))
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
+                continue;
+            }
+
+            // A PDF name wrapped short of the column's edge (before a bracketed part) whose row's value stands
+            // between its two lines.
+            if (rows.Count > 0 && IsPdfPiece(c) && rows[^1].Name[^1] is { Whole: false } shortLine && shortLine.Page == c.Page
+                && c.Box.Top - shortLine.Box.Bottom <= pitchGap + BlockPitchSlack * c.Unit && ValueBetween(shortLine, c, targets, numbers))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
@@ -1290,7 +1303,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
                 && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact))
                 && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false)
-                && !BothNumbered(rows[^1], c, numbers))
+                && !(IsPdfPiece(c) && HasOwnTarget(c, end, targets))
+                && !BothNumbered(rows[^1], c, numbers, IsPdfPiece(c) ? WrappedBottom(c, names) : c.Box.Bottom))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -1396,9 +1410,30 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// own: then the line starts a row, it does not carry on the one cut by the break (gen0-032-calc: 网银支付成功率
     /// with its 10 at a page's foot, 大数据模型搭建 with its own 10 at the next page's head).
     /// </summary>
-    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers) =>
+    /// <remarks>
+    /// In a PDF the line's number may stand at the middle of the wrapped name it begins (<paramref name="bottom"/>,
+    /// its last line's: gen107-020-calc, a six-line 新聘用辅助人员… with its 6.00 level with the third line).
+    /// </remarks>
+    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers, double bottom) =>
         numbers.Any(n => n.Page == before.Anchor.Page && n.Box.CenterY >= before.Top - line.Unit && n.Box.CenterY <= before.Bottom + line.Unit)
-        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= line.Box.Bottom + 1.5 * line.Unit);
+        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= Math.Max(bottom, line.Box.Bottom + 1.5 * line.Unit));
+
+    /// <summary>The bottom of the wrapped name a line begins: the lines of its column that follow it, each within a wrap gap of the last.</summary>
+    private static double WrappedBottom(Cell first, List<Cell> names)
+    {
+        var bottom = first.Box.Bottom;
+        foreach (var next in names.Where(n => n.Page == first.Page && n.Box.Top > first.Box.Top).OrderBy(n => n.Box.Top))
+        {
+            if (next.Box.Top - bottom > (CellPlane.WrapGap - 1) * first.Unit)
+            {
+                break;
+            }
+
+            bottom = Math.Max(bottom, next.Box.Bottom);
+        }
+
+        return bottom;
+    }
 
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
     private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets)
