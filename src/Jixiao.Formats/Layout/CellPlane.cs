@@ -355,8 +355,15 @@ internal sealed class CellPlane
             }
         }
 
-        return best is not null && best.Box.Top - label.Box.Bottom <= 4 * label.Unit + (best.Whole ? 8 * label.Unit : 0) ? best : null;
+        return best is not null && (best.Box.Top - label.Box.Bottom <= 4 * label.Unit + (best.Whole ? 8 * label.Unit : 0) || RowOnNextPage(label, best)) ? best : null;
     }
+
+    /// <summary>
+    /// A drawn cell atop the next page whose top rule the page break took: the row under a row of labels at the
+    /// foot of a page (gen97c-024-chromium: 年度资金总额 … at the foot of page 2, 240,883,888.46 … atop page 3).
+    /// </summary>
+    private static bool RowOnNextPage(Cell label, Cell below) =>
+        label.Whole && below.Whole && below.Cut == PageCut.Above && below.Page == label.Page + 1;
 
     /// <summary>
     /// The lines that continue a value piece of a wrapped cell (no borders): pieces on the lines just below

@@ -518,20 +518,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// a blank gap (<paramref name="gapOf"/> the space between two lines) is widest and both labels stand nearest
     /// their texts' middles; the lines are used. Null when no split falls between the labels.
     /// </summary>
-    private (string Goal, string Outcome)? SplitStacked(List<List<Cell>> block, Cell goal, Cell outcome, Func<double, double, double> gapOf)
+    /// <remarks><paramref name="at"/> maps a height to where it stands in the text's flow (a PDF's pages joined); the page's own by default.</remarks>
+    private (string Goal, string Outcome)? SplitStacked(List<List<Cell>> block, Cell goal, Cell outcome, Func<double, double, double> gapOf, Func<double, double>? at = null)
     {
+        at ??= y => y;
         var best = (Cost: double.MaxValue, Split: -1);
         for (var s = 0; s + 1 < block.Count; s++)
         {
-            var (top, bottom) = (block[s][0].Box.Bottom, block[s + 1][0].Box.Top);
-            if (bottom < goal.Box.Top || top > outcome.Box.Bottom)
+            var (top, bottom) = (at(block[s][0].Box.Bottom), at(block[s + 1][0].Box.Top));
+            if (bottom < at(goal.Box.Top) || top > at(outcome.Box.Bottom))
             {
                 continue;
             }
 
-            var middleGoal = (block[0][0].Box.Top + block[s][0].Box.Bottom) / 2;
-            var middleOutcome = (block[s + 1][0].Box.Top + block[^1][0].Box.Bottom) / 2;
-            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * gapOf(top, bottom);
+            var middleGoal = (at(block[0][0].Box.Top) + top) / 2;
+            var middleOutcome = (bottom + at(block[^1][0].Box.Bottom)) / 2;
+            var cost = Math.Abs(middleGoal - at(goal.Box.CenterY)) + Math.Abs(middleOutcome - at(outcome.Box.CenterY)) - 10 * gapOf(top, bottom);
             if (cost < best.Cost)
             {
                 best = (cost, s);
@@ -1700,7 +1702,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             }
         }
 
-        private static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
+        internal static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
 
         /// <summary>
         /// The page a label is printed on: a PDF piece's own page, as its box may stand beyond the page's top
