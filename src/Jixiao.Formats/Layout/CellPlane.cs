@@ -355,8 +355,15 @@ internal sealed class CellPlane
             }
         }
 
-        return best is not null && best.Box.Top - label.Box.Bottom <= 4 * label.Unit + (best.Whole ? 8 * label.Unit : 0) ? best : null;
+        return best is not null && (best.Box.Top - label.Box.Bottom <= 4 * label.Unit + (best.Whole ? 8 * label.Unit : 0) || RowOnNextPage(label, best)) ? best : null;
     }
+
+    /// <summary>
+    /// A drawn cell atop the next page whose top rule the page break took: the row under a row of labels at the
+    /// foot of a page (gen97c-024-chromium: 年度资金总额 … at the foot of page 2, 240,883,888.46 … atop page 3).
+    /// </summary>
+    private static bool RowOnNextPage(Cell label, Cell below) =>
+        label.Whole && below.Whole && below.Cut == PageCut.Above && below.Page == label.Page + 1;
 
     /// <summary>
     /// The lines that continue a value piece of a wrapped cell (no borders): pieces on the lines just below
@@ -399,7 +406,7 @@ internal sealed class CellPlane
                     break;
                 }
 
-                if (direction > 0 && !LooksWrapped(edge, inside[0]))
+                if (direction > 0 && !LooksWrapped(edge, inside[0]) && !WrappedBeforeBracket(edge, inside[0]))
                 {
                     break;
                 }
@@ -495,6 +502,13 @@ internal sealed class CellPlane
 
     /// <summary>How far left of its label a continuation line of a value may start in -layout text (character columns).</summary>
     internal const double LayoutReach = 10;
+
+    /// <summary>
+    /// A line wrapped short of its column before a bracketed part that did not fit, which starts the next line at
+    /// the same x (gen113c-019-chromium: 残疾人康复服务 / （2024—2026年）, a project name 1.5 em narrower than its rest).
+    /// </summary>
+    private static bool WrappedBeforeBracket(Cell first, Cell next) =>
+        next.Compact.Length > 0 && next.Compact[0] is '（' or '(' && Math.Abs(first.Box.Left - next.Box.Left) <= 0.3 * first.Unit;
 
     /// <summary>A first line that reaches at least as far right as the next one does: the column wrapped it.</summary>
     private static bool LooksWrapped(Cell first, Cell next) => first.Box.Right >= next.Box.Right - first.Unit && Math.Abs(first.Box.Left - next.Box.Left) <= 2 * first.Unit;

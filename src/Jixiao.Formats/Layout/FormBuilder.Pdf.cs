@@ -46,7 +46,13 @@ internal sealed partial class FormBuilder
     /// landscape: a four-line deviation centred on its row, its first line level with the row above). Null
     /// when no block has two lines or the pieces are not a PDF's.
     /// </summary>
-    private static List<Cell>[]? PdfBlocks(List<Row> rows, List<Cell> pieces, Action<Cell, int>? carried = null)
+    /// <remarks>
+    /// With <paramref name="withinRow"/> (targets, actuals) a block is kept only when its middle stands in a row
+    /// and no line of it stands in another row (gen83-014-chromium: a six-line target centred on its row, its
+    /// first two lines between that row and the one above); other blocks go line by line, as single-line cells
+    /// of rows one line apart would otherwise be joined.
+    /// </remarks>
+    private static List<Cell>[]? PdfBlocks(List<Row> rows, List<Cell> pieces, Action<Cell, int>? carried = null, bool withinRow = false)
     {
         if (pieces.Count < 2 || !pieces.All(IsPdfPiece))
         {
@@ -75,6 +81,11 @@ internal sealed partial class FormBuilder
             }
         }
 
+        if (withinRow)
+        {
+            blocks = blocks.SelectMany(b => b.Count > 1 && InOneRow(rows, b) ? [b] : b.Select(p => new List<Cell> { p })).ToList();
+        }
+
         if (blocks.All(b => b.Count < 2))
         {
             return null;
@@ -89,6 +100,37 @@ internal sealed partial class FormBuilder
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The narrowest gap between two lines of a PDF column that start at one x (a wrapped cell's line spacing), or
+    /// infinity when none is found: a wider gap by more than <see cref="BlockPitchSlack"/> parts two rows
+    /// (gen107-020-calc: name lines 0.6 pt apart, the next row's name 8.3 pt below 预算执/行率).
+    /// </summary>
+    private static double PdfPitchGap(List<Cell> column)
+    {
+        var sorted = column.Where(IsPdfPiece).OrderBy(c => c.Page).ThenBy(c => c.Box.Top).ToList();
+        return sorted.Zip(sorted.Skip(1), (a, b) => (a, b))
+            .Where(p => p.a.Page == p.b.Page && Math.Abs(p.a.Box.Left - p.b.Box.Left) <= ColumnStartTolerance * p.a.Unit && p.b.Box.Top >= p.a.Box.Bottom - 0.1 * p.a.Unit)
+            .Select(p => Math.Max(0, p.b.Box.Top - p.a.Box.Bottom)).DefaultIfEmpty(double.PositiveInfinity).Min();
+    }
+
+    /// <summary>
+    /// Whether a target or number stands between two consecutive lines of the name column, on neither: the row's
+    /// value centred on a name of two lines (gen113c-025-chromium: 宣传海报数量 / （大小海报合计）, wrapped short of
+    /// the column's edge, its ≥14.64（小时） and 10 level with the gap).
+    /// </summary>
+    private static bool ValueBetween(Cell upper, Cell lower, List<Cell> targets, List<Cell> numbers) =>
+        !targets.Concat(numbers).Any(t => Holds(upper, t) || Holds(lower, t))
+        && targets.Concat(numbers).Any(t => t.Page == upper.Page && t.Box.CenterY > upper.Box.CenterY + PdfLineTolerance * upper.Unit
+            && t.Box.CenterY < lower.Box.CenterY - PdfLineTolerance * upper.Unit);
+
+    /// <summary>Whether a wrapped block's middle stands in a row and none of its lines in another row.</summary>
+    private static bool InOneRow(List<Row> rows, List<Cell> block)
+    {
+        var middle = (block[0].Box.Top + block[^1].Box.Bottom) / 2;
+        var home = rows.FindIndex(r => Distance(middle, r.Top, r.Bottom) == 0);
+        return home >= 0 && block.All(p => rows.FindIndex(r => Distance(p.Box.CenterY, r.Top, r.Bottom) == 0) is var i && (i < 0 || i == home));
     }
 
     /// <summary>A piece of a PDF, not a -layout text character grid.</summary>
@@ -145,7 +187,27 @@ internal sealed partial class FormBuilder
 
         var gaps = Enumerable.Range(0, block.Count - 1).Select(s => block[s + 1][0].Box.Top - block[s][0].Box.Bottom).Order().ToList();
         var pitchGap = gaps[gaps.Count / 2 == gaps.Count ? 0 : (gaps.Count - 1) / 2];
-        return SplitStacked(block, goal, outcome, (top, bottom) => Math.Max(0, bottom - top - pitchGap));
+        return SplitStacked(block, goal, outcome, (top, bottom) => Math.Max(0, bottom - top - pitchGap), PageFlow(block, pitchGap));
+    }
+
+    /// <summary>
+    /// Heights of a block of lines that a page break cuts as one flow: each page's first line follows the previous
+    /// page's last at the block's line gap (gen107-011-chromium: a goal of four lines, two at the foot of page 2 and two
+    /// atop page 3, then the outcome; 实际完成情况 atop page 3). A height on a page without lines of the block is kept.
+    /// </summary>
+    private static Func<double, double> PageFlow(List<List<Cell>> block, double lineGap)
+    {
+        var shift = new Dictionary<long, double>();
+        var pages = block.GroupBy(l => Flow.PageOf(l[0].Box.Top)).OrderBy(g => g.Key).ToList();
+        var offset = 0.0;
+        for (var i = 1; i < pages.Count; i++)
+        {
+            var previousBottom = pages[i - 1].Max(l => l[0].Box.Bottom) - offset;
+            offset = pages[i].Min(l => l[0].Box.Top) - previousBottom - lineGap;
+            shift[pages[i].Key] = offset;
+        }
+
+        return y => shift.TryGetValue(Flow.PageOf(y), out var d) ? y - d : y;
     }
 
     /// <summary>Pieces grouped into printed lines (tops within <see cref="PdfLineTolerance"/>), top to bottom.</summary>

@@ -526,20 +526,22 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// a blank gap (<paramref name="gapOf"/> the space between two lines) is widest and both labels stand nearest
     /// their texts' middles; the lines are used. Null when no split falls between the labels.
     /// </summary>
-    private (string Goal, string Outcome)? SplitStacked(List<List<Cell>> block, Cell goal, Cell outcome, Func<double, double, double> gapOf)
+    /// <remarks><paramref name="at"/> maps a height to where it stands in the text's flow (a PDF's pages joined); the page's own by default.</remarks>
+    private (string Goal, string Outcome)? SplitStacked(List<List<Cell>> block, Cell goal, Cell outcome, Func<double, double, double> gapOf, Func<double, double>? at = null)
     {
+        at ??= y => y;
         var best = (Cost: double.MaxValue, Split: -1);
         for (var s = 0; s + 1 < block.Count; s++)
         {
-            var (top, bottom) = (block[s][0].Box.Bottom, block[s + 1][0].Box.Top);
-            if (bottom < goal.Box.Top || top > outcome.Box.Bottom)
+            var (top, bottom) = (at(block[s][0].Box.Bottom), at(block[s + 1][0].Box.Top));
+            if (bottom < at(goal.Box.Top) || top > at(outcome.Box.Bottom))
             {
                 continue;
             }
 
-            var middleGoal = (block[0][0].Box.Top + block[s][0].Box.Bottom) / 2;
-            var middleOutcome = (block[s + 1][0].Box.Top + block[^1][0].Box.Bottom) / 2;
-            var cost = Math.Abs(middleGoal - goal.Box.CenterY) + Math.Abs(middleOutcome - outcome.Box.CenterY) - 10 * gapOf(top, bottom);
+            var middleGoal = (at(block[0][0].Box.Top) + top) / 2;
+            var middleOutcome = (bottom + at(block[^1][0].Box.Bottom)) / 2;
+            var cost = Math.Abs(middleGoal - at(goal.Box.CenterY)) + Math.Abs(middleOutcome - at(outcome.Box.CenterY)) - 10 * gapOf(top, bottom);
             if (cost < best.Cost)
             {
                 best = (cost, s);
@@ -994,7 +996,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             // piece is the k-th row's.
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
-                : column == Column.Deviation && PdfBlocks(rows, pieces, Carried) is { } blocks ? blocks : Assign(rows, pieces, Carried);
+                : column is Column.Deviation or Column.Target or Column.Actual && PdfBlocks(rows, pieces, Carried, withinRow: column != Column.Deviation) is { } blocks
+                    ? blocks : Assign(rows, pieces, Carried);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
@@ -1253,6 +1256,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         // next one) does not move it.
         var inside = names.Where(c => c.Box.Right <= columnLimit + c.Unit).ToList();
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
+        var pitchGap = PdfPitchGap(names);
         foreach (var c in names)
         {
             // A line of a name split at a space (度应在 24小, gen59-034-chromium): the piece after the space is
@@ -1283,8 +1287,19 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
                 && c.Box.Top - last.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
+                && !(IsPdfPiece(c) && c.Box.Top - last.Box.Bottom > pitchGap + BlockPitchSlack * c.Unit)
                 && last.Box.Right >= columnRight - 1.5 * c.Unit
                 && !HasOwnTarget(c, last, targets))
+            {
+                rows[^1].Name.Add(c);
+                rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
+                continue;
+            }
+
+            // A PDF name wrapped short of the column's edge (before a bracketed part) whose row's value stands
+            // between its two lines.
+            if (rows.Count > 0 && IsPdfPiece(c) && rows[^1].Name[^1] is { Whole: false } shortLine && shortLine.Page == c.Page
+                && c.Box.Top - shortLine.Box.Bottom <= pitchGap + BlockPitchSlack * c.Unit && ValueBetween(shortLine, c, targets, numbers))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Bottom = c.Box.Bottom };
@@ -1298,7 +1313,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 && c.Box.Top <= names.Concat(targets).Where(x => x.Page == c.Page).Min(x => x.Box.Top) + 0.5 * c.Unit
                 && !targets.Any(t => t.Page == c.Page && t.Box.CenterY >= c.Box.Top - c.Unit && t.Box.CenterY <= c.Box.Bottom + 1.5 * c.Unit && StartsLikeValue(t.Compact))
                 && !(targets.FirstOrDefault(t => Holds(end, t)) is { } above && targets.FirstOrDefault(t => Holds(c, t)) is { } first && TargetGoesOn(above.Compact, first.Compact) == false)
-                && !BothNumbered(rows[^1], c, numbers))
+                && !(IsPdfPiece(c) && HasOwnTarget(c, end, targets))
+                && !BothNumbered(rows[^1], c, numbers, IsPdfPiece(c) ? WrappedBottom(c, names) : c.Box.Bottom))
             {
                 rows[^1].Name.Add(c);
                 rows[^1] = rows[^1] with { Spill = c.Box };
@@ -1404,9 +1420,30 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// own: then the line starts a row, it does not carry on the one cut by the break (gen0-032-calc: 网银支付成功率
     /// with its 10 at a page's foot, 大数据模型搭建 with its own 10 at the next page's head).
     /// </summary>
-    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers) =>
+    /// <remarks>
+    /// In a PDF the line's number may stand at the middle of the wrapped name it begins (<paramref name="bottom"/>,
+    /// its last line's: gen107-020-calc, a six-line 新聘用辅助人员… with its 6.00 level with the third line).
+    /// </remarks>
+    private static bool BothNumbered(Row before, Cell line, List<Cell> numbers, double bottom) =>
         numbers.Any(n => n.Page == before.Anchor.Page && n.Box.CenterY >= before.Top - line.Unit && n.Box.CenterY <= before.Bottom + line.Unit)
-        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= line.Box.Bottom + 1.5 * line.Unit);
+        && numbers.Any(n => n.Page == line.Page && n.Box.CenterY >= line.Box.Top - line.Unit && n.Box.CenterY <= Math.Max(bottom, line.Box.Bottom + 1.5 * line.Unit));
+
+    /// <summary>The bottom of the wrapped name a line begins: the lines of its column that follow it, each within a wrap gap of the last.</summary>
+    private static double WrappedBottom(Cell first, List<Cell> names)
+    {
+        var bottom = first.Box.Bottom;
+        foreach (var next in names.Where(n => n.Page == first.Page && n.Box.Top > first.Box.Top).OrderBy(n => n.Box.Top))
+        {
+            if (next.Box.Top - bottom > (CellPlane.WrapGap - 1) * first.Unit)
+            {
+                break;
+            }
+
+            bottom = Math.Max(bottom, next.Box.Bottom);
+        }
+
+        return bottom;
+    }
 
     /// <summary>Whether a target piece stands on <paramref name="next"/>'s line while none stands on the previous piece's line.</summary>
     private static bool HasOwnTarget(Cell next, Cell previous, List<Cell> targets)
@@ -1673,7 +1710,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             }
         }
 
-        private static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
+        internal static long PageOf(double y) => (long)Math.Floor(y / Geometry.PageStride);
 
         /// <summary>
         /// The page a label is printed on: a PDF piece's own page, as its box may stand beyond the page's top

@@ -56,6 +56,8 @@ public static class PdfCells
         var cells = new List<Cell>();
         var ruled = false;
         var letters = 0;
+        var edges = new Dictionary<long, int>();
+        var freeLines = new List<(int Number, double Height, Rules Rules, List<List<Glyph>> Lines)>();
         using var document = PdfDocument.Open(pdf);
         foreach (var page in document.GetPages())
         {
@@ -124,7 +126,17 @@ public static class PdfCells
                 }
             }
 
-            var pieces = FreePieces(free, page.Height).ToList();
+            var lines = FreeLines(free, page.Height);
+            CountEdges(lines, edges);
+            freeLines.Add((page.Number, page.Height, rules, lines));
+        }
+
+        // Column edges are counted over the whole document, so that a short continuation page still knows them
+        // (gen107-010-calc: page 5 holds two targets at the edge its glued =100.00(%) starts at; other pages, a dozen).
+        foreach (var (number, height, rules, lines) in freeLines)
+        {
+            var offset = (number - 1) * Geometry.PageStride;
+            var pieces = FreePieces(lines, edges, height).ToList();
             if (rules.HorizontalOnly)
             {
                 pieces = Banded(pieces, rules);
@@ -132,7 +144,7 @@ public static class PdfCells
 
             foreach (var piece in pieces)
             {
-                cells.Add(piece with { Page = page.Number, Line = page.Number, Box = Shift(piece.Box, offset), Band = piece.Band is { } b ? (b.Top + offset, b.Bottom + offset) : null });
+                cells.Add(piece with { Page = number, Line = number, Box = Shift(piece.Box, offset), Band = piece.Band is { } b ? (b.Top + offset, b.Bottom + offset) : null });
             }
         }
 
@@ -532,38 +544,8 @@ public static class PdfCells
     /// wider than <see cref="GlueGap"/>: in gen59-030-calc every row of the label column runs to a quarter
     /// of a character before the value column, so no wider gap ever marks where it starts.
     /// </summary>
-    private static IEnumerable<Cell> FreePieces(List<Glyph> glyphs, double pageHeight)
+    private static IEnumerable<Cell> FreePieces(List<List<Glyph>> lines, Dictionary<long, int> edges, double pageHeight)
     {
-        var lines = new List<List<Glyph>>();
-        foreach (var line in Lines(glyphs))
-        {
-            // A running footer (第 1 页，共 9 页) is recognised on its whole line, before it is cut into pieces.
-            var whole = new StringBuilder();
-            AppendLine(whole, line);
-            var lineBox = line.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
-            if (!IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
-            {
-                var kept = WithoutFurnitureRun(line, pageHeight);
-                if (kept.Count > 0)
-                {
-                    lines.Add(kept);
-                }
-            }
-        }
-
-        var edges = new Dictionary<long, int>();
-        foreach (var line in lines)
-        {
-            for (var i = 0; i < line.Count; i++)
-            {
-                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > GlueGap * line[i].Size)
-                {
-                    var bin = EdgeBin(line[i].Box.Left);
-                    edges[bin] = edges.GetValueOrDefault(bin) + 1;
-                }
-            }
-        }
-
         bool AtColumnEdge(double x)
         {
             var bin = EdgeBin(x);
@@ -599,6 +581,44 @@ public static class PdfCells
         }
     }
 
+    /// <summary>A page's free letters by printed line, without a running footer (第 1 页，共 9 页), recognised on its whole line.</summary>
+    private static List<List<Glyph>> FreeLines(List<Glyph> glyphs, double pageHeight)
+    {
+        var lines = new List<List<Glyph>>();
+        foreach (var line in Lines(glyphs))
+        {
+            var whole = new StringBuilder();
+            AppendLine(whole, line);
+            var lineBox = line.Select(g => g.Box).Aggregate((a, b) => a.Union(b));
+            if (!IsPageFurniture(TextNormaliser.Normalize(whole.ToString().Trim()), lineBox, pageHeight))
+            {
+                var kept = WithoutFurnitureRun(line, pageHeight);
+                if (kept.Count > 0)
+                {
+                    lines.Add(kept);
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Adds each line's piece starts (after a gap wider than <see cref="GlueGap"/>) to the count of starts per x.</summary>
+    private static void CountEdges(List<List<Glyph>> lines, Dictionary<long, int> edges)
+    {
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Count; i++)
+            {
+                if (i == 0 || line[i].Box.Left - line[i - 1].Box.Right > GlueGap * line[i].Size)
+                {
+                    var bin = EdgeBin(line[i].Box.Left);
+                    edges[bin] = edges.GetValueOrDefault(bin) + 1;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// A table drawn with horizontal rules only (chromium-horizontal-money): each piece learns the band
     /// between the rules above and below it, so that a wrapped cell is not joined across a rule.
@@ -614,7 +634,7 @@ public static class PdfCells
     /// <summary>A narrower gap (font sizes) that still separates two pieces when the second starts at a column edge.</summary>
     internal const double GlueGap = 0.12;
 
-    /// <summary>How many pieces of a page must start at one x (± half a point) to make it a column edge (chromium-/calc-borderless with tight columns).</summary>
+    /// <summary>How many pieces of the document must start at one x (± half a point) to make it a column edge (chromium-/calc-borderless with tight columns).</summary>
     internal const int ColumnEdge = 4;
 
     private static long EdgeBin(double x) => (long)Math.Round(x * 2);

@@ -29,6 +29,29 @@ public class PdfGeometryTests
         Assert.Equal(["AAAA", "BBB0", "AAAA", "BBB1", "AAAA", "BBB2", "AAAA", "BBB3"], texts);
     }
 
+    [Fact]
+    public void A_column_edge_counted_on_other_pages_splits_a_glued_value_on_a_short_page()
+    {
+        // gen107-010-calc: page 5 holds a name glued to its target (度的医保业务档案和文=100.00(%), 2.6 pt apart at
+        // 11 pt) and only two other targets at that x; the other pages start a dozen targets there.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var first = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        for (var row = 0; row < 4; row++)
+        {
+            first.AddText("CC" + row, 11, new PdfPoint(100, 700 - 20 * row), font);
+            first.AddText("=" + row, 11, new PdfPoint(286, 700 - 20 * row), font);
+        }
+
+        var second = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var width = second.MeasureText("AAAA", 11, PdfPoint.Origin, font).Max(l => l.EndBaseLine.X);
+        second.AddText("AAAA", 11, new PdfPoint(286 - 2.4 - width, 700), font);
+        second.AddText("=9", 11, new PdfPoint(286, 700), font);
+
+        var texts = PdfCells.Read(builder.Build()).Cells.Where(c => c.Page == 2).Select(c => c.Text).ToList();
+        Assert.Equal(["AAAA", "=9"], texts);
+    }
+
     [Theory]
     [InlineData("≥2.00", "（份）", true)] // a bare quantity, its unit wrapped to the next line
     [InlineData("≥2（个工作", "日每周）", true)] // an unclosed bracket goes on

@@ -146,6 +146,28 @@ public class PdfPageBreakTests
         Assert.Equal(3219600m, form.Funds?.AnnualTotal);
     }
 
+    [Fact]
+    public void Amounts_atop_the_next_page_are_the_values_of_money_labels_at_the_foot_of_the_page_before()
+    {
+        // gen97c-024-chromium: drawn cells 年度资金总额 … at the foot of page 2; the amounts' row atop page 3 lost its top
+        // rule to the page break.
+        static Cell W(int page, double left, double top, double right, double bottom, string text, PageCut cut = PageCut.None) =>
+            new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, bottom + (page - 1) * Geometry.PageStride), text, page, Whole: true, Unit: 10, cut);
+        var plane = new CellPlane(
+        [
+            W(2, 78.4, 764.6, 211.9, 796.9, "年度资金总额"), W(2, 211.9, 764.6, 376.9, 796.9, "当年财政拨款"),
+            W(3, 78.4, 33.7, 211.9, 52.1, "240,883,888.46", PageCut.Above), W(3, 211.9, 33.7, 376.9, 52.1, "240,883,888.46", PageCut.Above),
+            W(3, 28.9, 52.1, 121.9, 137.6, "年度总体目标"),
+        ]);
+        var label = Assert.Single(plane.Cells, c => c.Text == "年度资金总额");
+        Assert.Equal("240,883,888.46", plane.Below(label)?.Text);
+        Assert.Equal(3, plane.Below(label)?.Page);
+
+        // A drawn cell further down the next page, with its top rule, is no value of the label.
+        var apart = new CellPlane([W(2, 78.4, 764.6, 211.9, 796.9, "年度资金总额"), W(3, 78.4, 33.7, 211.9, 52.1, "240,883,888.46")]);
+        Assert.Null(apart.Below(apart.Cells[0]));
+    }
+
     /// <summary>A one-page PDF in Helvetica with vertical rules at <paramref name="columns"/> from y0 to y1 (PDF points, y up).</summary>
     private static (PdfDocumentBuilder Builder, PdfPageBuilder Page, PdfDocumentBuilder.AddedFont Font) Ruled(double[] columns, double y0, double y1)
     {
