@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
 using Jixiao.Web.Drafts;
@@ -45,13 +46,13 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
     private static Task<HttpResponseMessage> Change(HttpClient client, long id, string transition, int version) =>
         Post(client, $"/monitoring/{id}?handler=Change", new() { ["transition"] = transition, ["version"] = version.ToString(CultureInfo.InvariantCulture), ["comment"] = "" }, $"/monitoring/{id}");
 
-    private async Task<MonitoringRecord> Stored(long id)
+    private async Task<StoredMonitoringForm> Stored(long id)
     {
         using var scope = web.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AuthoringDbContext>().MonitoringForms.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
-    private MonitoringReview Review(MonitoringRecord record) =>
+    private MonitoringReview Review(StoredMonitoringForm record) =>
         web.Services.CreateScope().ServiceProvider.GetRequiredService<MonitoringService>().Review(record);
 
     /// <summary>The table of one year on the project page.</summary>
@@ -143,7 +144,7 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
             if (!await db.MonitoringForms.AnyAsync(r => r.UnitId == other.UnitId))
             {
                 var now = DateTimeOffset.UtcNow;
-                db.MonitoringForms.Add(new MonitoringRecord
+                db.MonitoringForms.Add(new StoredMonitoringForm
                 {
                     UnitId = other.UnitId, Version = 1, CreatedBy = "test", CreatedAt = now, UpdatedAt = now,
                     Form = MonitoringService.Template(other.Form with { Year = 2024 }),
