@@ -184,10 +184,13 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
         Assert.Equal(90m, form.Indicators[0].ActualValue!.Number);
         Assert.Equal("经费保障：" + Cause, form.Indicators[0].Deviation);
         Assert.All(form.Indicators.Skip(1), i => Assert.Null(i.Deviation));
+        Assert.Equal(146m, form.Budget!.Total!.Executed); // 全年预计执行数 146 万元 → 全年执行数
+        Assert.Equal(100m, form.Budget.Total.Rate); // 146 of the 146 万元 budget
         var page = await filler.GetStringAsync(response.Headers.Location!.OriginalString);
         var notice = Regex.Match(page, "<p class=\"notice\" id=\"from-monitoring\">.*?</p>", RegexOptions.Singleline).Value;
         Assert.Contains($"<a href=\"/monitoring/{id}\">#{id}</a>", notice, StringComparison.Ordinal);
         Assert.Contains("value=\"90%\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Total.Executed\" value=\"146.00\"", page, StringComparison.Ordinal);
 
         // The filler's own draft is writable, so the unsaved-changes guard (unsaved.js) runs: it stops only at "true"
         // (a null value used to render as data-readonly="" on this tag-helper form, and the guard never ran).

@@ -37,7 +37,7 @@ public static partial class MonitoringCarry
     {
         var form = monitoring.Form;
         return (MonitoringCarryOver.Apply(evaluation, form), string.Create(CultureInfo.InvariantCulture,
-            $"；实际完成值和偏差原因分析预填自运行监控表 #{monitoring.Id}（{form.Period}，{(monitoring.State == MonitoringStates.Accepted ? "已通过" : "已提交")}）"));
+            $"；全年执行数、实际完成值和偏差原因分析预填自运行监控表 #{monitoring.Id}（{form.Period}，{(monitoring.State == MonitoringStates.Accepted ? "已通过" : "已提交")}）"));
     }
 
     /// <summary>The monitoring form a create line's comment names (written by <see cref="Apply"/>), or null.</summary>
