@@ -10,6 +10,12 @@ internal static class Conflicts
     private const int SqliteUnique = 2067;
     private const int SqlitePrimaryKey = 1555;
 
+    /// <summary>How many times a writer tries a transaction that met a concurrent writer before it gives up.</summary>
+    public const int MaxAttempts = 6;
+
+    /// <summary>Waits a little longer after each failed <paramref name="attempt"/>, at random, so two writers that met do not meet again.</summary>
+    public static void Backoff(int attempt) => Thread.Sleep(Random.Shared.Next(5, 20) * attempt);
+
     public static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

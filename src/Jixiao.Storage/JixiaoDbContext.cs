@@ -101,12 +101,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
             e.Property(a => a.Outcome).HasConversion(o => Words.Of(o), s => Words.ImportOutcome(s));
         });
 
-        b.Entity<StoredMonitoringForm>(e =>
-        {
-            e.ToTable("monitoring_forms");
-            e.Property(r => r.Version).IsConcurrencyToken();
-        });
-        b.Entity<StoredMonitoringAudit>().ToTable("monitoring_audit");
+        b.MapMonitoring();
 
         foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
@@ -120,7 +115,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
 
     private static void Amount(PropertyBuilder property) => property.HasPrecision(Decimals.AmountPrecision, Decimals.AmountScale);
 
-    private static string SnakeCase(string name)
+    internal static string SnakeCase(string name)
     {
         var sb = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)

@@ -41,6 +41,33 @@ public sealed class MonitoringImportTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_imports_of_the_same_new_monitoring_form_at_once_store_it_once(string provider)
+    {
+        const int rounds = 8; // each round a form not stored yet, imported by two importers (two contexts) at once
+        using var db = TestDatabase.Create(provider);
+        new ImportDocuments(db.Database).Files([Seeds.PathOf(Seeds.File001)], User);
+        var sample = File.ReadAllText(MonitoringSample.Path);
+
+        for (var round = 0; round < rounds; round++)
+        {
+            var content = System.Text.Encoding.UTF8.GetBytes(sample.Replace("组织人事专项", $"组织人事专项{round}", StringComparison.Ordinal));
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                return MonitoringFiles.Import(db.Database, User, $"监控-{round}.json", content);
+            }, TaskCreationOptions.LongRunning)));
+
+            Assert.Single(results, r => r.Outcome == ImportOutcome.Imported);
+            Assert.Single(results, r => r.Outcome == ImportOutcome.Unchanged);
+        }
+
+        Assert.Equal(rounds, ScalarTexts(db, "SELECT id FROM monitoring_forms").Count());
+        Assert.Equal(rounds, ScalarTexts(db, "SELECT id FROM monitoring_audit").Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public void A_monitoring_file_is_stored_once_a_changed_one_is_its_next_version_and_the_workbook_of_it_changes_nothing(string provider)
     {
         using var db = TestDatabase.Create(provider);

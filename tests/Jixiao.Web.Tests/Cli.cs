@@ -35,13 +35,8 @@ internal static class Cli
     /// <summary>Runs `jixiao ARGS` with <paramref name="stdin"/> as its redirected standard input; its exit code and output.</summary>
     public static (int Exit, string Stdout, string Stderr) RunWithInput(string? stdin, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
+        var psi = StartInfo(args);
+        psi.RedirectStandardInput = true;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -53,5 +48,18 @@ internal static class Cli
         process.StandardInput.Close();
         Assert.True(process.WaitForExit(60_000), "jixiao did not finish within a minute");
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>How to start `jixiao ARGS` (the build beside the tests) with its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        return psi;
     }
 }

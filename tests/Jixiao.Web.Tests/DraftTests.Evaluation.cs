@@ -17,11 +17,13 @@ public sealed partial class DraftTests
     private static readonly string[] Reviewers = ["head@医保中心", "reviewer@医保局", "finance@财政局"];
 
     /// <summary>Approves the submitted draft at <paramref name="url"/> (at <paramref name="version"/>) at every review step; returns its version after (approved).</summary>
-    private async Task<int> ApproveAll(string url, int version)
+    private Task<int> ApproveAll(string url, int version) => ApproveAll(SignedIn, url, version);
+
+    private static async Task<int> ApproveAll(Func<string, Task<HttpClient>> signedIn, string url, int version)
     {
         foreach (var user in Reviewers)
         {
-            using var client = await SignedIn(user);
+            using var client = await signedIn(user);
             Assert.Equal(HttpStatusCode.Redirect, (await Post(client, url + "?handler=Change", new() { ["transition"] = "Approve", ["version"] = V(version) }, url)).StatusCode);
             version++;
         }
@@ -30,13 +32,16 @@ public sealed partial class DraftTests
     }
 
     /// <summary>A declaration of <see cref="Filler"/>'s unit, completed and approved at every review step; returns its id (at version 6).</summary>
-    private async Task<long> ApprovedDraft(string name)
+    private Task<long> ApprovedDraft(string name) => ApprovedDraft(SignedIn, name);
+
+    /// <summary>As <see cref="ApprovedDraft(string)"/>, on the app whose users <paramref name="signedIn"/> signs in.</summary>
+    internal static async Task<long> ApprovedDraft(Func<string, Task<HttpClient>> signedIn, string name)
     {
-        var id = await NewDraft(name);
-        using var filler = await SignedIn(Filler);
+        var id = await NewDraft(signedIn, name);
+        using var filler = await signedIn(Filler);
         Assert.Equal(HttpStatusCode.OK, (await Post(filler, $"/drafts/{id}", Complete(name, "保障系统稳定运行", 1), $"/drafts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Change(filler, id, "Submit", 2)).StatusCode);
-        Assert.Equal(6, await ApproveAll($"/drafts/{id}", 3));
+        Assert.Equal(6, await ApproveAll(signedIn, $"/drafts/{id}", 3));
         return id;
     }
 

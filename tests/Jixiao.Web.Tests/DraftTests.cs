@@ -8,7 +8,7 @@ namespace Jixiao.Web.Tests;
 
 public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixture>
 {
-    private const string Filler = "filler@医保中心";
+    internal const string Filler = "filler@医保中心";
     private const string OtherFiller = "filler@采购中心";
 
     private async Task<HttpClient> SignedIn(string userName)
@@ -19,16 +19,19 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     /// <summary>Posts <paramref name="fields"/> to <paramref name="url"/> with the antiforgery token of the page at <paramref name="tokenFrom"/>.</summary>
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom = "/drafts")
+    internal static async Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom = "/drafts")
     {
         fields["__RequestVerificationToken"] = await AccountTests.Token(client, tokenFrom);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>A new draft of <see cref="Filler"/>'s unit; returns its id.</summary>
-    private async Task<long> NewDraft(string name)
+    private Task<long> NewDraft(string name) => NewDraft(SignedIn, name);
+
+    /// <summary>A new draft of <see cref="Filler"/>'s unit on the app whose users <paramref name="signedIn"/> signs in; returns its id.</summary>
+    internal static async Task<long> NewDraft(Func<string, Task<HttpClient>> signedIn, string name)
     {
-        using var client = await SignedIn(Filler);
+        using var client = await signedIn(Filler);
         var response = await Post(client, "/drafts/new", new() { ["Name"] = name, ["Year"] = "2026" }, "/drafts/new");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return long.Parse(DraftUrl().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -247,14 +250,14 @@ public sealed partial class DraftTests(WebFixture web) : IClassFixture<WebFixtur
     }
 
     /// <summary>A declaration the rule catalogue has no error for: funds that add up and one indicator under each 一级.</summary>
-    private static Dictionary<string, string> Complete(string name, string goal, int version)
+    internal static Dictionary<string, string> Complete(string name, string goal, int version)
     {
         var fields = Fields(name, goal, version);
         AddIndicators(fields, ("产出指标", "数量指标", "系统数", "≥3个"), ("效益指标", "社会效益指标", "运行", "稳定运行"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95.00(%)"), ("成本指标", "经济成本指标", "运维成本", "≤100万元"));
         return fields;
     }
 
-    private static async Task<HttpResponseMessage> Change(HttpClient client, long id, string transition, int version, string? comment = null)
+    internal static async Task<HttpResponseMessage> Change(HttpClient client, long id, string transition, int version, string? comment = null)
     {
         var fields = new Dictionary<string, string> { ["transition"] = transition, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (comment is not null)

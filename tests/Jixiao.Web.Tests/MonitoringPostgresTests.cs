@@ -25,31 +25,22 @@ public sealed class MonitoringPostgresFactAttribute : FactAttribute
     }
 }
 
-/// <summary>The demo web app on a schema of its own on the PostgreSQL test server (migration 0011 included).</summary>
-public sealed class PostgresWebFixture : WebApplicationFactory<Program>
+/// <summary>A schema of its own on the PostgreSQL test server, dropped on dispose: a database as new to each test.</summary>
+public sealed class PostgresSchema : IDisposable
 {
-    private readonly string _schema = "m_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _name = "m_" + Guid.NewGuid().ToString("N")[..12];
+
+    public PostgresSchema() => Admin($"CREATE SCHEMA {_name}");
 
     private static string? PostgresServer => Environment.GetEnvironmentVariable(MonitoringPostgresFactAttribute.Variable);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        Admin($"CREATE SCHEMA {_schema}");
-        builder.UseSetting("Jixiao:Seeds", WebFixture.SeedDirectory);
-        builder.UseSetting("Jixiao:Db", new NpgsqlConnectionStringBuilder(PostgresServer) { SearchPath = _schema }.ConnectionString);
-        builder.UseSetting("Jixiao:Demo", "true");
-        builder.UseEnvironment("Production");
-        WebFixture.RelaxLimits(builder);
-    }
+    /// <summary>The connection string of the test server with this schema as its search path.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresServer) { SearchPath = _name }.ConnectionString;
 
-    protected override void Dispose(bool disposing)
+    public void Dispose()
     {
-        base.Dispose(disposing);
-        if (PostgresServer is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            Admin($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
-        }
+        NpgsqlConnection.ClearAllPools();
+        Admin($"DROP SCHEMA IF EXISTS {_name} CASCADE");
     }
 
     private static void Admin(string sql)
@@ -58,6 +49,28 @@ public sealed class PostgresWebFixture : WebApplicationFactory<Program>
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The demo web app on a schema of its own on the PostgreSQL test server (migration 0011 included).</summary>
+public sealed class PostgresWebFixture : WebApplicationFactory<Program>
+{
+    private PostgresSchema? _schema;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        _schema = new PostgresSchema();
+        builder.UseSetting("Jixiao:Seeds", WebFixture.SeedDirectory);
+        builder.UseSetting("Jixiao:Db", _schema.ConnectionString);
+        builder.UseSetting("Jixiao:Demo", "true");
+        builder.UseEnvironment("Production");
+        WebFixture.RelaxLimits(builder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        _schema?.Dispose();
     }
 }
 

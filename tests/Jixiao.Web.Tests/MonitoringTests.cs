@@ -33,24 +33,24 @@ public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
         using var scope = web.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AuthoringDbContext>();
         var record = await db.MonitoringForms.SingleAsync(r => r.Id == id);
-        var copy = new MonitoringRecord
+        var copy = new Storage.Entities.StoredMonitoringForm
         {
             UnitId = record.UnitId, State = MonitoringStates.Draft, FormJson = record.FormJson, Version = 1, BasedOnFormId = null, CreatedBy = Filler,
             CreatedAt = record.CreatedAt, UpdatedAt = record.UpdatedAt,
         };
         db.MonitoringForms.Add(copy);
-        db.MonitoringAudit.Add(new MonitoringAudit { Record = copy, Action = MonitoringWorkflow.Created, UserName = Filler, At = DateTimeOffset.UtcNow, AfterJson = "{}" });
+        db.MonitoringAudit.Add(new Storage.Entities.StoredMonitoringAudit { Record = copy, Action = MonitoringWorkflow.Created, UserName = Filler, At = DateTimeOffset.UtcNow, AfterJson = "{}" });
         await db.SaveChangesAsync();
         return (filler, copy.Id);
     }
 
-    private async Task<MonitoringRecord> Stored(long id)
+    private async Task<Storage.Entities.StoredMonitoringForm> Stored(long id)
     {
         using var scope = web.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AuthoringDbContext>().MonitoringForms.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
-    private async Task<List<MonitoringAudit>> Audit(long id)
+    private async Task<List<Storage.Entities.StoredMonitoringAudit>> Audit(long id)
     {
         using var scope = web.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AuthoringDbContext>().MonitoringAudit.AsNoTracking().Where(a => a.MonitoringId == id).OrderBy(a => a.Id).ToListAsync();
@@ -114,7 +114,7 @@ public sealed class MonitoringTests(WebFixture web) : IClassFixture<WebFixture>
         var record = await Stored(id);
         Assert.Equal(2, record.Version);
         Assert.Equal(80m, record.Form.Budget.Total!.Executed);
-        Assert.Equal(54.79m, record.Form.Budget.Total.Rate);
+        Assert.Equal(54.79m, record.Form.Budget.Total!.Rate);
         var review = web.Services.CreateScope().ServiceProvider.GetRequiredService<MonitoringService>().Review(record);
         Assert.Equal(Jixiao.Domain.Monitoring.Light.Red, review.Assessment!.Light);
         Assert.Equal(Jixiao.Domain.Monitoring.Light.Green, review.Assessment.Budget.Light);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
 using Jixiao.Web.Drafts;
@@ -45,13 +46,13 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
     private static Task<HttpResponseMessage> Change(HttpClient client, long id, string transition, int version) =>
         Post(client, $"/monitoring/{id}?handler=Change", new() { ["transition"] = transition, ["version"] = version.ToString(CultureInfo.InvariantCulture), ["comment"] = "" }, $"/monitoring/{id}");
 
-    private async Task<MonitoringRecord> Stored(long id)
+    private async Task<StoredMonitoringForm> Stored(long id)
     {
         using var scope = web.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<AuthoringDbContext>().MonitoringForms.AsNoTracking().SingleAsync(r => r.Id == id);
     }
 
-    private MonitoringReview Review(MonitoringRecord record) =>
+    private MonitoringReview Review(StoredMonitoringForm record) =>
         web.Services.CreateScope().ServiceProvider.GetRequiredService<MonitoringService>().Review(record);
 
     /// <summary>The table of one year on the project page.</summary>
@@ -143,7 +144,7 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
             if (!await db.MonitoringForms.AnyAsync(r => r.UnitId == other.UnitId))
             {
                 var now = DateTimeOffset.UtcNow;
-                db.MonitoringForms.Add(new MonitoringRecord
+                db.MonitoringForms.Add(new StoredMonitoringForm
                 {
                     UnitId = other.UnitId, Version = 1, CreatedBy = "test", CreatedAt = now, UpdatedAt = now,
                     Form = MonitoringService.Template(other.Form with { Year = 2024 }),
@@ -183,10 +184,13 @@ public sealed class MonitoringViewsTests(WebFixture web) : IClassFixture<WebFixt
         Assert.Equal(90m, form.Indicators[0].ActualValue!.Number);
         Assert.Equal("经费保障：" + Cause, form.Indicators[0].Deviation);
         Assert.All(form.Indicators.Skip(1), i => Assert.Null(i.Deviation));
+        Assert.Equal(146m, form.Budget!.Total!.Executed); // 全年预计执行数 146 万元 → 全年执行数
+        Assert.Equal(100m, form.Budget.Total.Rate); // 146 of the 146 万元 budget
         var page = await filler.GetStringAsync(response.Headers.Location!.OriginalString);
         var notice = Regex.Match(page, "<p class=\"notice\" id=\"from-monitoring\">.*?</p>", RegexOptions.Singleline).Value;
         Assert.Contains($"<a href=\"/monitoring/{id}\">#{id}</a>", notice, StringComparison.Ordinal);
         Assert.Contains("value=\"90%\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Total.Executed\" value=\"146.00\"", page, StringComparison.Ordinal);
 
         // The filler's own draft is writable, so the unsaved-changes guard (unsaved.js) runs: it stops only at "true"
         // (a null value used to render as data-readonly="" on this tag-helper form, and the guard never ran).

@@ -29,12 +29,21 @@ public sealed class WebFixture : WebApplicationFactory<Program>
     /// </summary>
     public static void RelaxLimits(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in RelaxedSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>The settings <see cref="RelaxLimits"/> gives, as keys and values (for a server started as a process).</summary>
+    public static IEnumerable<(string Key, string Value)> RelaxedSettings()
+    {
         foreach (var name in Infrastructure.AbuseLimits.Defaults.Keys.Append(Infrastructure.AbuseLimits.LoginAccount))
         {
-            builder.UseSetting($"{Infrastructure.AbuseLimits.Section}:{name}:PermitLimit", "1000000");
+            yield return ($"{Infrastructure.AbuseLimits.Section}:{name}:PermitLimit", "1000000");
         }
 
-        builder.UseSetting(Data.PendingUploads.FolderSetting, Path.Combine(Path.GetTempPath(), $"jixiao-uploads-{Guid.NewGuid():N}"));
+        yield return (Data.PendingUploads.FolderSetting, Path.Combine(Path.GetTempPath(), $"jixiao-uploads-{Guid.NewGuid():N}"));
     }
 
     protected override void Dispose(bool disposing)

@@ -7,9 +7,10 @@ namespace Jixiao.Domain.Monitoring;
 /// <summary>
 /// What a self-evaluation takes from the monitoring of the same declaration (issue 13: "a self-evaluation
 /// started from a monitored project starts from the monitoring's forecasts and causes"): each indicator's
-/// 全年预计完成值 becomes its proposed 实际完成值, and the ticked causes with their explanation its 偏差原因分析.
-/// Indicators are matched by name (<see cref="ProjectNames.Key"/>); one the monitoring does not have, or a
-/// forecast or cause left empty, stays empty. Nothing else of the self-evaluation changes.
+/// 全年预计完成值 becomes its proposed 实际完成值, and the ticked causes with their explanation its 偏差原因分析;
+/// each money row's 全年预计执行数 (年度资金总额, 当年财政拨款, 其他资金; both forms in 万元) becomes its proposed
+/// 全年执行数 where the self-evaluation has none. Indicators are matched by name (<see cref="ProjectNames.Key"/>);
+/// one the monitoring does not have, or a forecast or cause left empty, stays empty. Nothing else changes.
 /// </summary>
 public static class MonitoringCarryOver
 {
@@ -22,8 +23,18 @@ public static class MonitoringCarryOver
         return evaluation with
         {
             Indicators = [.. evaluation.Indicators.Select(i => byName.TryGetValue(ProjectNames.Key(i.Name), out var m) ? Carried(i, m) : i)],
+            Budget = evaluation.Budget is { } budget ? budget with
+            {
+                Total = Carried(budget.Total, monitoring.Budget.Total),
+                CurrentYear = Carried(budget.CurrentYear, monitoring.Budget.CurrentYear),
+                Other = Carried(budget.Other, monitoring.Budget.Other),
+            } : null,
         };
     }
+
+    /// <summary>A money row with the monitoring's 全年预计执行数 as its 全年执行数, unless it has one or the monitoring has no forecast.</summary>
+    private static BudgetRow? Carried(BudgetRow? row, MonitoringBudgetRow? monitored) =>
+        row is null || row.Executed is not null || monitored?.Forecast is not { } forecast ? row : row with { Executed = forecast };
 
     /// <summary>The deviation analysis of a monitored indicator in words: the causes' labels, then the explanation; null when neither is there.</summary>
     public static string? Deviation(MonitoringIndicator indicator)

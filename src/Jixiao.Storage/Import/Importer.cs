@@ -30,8 +30,6 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
     /// <summary>The message of a file whose content is already stored.</summary>
     internal const string AlreadyStored = "内容已导入";
 
-    private const int MaxAttempts = 6;
-
     /// <summary>
     /// Imports files in order over one connection, each in its own transaction; <paramref name="done"/> hears
     /// of each as it is finished. The items are taken one by one, so the caller may still be reading the later
@@ -83,9 +81,9 @@ public sealed class Importer(JixiaoDatabase database, FindingsProvider? findings
             {
                 return ImportOnce(session, source);
             }
-            catch (Exception ex) when (attempt < MaxAttempts && Conflicts.IsTransient(ex))
+            catch (Exception ex) when (attempt < Conflicts.MaxAttempts && Conflicts.IsTransient(ex))
             {
-                Thread.Sleep(Random.Shared.Next(5, 20) * attempt);
+                Conflicts.Backoff(attempt);
             }
             catch (Exception ex)
             {

@@ -17,6 +17,8 @@ public sealed record MonitoringImportForm(string Name, int? Year, string Unit, i
 /// changes nothing; other content becomes its next version, back to awaiting review (the web app's optimistic
 /// concurrency then refuses a stale save of the old one). Every change is a <c>monitoring_audit</c> line (action
 /// <see cref="Action"/>) with the record before and after, and the file one <c>import_audit</c> line, as for forms.
+/// The form's key (<see cref="StoredMonitoringForm.ImportKey"/>) is unique per unit (migration 0013): of two
+/// imports of the same new form at once, one stores it and the other, retried, finds it.
 /// </summary>
 public sealed class MonitoringImporter(JixiaoDatabase database, string user = Importer.SystemUser)
 {
@@ -24,6 +26,21 @@ public sealed class MonitoringImporter(JixiaoDatabase database, string user = Im
     public const string Action = "import";
 
     public ImportResult Import(string fileName, string contentHash, IReadOnlyList<MonitoringImportForm> forms)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return ImportOnce(fileName, contentHash, forms);
+            }
+            catch (Exception ex) when (attempt < Conflicts.MaxAttempts && Conflicts.IsTransient(ex))
+            {
+                Conflicts.Backoff(attempt); // the transaction is rolled back: all of the file again, in a new context
+            }
+        }
+    }
+
+    private ImportResult ImportOnce(string fileName, string contentHash, IReadOnlyList<MonitoringImportForm> forms)
     {
         using var context = database.CreateContext();
         ImportResult result;
@@ -72,11 +89,13 @@ public sealed class MonitoringImporter(JixiaoDatabase database, string user = Im
                 return new ImportResult(fileName, ImportOutcome.Failed, fileName, Message: $"“{form.Name}”的实施单位“{form.Unit}”不在库中：请先导入该单位的绩效目标申报表");
             }
 
-            var record = context.MonitoringForms.AsTracking().Where(r => r.UnitId == unit.Id).AsEnumerable().FirstOrDefault(r => Same(r.FormJson, form));
+            var importKey = StoredMonitoringForm.KeyOf(form.Year, form.Name);
+            var record = context.MonitoringForms.AsTracking().FirstOrDefault(r => r.UnitId == unit.Id && r.ImportKey == importKey)
+                ?? context.MonitoringForms.AsTracking().Where(r => r.UnitId == unit.Id && r.ImportKey == null).AsEnumerable().FirstOrDefault(r => Same(r.FormJson, form));
             string? before = null;
             if (record is null)
             {
-                record = new StoredMonitoringForm { UnitId = unit.Id, Version = 1, CreatedBy = user, CreatedAt = now, UpdatedAt = now, FormJson = form.Json };
+                record = new StoredMonitoringForm { UnitId = unit.Id, Version = 1, CreatedBy = user, CreatedAt = now, UpdatedAt = now, FormJson = form.Json, ImportKey = importKey };
                 context.MonitoringForms.Add(record);
                 created++;
             }
@@ -87,19 +106,19 @@ public sealed class MonitoringImporter(JixiaoDatabase database, string user = Im
             }
             else
             {
-                before = StoredMonitoringAudit.Snapshot(record.State, record.Version, record.FormJson);
-                (record.FormJson, record.State, record.ReviewComment, record.UpdatedAt) = (form.Json, StoredMonitoringForm.Submitted, null, now);
+                before = StoredMonitoringAudit.Snapshot(record);
+                (record.FormJson, record.State, record.ReviewComment, record.UpdatedAt, record.ImportKey) = (form.Json, StoredMonitoringForm.Submitted, null, now, importKey);
                 record.Version++;
                 changed++;
             }
 
-            context.SaveChanges(); // the record's id, for its audit line
             version = Math.Max(version, record.Version);
             context.MonitoringAudit.Add(new StoredMonitoringAudit
             {
-                MonitoringId = record.Id, Action = Action, UserName = user, At = now, Comment = $"导入 {fileName}", BeforeJson = before,
-                AfterJson = StoredMonitoringAudit.Snapshot(record.State, record.Version, record.FormJson),
+                Record = record, Action = Action, UserName = user, At = now, Comment = $"导入 {fileName}", BeforeJson = before,
+                AfterJson = StoredMonitoringAudit.Snapshot(record),
             });
+            context.SaveChanges(); // each form on its own, so a form met twice in one file is found the second time
         }
 
         var outcome = created + changed == 0 ? ImportOutcome.Unchanged : changed > 0 ? ImportOutcome.NewVersion : ImportOutcome.Imported;
@@ -107,13 +126,16 @@ public sealed class MonitoringImporter(JixiaoDatabase database, string user = Im
             Message: outcome == ImportOutcome.Unchanged ? Importer.AlreadyStored : null);
     }
 
-    /// <summary>Whether a stored form is the one of <paramref name="form"/>: the same project name and year (its unit is the query's).</summary>
+    /// <summary>
+    /// Whether a stored form without a key (started in the browser, or stored before migration 0013) is the one of
+    /// <paramref name="form"/>: the same project name and year (its unit is the query's).
+    /// </summary>
     private static bool Same(string json, MonitoringImportForm form)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var name = root.TryGetProperty("name", out var n) ? n.GetString() : null;
         int? year = root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number ? y.GetInt32() : null;
-        return ProjectNames.Key(name) == ProjectNames.Key(form.Name) && year == form.Year;
+        return StoredMonitoringForm.KeyOf(year, name) == StoredMonitoringForm.KeyOf(form.Year, form.Name);
     }
 }

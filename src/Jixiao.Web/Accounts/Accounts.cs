@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jixiao.Domain.Drafts;
 using Jixiao.Domain.Values;
 using Jixiao.Storage;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Identity;
@@ -58,11 +59,11 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
 
     public DbSet<DraftAudit> Audit => Set<DraftAudit>();
 
-    /// <summary>Mid-year monitoring forms (issue 13), in tables of their own: see docs/monitoring.md.</summary>
-    public DbSet<MonitoringRecord> MonitoringForms => Set<MonitoringRecord>();
+    /// <summary>Mid-year monitoring forms (issue 13), in tables of their own mapped by Storage: see docs/monitoring.md.</summary>
+    public DbSet<StoredMonitoringForm> MonitoringForms => Set<StoredMonitoringForm>();
 
     /// <summary>The audit log of monitoring forms.</summary>
-    public DbSet<MonitoringAudit> MonitoringAudit => Set<MonitoringAudit>();
+    public DbSet<StoredMonitoringAudit> MonitoringAudit => Set<StoredMonitoringAudit>();
 
     /// <summary>Changes of accounts (created, role set, locked); see <see cref="AccountAdmin"/>.</summary>
     public DbSet<AccountAudit> AccountAudit => Set<AccountAudit>();
@@ -122,36 +123,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             a.Property(x => x.AfterJson).HasColumnName("after_json");
             a.HasOne(x => x.Draft).WithMany().HasForeignKey(x => x.DraftId);
         });
-        builder.Entity<MonitoringRecord>(r =>
-        {
-            r.ToTable("monitoring_forms");
-            r.Ignore(x => x.Form);
-            r.Ignore(x => x.Editable);
-            r.Property(x => x.Id).HasColumnName("id");
-            r.Property(x => x.UnitId).HasColumnName("unit_id");
-            r.Property(x => x.State).HasColumnName("state");
-            r.Property(x => x.FormJson).HasColumnName("form_json");
-            r.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-            r.Property(x => x.BasedOnFormId).HasColumnName("based_on_form_id");
-            r.Property(x => x.BasedOnDraftId).HasColumnName("based_on_draft_id");
-            r.Property(x => x.ReviewComment).HasColumnName("review_comment");
-            r.Property(x => x.CreatedBy).HasColumnName("created_by");
-            r.Property(x => x.CreatedAt).HasColumnName("created_at");
-            r.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-        });
-        builder.Entity<MonitoringAudit>(a =>
-        {
-            a.ToTable("monitoring_audit");
-            a.Property(x => x.Id).HasColumnName("id");
-            a.Property(x => x.MonitoringId).HasColumnName("monitoring_id");
-            a.Property(x => x.Action).HasColumnName("action");
-            a.Property(x => x.UserName).HasColumnName("user_name");
-            a.Property(x => x.At).HasColumnName("at");
-            a.Property(x => x.Comment).HasColumnName("comment");
-            a.Property(x => x.BeforeJson).HasColumnName("before_json");
-            a.Property(x => x.AfterJson).HasColumnName("after_json");
-            a.HasOne(x => x.Record).WithMany().HasForeignKey(x => x.MonitoringId);
-        });
+        builder.MapMonitoring(); // Storage's mapping, the one there is
         builder.Entity<AccountAudit>(a =>
         {
             a.ToTable("account_audit");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Formats.Json;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Data;
 using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -265,7 +266,7 @@ public static class MonitoringEndpoints
         return null;
     }
 
-    private static MonitoringSummary Summary(MonitoringRecord r, MonitoringService monitoring)
+    private static MonitoringSummary Summary(StoredMonitoringForm r, MonitoringService monitoring)
     {
         var form = r.Form;
         var a = monitoring.Review(form, r).Assessment;
@@ -273,7 +274,7 @@ public static class MonitoringEndpoints
             r.BasedOnFormId, r.BasedOnDraftId, a?.Light.Code(), a?.Budget.Lag, r.UpdatedAt);
     }
 
-    private static async Task<MonitoringDetail> RepresentationAsync(MonitoringRecord r, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response)
+    private static async Task<MonitoringDetail> RepresentationAsync(StoredMonitoringForm r, ClaimsPrincipal user, MonitoringService monitoring, HttpResponse response)
     {
         response.Headers.ETag = DraftEndpoints.ETag(r.Version);
         var form = r.Form;

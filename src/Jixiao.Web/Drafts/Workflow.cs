@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Jixiao.Domain.Drafts;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 
 namespace Jixiao.Web.Drafts;
@@ -22,7 +23,7 @@ public sealed class DraftAudit
     public static string Snapshot(Draft d) => Snapshot(DraftStates.Code(d.State), d.Version, d.FormJson);
 
     /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
-    public static string Snapshot(string state, int version, string formJson) => Storage.Entities.StoredMonitoringAudit.Snapshot(state, version, formJson);
+    public static string Snapshot(string state, int version, string formJson) => StoredMonitoringAudit.Snapshot(state, version, formJson);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace Jixiao.Web.Monitoring;
 public static partial class MonitoringCarry
 {
     /// <summary>The monitoring form to carry into the self-evaluation of <paramref name="declaration"/>, or null.</summary>
-    public static async Task<MonitoringRecord?> ForEvaluationAsync(AuthoringDbContext db, long unitId, PerformanceForm declaration, long? formId, long? draftId, CancellationToken ct = default)
+    public static async Task<StoredMonitoringForm?> ForEvaluationAsync(AuthoringDbContext db, long unitId, PerformanceForm declaration, long? formId, long? draftId, CancellationToken ct = default)
     {
         var candidates = await db.MonitoringForms.AsNoTracking()
             .Where(r => r.UnitId == unitId && (r.State == MonitoringStates.Accepted || r.State == MonitoringStates.Submitted))
@@ -32,11 +33,11 @@ public static partial class MonitoringCarry
     }
 
     /// <summary>The self-evaluation template with the monitoring's forecasts and causes, and the words the create line adds.</summary>
-    public static (PerformanceForm Form, string Comment) Apply(PerformanceForm evaluation, MonitoringRecord monitoring)
+    public static (PerformanceForm Form, string Comment) Apply(PerformanceForm evaluation, StoredMonitoringForm monitoring)
     {
         var form = monitoring.Form;
         return (MonitoringCarryOver.Apply(evaluation, form), string.Create(CultureInfo.InvariantCulture,
-            $"；实际完成值和偏差原因分析预填自运行监控表 #{monitoring.Id}（{form.Period}，{(monitoring.State == MonitoringStates.Accepted ? "已通过" : "已提交")}）"));
+            $"；全年执行数、实际完成值和偏差原因分析预填自运行监控表 #{monitoring.Id}（{form.Period}，{(monitoring.State == MonitoringStates.Accepted ? "已通过" : "已提交")}）"));
     }
 
     /// <summary>The monitoring form a create line's comment names (written by <see cref="Apply"/>), or null.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Storage.Entities;
 
 namespace Jixiao.Web.Monitoring;
 
@@ -35,7 +36,7 @@ public sealed class MonitoringInput
         ("other", "其他资金", "other funds", Other),
     ];
 
-    public static MonitoringInput From(MonitoringRecord record) => From(record.Form, record.Version);
+    public static MonitoringInput From(StoredMonitoringForm record) => From(record.Form, record.Version);
 
     public static MonitoringInput From(MonitoringForm form, int version) => new()
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Projects;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record ComparisonRow(string Name, string? Target, string? Forecast
 /// One year of a project: its target declaration, its monitoring (with the form's light) and its self-evaluation,
 /// any of which may be missing, and the indicators of all three in the declaration's order.
 /// </summary>
-public sealed record YearComparison(int? Year, StoredFormView? Declaration, MonitoringRecord? Monitoring, LightView? MonitoringLight, StoredFormView? Evaluation, IReadOnlyList<ComparisonRow> Rows);
+public sealed record YearComparison(int? Year, StoredFormView? Declaration, StoredMonitoringForm? Monitoring, LightView? MonitoringLight, StoredFormView? Evaluation, IReadOnlyList<ComparisonRow> Rows);
 
 /// <summary>How many monitored projects have each light (红, 黄, 绿, and 未评 while figures are missing).</summary>
 public sealed record LightCounts(int Red, int Yellow, int Green, int None)
@@ -99,7 +100,7 @@ public sealed class MonitoringOverview(MonitoringService monitoring)
     }
 
     /// <summary>The monitoring forms the user may see of the project's declarations: started from one of them, or naming one in <c>basedOn</c> in the project's unit.</summary>
-    private async Task<IReadOnlyList<MonitoringRecord>> VisibleOfProjectAsync(ClaimsPrincipal user, ProjectFormHistory history, IReadOnlyList<StoredFormView> targets, CancellationToken ct)
+    private async Task<IReadOnlyList<StoredMonitoringForm>> VisibleOfProjectAsync(ClaimsPrincipal user, ProjectFormHistory history, IReadOnlyList<StoredFormView> targets, CancellationToken ct)
     {
         if (user.Identity?.IsAuthenticated != true || targets.Count == 0)
         {
@@ -115,7 +116,7 @@ public sealed class MonitoringOverview(MonitoringService monitoring)
         return [.. candidates.Where(r => r.BasedOnFormId is { } id && ids.Contains(id) || r.Form.BasedOn is { } b && bases.Contains(b))];
     }
 
-    private YearComparison Compare(int? year, StoredFormView? declaration, MonitoringRecord? record, StoredFormView? evaluation)
+    private YearComparison Compare(int? year, StoredFormView? declaration, StoredMonitoringForm? record, StoredFormView? evaluation)
     {
         var form = record?.Form;
         var assessment = form is null ? null : monitoring.Review(form, record!).Assessment;

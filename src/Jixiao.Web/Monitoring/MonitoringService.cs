@@ -3,6 +3,7 @@ using Jixiao.Domain.Checks;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Scoring;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
 using Jixiao.Web.Drafts;
@@ -58,7 +59,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     public static MonitoringPolicy Policy => MonitoringPolicy.Default;
 
     /// <summary>The monitoring forms <paramref name="user"/> may read: the same rule as <see cref="DraftAccess.VisibleAsync"/>.</summary>
-    public async Task<IQueryable<MonitoringRecord>> VisibleAsync(ClaimsPrincipal user)
+    public async Task<IQueryable<StoredMonitoringForm>> VisibleAsync(ClaimsPrincipal user)
     {
         if (DraftAccess.SeesAll(user))
         {
@@ -80,28 +81,28 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     }
 
     /// <summary>The record if <paramref name="user"/> may read it; null when absent or not theirs (a 404).</summary>
-    public async Task<MonitoringRecord?> FindAsync(ClaimsPrincipal user, long id) =>
+    public async Task<StoredMonitoringForm?> FindAsync(ClaimsPrincipal user, long id) =>
         await (await VisibleAsync(user)).FirstOrDefaultAsync(r => r.Id == id);
 
-    public static bool CanWrite(ClaimsPrincipal user, MonitoringRecord record) =>
+    public static bool CanWrite(ClaimsPrincipal user, StoredMonitoringForm record) =>
         record.Editable && user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) == record.UnitId;
 
     public static bool CanStart(ClaimsPrincipal user) => user.IsInRole(Roles.Filler) && DraftAccess.UnitOf(user) is not null;
 
-    public IReadOnlyList<MonitoringTransition> Available(ClaimsPrincipal user, MonitoringRecord record) =>
+    public IReadOnlyList<MonitoringTransition> Available(ClaimsPrincipal user, StoredMonitoringForm record) =>
         [.. MonitoringWorkflow.Available(user, record)];
 
-    public async Task<IReadOnlyList<MonitoringAudit>> HistoryAsync(MonitoringRecord record) =>
+    public async Task<IReadOnlyList<StoredMonitoringAudit>> HistoryAsync(StoredMonitoringForm record) =>
         await db.MonitoringAudit.AsNoTracking().Where(a => a.MonitoringId == record.Id).OrderBy(a => a.Id).ToListAsync();
 
     /// <summary>The lights and findings of the stored form.</summary>
-    public MonitoringReview Review(MonitoringRecord record) => Review(record.Form, record);
+    public MonitoringReview Review(StoredMonitoringForm record) => Review(record.Form, record);
 
     /// <summary>
     /// The lights and findings of <paramref name="form"/> (typed, not yet saved, or stored) of <paramref name="record"/>,
     /// computed in memory: what lists need for their lights. <see cref="ReviewAsync"/> adds what needs the database.
     /// </summary>
-    public MonitoringReview Review(MonitoringForm form, MonitoringRecord record)
+    public MonitoringReview Review(MonitoringForm form, StoredMonitoringForm record)
     {
         var missing = MonitoringValidation.Problems(form, Policy).Where(MonitoringInput.IsMissing).ToList();
         var findings = new List<Finding>();
@@ -119,8 +120,8 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
         return new MonitoringReview(assessment, missing, findings, [.. findings.Where(f => f.Severity == Severity.Error)]);
     }
 
-    /// <summary>The review of <see cref="Review(MonitoringForm, MonitoringRecord)"/>, and a warning when the declaration it names cannot be found.</summary>
-    public async Task<MonitoringReview> ReviewAsync(MonitoringForm form, MonitoringRecord record, CancellationToken ct = default)
+    /// <summary>The review of <see cref="Review(MonitoringForm, StoredMonitoringForm)"/>, and a warning when the declaration it names cannot be found.</summary>
+    public async Task<MonitoringReview> ReviewAsync(MonitoringForm form, StoredMonitoringForm record, CancellationToken ct = default)
     {
         var review = Review(form, record);
         if (record.BasedOnFormId is not null || record.BasedOnDraftId is not null || await DeclarationExistsAsync(form, record.UnitId, ct))
@@ -170,7 +171,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     /// one with name, goal, targets and budget copied. Null when the form is not the unit's target declaration
     /// (a 404) or the user is not its filler.
     /// </summary>
-    public async Task<(MonitoringRecord Record, bool Created)?> StartFromFormAsync(ClaimsPrincipal user, long formId)
+    public async Task<(StoredMonitoringForm Record, bool Created)?> StartFromFormAsync(ClaimsPrincipal user, long formId)
     {
         if (!CanStart(user) || await data.FormAsync(formId) is not { Form.Kind: FormKind.Target } stored || stored.UnitId != DraftAccess.UnitOf(user))
         {
@@ -186,7 +187,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     }
 
     /// <summary>As <see cref="StartFromFormAsync"/>, from an approved or published target declaration draft of the user's unit.</summary>
-    public async Task<(MonitoringRecord Record, bool Created)?> StartFromDraftAsync(ClaimsPrincipal user, long draftId)
+    public async Task<(StoredMonitoringForm Record, bool Created)?> StartFromDraftAsync(ClaimsPrincipal user, long draftId)
     {
         if (!CanStart(user) || await drafts.FindAsync(user, draftId) is not { } draft || !DraftService.CanBuildOn(user, draft) || draft.Kind != FormKind.Target)
         {
@@ -205,7 +206,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     /// A new monitoring form of the user's unit from a whole form (the API's create); the unit and department
     /// are the user's. Null when the user is not a unit's 填报人; problems of the input store nothing.
     /// </summary>
-    public async Task<(MonitoringRecord? Record, IReadOnlyList<InputProblem> Problems)> CreateAsync(ClaimsPrincipal user, MonitoringForm form)
+    public async Task<(StoredMonitoringForm? Record, IReadOnlyList<InputProblem> Problems)> CreateAsync(ClaimsPrincipal user, MonitoringForm form)
     {
         if (MonitoringInput.Blocking(form, [], Policy) is { Count: > 0 } problems)
         {
@@ -215,7 +216,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
         return (await CreateAsync(user, form, null, null, null), []);
     }
 
-    private async Task<MonitoringRecord?> CreateAsync(ClaimsPrincipal user, MonitoringForm form, long? formId, long? draftId, string? comment)
+    private async Task<StoredMonitoringForm?> CreateAsync(ClaimsPrincipal user, MonitoringForm form, long? formId, long? draftId, string? comment)
     {
         if (!CanStart(user) || DraftAccess.UnitOf(user) is not { } unit || await db.UnitNamesAsync(unit) is not { } names)
         {
@@ -223,9 +224,10 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
         }
 
         var now = DateTimeOffset.UtcNow;
-        var record = new MonitoringRecord
+        var record = new StoredMonitoringForm
         {
             UnitId = unit,
+            State = MonitoringStates.Draft,
             Version = 1,
             CreatedBy = user.Identity!.Name!,
             CreatedAt = now,
@@ -271,7 +273,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     }
 
     /// <summary>Saves <paramref name="edit"/> of the form as a new version if <paramref name="version"/> is current and the input has no problems.</summary>
-    public async Task<MonitoringResult> SaveAsync(ClaimsPrincipal user, MonitoringRecord record, int version, Func<MonitoringForm, (MonitoringForm Form, IReadOnlyList<InputProblem> Problems)> edit)
+    public async Task<MonitoringResult> SaveAsync(ClaimsPrincipal user, StoredMonitoringForm record, int version, Func<MonitoringForm, (MonitoringForm Form, IReadOnlyList<InputProblem> Problems)> edit)
     {
         if (!CanWrite(user, record))
         {
@@ -302,7 +304,7 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
     }
 
     /// <summary>The state change named <paramref name="transition"/>: a return needs a comment, a submission no blocking finding.</summary>
-    public async Task<MonitoringResult> ChangeAsync(ClaimsPrincipal user, MonitoringRecord record, string transition, int version, string? comment)
+    public async Task<MonitoringResult> ChangeAsync(ClaimsPrincipal user, StoredMonitoringForm record, string transition, int version, string? comment)
     {
         if (Available(user, record).FirstOrDefault(t => string.Equals(t.Name, transition, StringComparison.OrdinalIgnoreCase)) is not { } change)
         {
@@ -332,12 +334,12 @@ public sealed class MonitoringService(AuthoringDbContext db, DraftService drafts
         });
     }
 
-    private void Log(MonitoringRecord record, string action, string user, string? before, string? comment) =>
-        db.MonitoringAudit.Add(new MonitoringAudit { Record = record, Action = action, UserName = user, At = DateTimeOffset.UtcNow, Comment = comment, BeforeJson = before, AfterJson = MonitoringAudit.Snapshot(record) });
+    private void Log(StoredMonitoringForm record, string action, string user, string? before, string? comment) =>
+        db.MonitoringAudit.Add(new StoredMonitoringAudit { Record = record, Action = action, UserName = user, At = DateTimeOffset.UtcNow, Comment = comment, BeforeJson = before, AfterJson = StoredMonitoringAudit.Snapshot(record) });
 
-    private async Task<MonitoringResult> CommitAsync(ClaimsPrincipal user, MonitoringRecord record, string action, string? comment, Action<MonitoringRecord> change)
+    private async Task<MonitoringResult> CommitAsync(ClaimsPrincipal user, StoredMonitoringForm record, string action, string? comment, Action<StoredMonitoringForm> change)
     {
-        var before = MonitoringAudit.Snapshot(record);
+        var before = StoredMonitoringAudit.Snapshot(record);
         change(record);
         record.Version++;
         record.UpdatedAt = DateTimeOffset.UtcNow;

@@ -1,5 +1,6 @@
 using Jixiao.Domain.Checks;
 using Jixiao.Domain.Monitoring;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Infrastructure;
 using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace Jixiao.Web.Pages.Monitoring;
 [Authorize]
 public sealed class EditModel(MonitoringService monitoring, Language L) : PageModel
 {
-    public MonitoringRecord Record { get; private set; } = null!;
+    public StoredMonitoringForm Record { get; private set; } = null!;
 
     public MonitoringForm Form { get; private set; } = null!;
 
@@ -32,7 +33,7 @@ public sealed class EditModel(MonitoringService monitoring, Language L) : PageMo
 
     public IReadOnlyList<MonitoringTransition> Changes { get; private set; } = [];
 
-    public IReadOnlyList<MonitoringAudit> History { get; private set; } = [];
+    public IReadOnlyList<StoredMonitoringAudit> History { get; private set; } = [];
 
     /// <summary>The problems of the posted input, by field: nothing was stored.</summary>
     public IReadOnlyList<InputProblem> Problems { get; private set; } = [];
@@ -44,7 +45,7 @@ public sealed class EditModel(MonitoringService monitoring, Language L) : PageMo
 
     public IReadOnlyList<Finding> Blocking { get; private set; } = [];
 
-    public static string UrlOf(MonitoringRecord r) => $"/monitoring/{r.Id}";
+    public static string UrlOf(StoredMonitoringForm r) => $"/monitoring/{r.Id}";
 
     public async Task<IActionResult> OnGetAsync(long id)
     {

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Data;
 using Jixiao.Web.Drafts;
@@ -13,7 +14,7 @@ namespace Jixiao.Web.Pages.Monitoring;
 [Authorize]
 public sealed class IndexModel(MonitoringService monitoring) : PageModel
 {
-    public sealed record Row(MonitoringRecord Record, MonitoringForm Form, Light? Light);
+    public sealed record Row(StoredMonitoringForm Record, MonitoringForm Form, Light? Light);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 

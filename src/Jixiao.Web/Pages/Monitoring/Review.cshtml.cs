@@ -1,4 +1,5 @@
 using Jixiao.Domain.Monitoring;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Monitoring;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace Jixiao.Web.Pages.Monitoring;
 public sealed class ReviewModel(MonitoringService monitoring) : PageModel
 {
     /// <summary>One project: its form, lights (null while figures are missing), lag and red/yellow indicators.</summary>
-    public sealed record Row(MonitoringRecord Record, MonitoringForm Form, MonitoringAssessment? Assessment, int Red, int Yellow);
+    public sealed record Row(StoredMonitoringForm Record, MonitoringForm Form, MonitoringAssessment? Assessment, int Red, int Yellow);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 

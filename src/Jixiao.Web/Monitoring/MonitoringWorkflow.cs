@@ -2,76 +2,41 @@ using System.Security.Claims;
 using System.Text.Json;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Formats.Json;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Drafts;
 
 namespace Jixiao.Web.Monitoring;
 
 /// <summary>
-/// A mid-year monitoring form (项目支出绩效目标执行监控表) of a unit, kept as the interchange JSON of one form of
-/// kind <c>monitoring</c>, with its state, version and the target declaration it monitors.
+/// A monitoring form (<see cref="StoredMonitoringForm"/>, Storage's mapping of <c>monitoring_forms</c>) as the web
+/// app reads and writes it: its interchange JSON as a form, and whether it can be edited.
 /// </summary>
-public sealed class MonitoringRecord
+public static class StoredMonitoringForms
 {
-    public long Id { get; set; }
-    public long UnitId { get; set; }
-    public string State { get; set; } = MonitoringStates.Draft;
-    public string FormJson { get; set; } = "";
-    public int Version { get; set; }
-
-    /// <summary>The published target declaration (a stored form) it monitors.</summary>
-    public long? BasedOnFormId { get; set; }
-
-    /// <summary>The approved (or published) target declaration draft it monitors.</summary>
-    public long? BasedOnDraftId { get; set; }
-
-    /// <summary>The department reviewer's comment of the last return; null once submitted again.</summary>
-    public string? ReviewComment { get; set; }
-
-    public string CreatedBy { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>The form as stored: read field by field (a form being filled in may not be assessable yet).</summary>
-    public MonitoringForm Form
+    extension(StoredMonitoringForm record)
     {
-        get
+        /// <summary>The form as stored: read field by field (a form being filled in may not be assessable yet); set, written as its interchange JSON.</summary>
+        public MonitoringForm Form
         {
-            using var json = JsonDocument.Parse(FormJson);
-            return MonitoringJson.ReadForm(json.RootElement, out _);
+            get
+            {
+                using var json = JsonDocument.Parse(record.FormJson);
+                return MonitoringJson.ReadForm(json.RootElement, out _);
+            }
+
+            set => record.FormJson = MonitoringJson.FormJson(value);
         }
 
-        set => FormJson = ToJson(value);
+        public bool Editable => MonitoringWorkflow.Editable(record.State);
     }
-
-    public bool Editable => MonitoringWorkflow.Editable(State);
-
-    /// <summary>The form as its interchange JSON, Chinese kept as text (as the draft audit log does).</summary>
-    public static string ToJson(MonitoringForm form) => MonitoringJson.FormJson(form);
-}
-
-/// <summary>One line of the audit log of a monitoring form: every create, save and state change.</summary>
-public sealed class MonitoringAudit
-{
-    public long Id { get; set; }
-    public long MonitoringId { get; set; }
-    public MonitoringRecord? Record { get; set; }
-    public string Action { get; set; } = "";
-    public string UserName { get; set; } = "";
-    public DateTimeOffset At { get; set; }
-    public string? Comment { get; set; }
-    public string? BeforeJson { get; set; }
-    public string AfterJson { get; set; } = "";
-
-    /// <summary>The record as the log keeps it: state, version and the form's interchange JSON.</summary>
-    public static string Snapshot(MonitoringRecord r) => Drafts.DraftAudit.Snapshot(r.State, r.Version, r.FormJson);
 }
 
 /// <summary>The states of a monitoring form.</summary>
 public static class MonitoringStates
 {
     public const string Draft = "draft";
-    public const string Submitted = Storage.Entities.StoredMonitoringForm.Submitted;
+    public const string Submitted = StoredMonitoringForm.Submitted;
     public const string Returned = "returned";
     public const string Accepted = "accepted";
 
@@ -79,7 +44,7 @@ public static class MonitoringStates
 }
 
 /// <summary>A state change of a monitoring form: its name, the states it leaves, the state it enters, who may make it.</summary>
-public sealed record MonitoringTransition(string Name, string Zh, string En, IReadOnlyList<string> From, string To, bool NeedsComment, Func<ClaimsPrincipal, MonitoringRecord, bool> Allowed);
+public sealed record MonitoringTransition(string Name, string Zh, string En, IReadOnlyList<string> From, string To, bool NeedsComment, Func<ClaimsPrincipal, StoredMonitoringForm, bool> Allowed);
 
 /// <summary>
 /// draft → submitted → returned (with a comment; the filler edits and submits again) or accepted. The unit's
@@ -102,7 +67,7 @@ public static class MonitoringWorkflow
             (u, _) => u.IsInRole(Roles.DepartmentReviewer) && DraftAccess.DepartmentOf(u) is not null),
     ];
 
-    public static IEnumerable<MonitoringTransition> Available(ClaimsPrincipal user, MonitoringRecord record) =>
+    public static IEnumerable<MonitoringTransition> Available(ClaimsPrincipal user, StoredMonitoringForm record) =>
         All.Where(t => t.From.Contains(record.State) && t.Allowed(user, record));
 
     public static bool Editable(string state) => state is MonitoringStates.Draft or MonitoringStates.Returned;
