@@ -487,6 +487,25 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_list_value_wrapped_around_its_label_keeps_a_part_worded_like_a_label_fragment()
+    {
+        // gen113c-012-calc: 其他一次性 above 项目性质, its last word 项目 below it.
+        var text = """
+                                  财政项目支出绩效目标申报表
+                                          （2023年度）
+                                                 其他一次性
+             项目名称    交通工具购置及更新补助资金        项目性质             项目类别     特定目标类
+                                                 项目
+             主管部门    上海市徐汇区教育局
+             实施单位    上海市大数据中心
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("交通工具购置及更新补助资金", form.Name);
+        Assert.Equal("其他一次性项目", form.Nature);
+        Assert.Equal("特定目标类", form.Category);
+    }
+
+    [Fact]
     public void A_wrapped_value_goes_on_under_it_on_a_line_that_holds_other_fields()
     {
         // gen0-039-chromium: each field's second line shares the line with the next fields.
