@@ -165,13 +165,14 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// is printed around its label's line with the next label's pieces between its lines (gen59-006-chromium:
     /// 其他经 / 项目性质 常性项 / 目; gen59-021-calc: 经常性专 over 项业务费), so what is read beside the label may be a
     /// part of the word: then the pieces near the label, right of it and before the next label on their lines,
-    /// that spell a list word holding what was read, one after another in reading order, are the value.
+    /// that spell a list word holding what was read, one after another in reading order, are the value; a piece
+    /// worded like a label fragment may be one of them (gen113c-012-calc: 其他一次性 above 项目性质, 项目 below it).
     /// </summary>
     private string? ListValue(Field field, double before, IReadOnlyList<string> words)
     {
         var label = LabelCells(field, before).FirstOrDefault(c => c.Unit == 1 && !c.Whole);
         var near = label is null ? [] : Cells.Where(c => !c.Whole && !_plane.IsUsed(c) && c.Page == label.Page && c.Box.Left >= label.Box.Right - 0.5
-                && c.Box.Top >= label.Box.Top - ListReach && c.Box.Bottom <= label.Box.Bottom + ListReach && !IsAnyLabel(c) && !IsLabelFragment(c)
+                && c.Box.Top >= label.Box.Top - ListReach && c.Box.Bottom <= label.Box.Bottom + ListReach && !IsAnyLabel(c)
                 && !Cells.Any(l => l != label && IsAnyLabel(l) && l.Box.Left > label.Box.Left && l.Box.Left <= c.Box.Left && l.Box.Top < c.Box.Bottom - 0.5 && l.Box.Bottom > c.Box.Top + 0.5))
             .OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
         var read = Text(field, before);

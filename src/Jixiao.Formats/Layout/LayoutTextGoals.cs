@@ -47,12 +47,23 @@ internal sealed partial class FormBuilder
             starts.Add(pieces[widest].Box.Left);
         }
 
+        // A start a few characters right of the goal's is a word space in the goal (gen0-010-chromium: 2023年 1至).
+        var goalStart = parts.Min(p => p.Box.Left);
+        starts.RemoveAll(x => x - goalStart < LayoutColumnWidth);
+        starts.Sort();
+        var lead = OutcomeLead(parts, goalHeader, goalStart);
+        if (lead is not null && (starts.Count == 0 || lead < starts[starts.Count / 2] - LayoutColumnSlack))
+        {
+            // Outcome lines that start left of the widest gaps: those gaps are word spaces inside the outcome
+            // (gen0-006-calc: 做到了 100%), or no line holds both columns.
+            starts = [lead.Value];
+        }
+
         if (starts.Count == 0)
         {
             return null;
         }
 
-        starts.Sort();
         var start = starts[starts.Count / 2];
         // The starts must agree: a goal alone whose lines hold word spaces (按 2023年城乡, 完成 2024年邮寄 in
         // chromium-borderless) gives starts that scatter.
@@ -61,7 +72,6 @@ internal sealed partial class FormBuilder
             return null;
         }
 
-        var goalStart = parts.Min(p => p.Box.Left);
         var (goal, outcome) = (new List<Cell>(), new List<Cell>());
         foreach (var line in parts.GroupBy(p => (p.Page, p.Box.Top)))
         {
@@ -99,5 +109,39 @@ internal sealed partial class FormBuilder
         }
 
         return (goal, outcome);
+    }
+
+    /// <summary>How many characters right of the goal's start the outcome column starts at least: a goal line is
+    /// indented by a character or two, never by a column.</summary>
+    private const double LayoutColumnWidth = 8;
+
+    /// <summary>
+    /// Where the outcome column starts by the lines' leads (a line's first piece, or one after more than a word
+    /// space): the leftmost lead <see cref="LayoutColumnWidth"/> right of the goal's start and right of the goal's
+    /// header, where pdftotext starts each outcome line that holds no goal (gen0-010-chromium: goal and outcome on
+    /// alternate lines at 6 and 33, no line holding both; gen0-006-calc: the one line holding both splits at a word
+    /// space, 做到了 100%). Null when fewer than two lines lead there.
+    /// </summary>
+    private static double? OutcomeLead(List<Cell> parts, Cell goalHeader, double goalStart)
+    {
+        var leads = new List<double>();
+        foreach (var line in parts.GroupBy(p => (p.Page, p.Box.Top)))
+        {
+            Cell? previous = null;
+            foreach (var p in line.OrderBy(p => p.Box.Left))
+            {
+                if (previous is null || p.Box.Left - previous.Box.Right > 1)
+                {
+                    leads.Add(p.Box.Left);
+                }
+
+                previous = p;
+            }
+        }
+
+        // Two lines at least must lead there: one lead is a wide space inside the goal (gen113c-025-chromium:
+        // 12台（套）    ，覆盖全市16).
+        var right = leads.Where(x => x - goalStart >= LayoutColumnWidth && x >= goalHeader.Box.Right).Order().ToList();
+        return right.Where(x => right.Count(y => Math.Abs(y - x) <= LayoutColumnSlack) >= 2).Cast<double?>().FirstOrDefault();
     }
 }

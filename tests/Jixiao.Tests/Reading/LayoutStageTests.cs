@@ -484,6 +484,49 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Goal_and_outcome_on_alternate_lines_split_where_the_outcome_lines_start()
+    {
+        // gen0-010-chromium: no line holds both texts (the label's lines hold the outcome's), so the widest gaps
+        // say nothing; the outcome's lines start at one place right of the goal's.
+        var text = """
+                                     财政项目支出绩效自评表
+                                          （2024年度）
+            项目名称   医疗保险基金管理经费
+            主管部门   上海市医疗保障局                            实施单位   上海市医疗保险事业管理中心
+                                预期目标                                                 实际完成情况
+            年度总体目                            2024年上海市医疗保险事业管理中心保障了医保基金
+                  保证医保基金支付效率和成功率，完成大数据模型搭建，保
+              标                              的支付效率和成功率，完成大数据模型搭建，保证医
+                  证医保基金收支平衡，提高群众满意度。
+                                             保基金收支平衡，提高了社会群众的满意度。
+            一级指标   二级指标      三级指标                 指标值             实际完成值              分值         得分
+                   数量指标 医保基金支付完成率            =100.00(%)         100.00(%)               10       10
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("保证医保基金支付效率和成功率，完成大数据模型搭建，保证医保基金收支平衡，提高群众满意度。", form.Goal);
+        Assert.Equal("2024年上海市医疗保险事业管理中心保障了医保基金的支付效率和成功率，完成大数据模型搭建，保证医保基金收支平衡，提高了社会群众的满意度。", form.Outcome);
+    }
+
+    [Fact]
+    public void A_list_value_wrapped_around_its_label_keeps_a_part_worded_like_a_label_fragment()
+    {
+        // gen113c-012-calc: 其他一次性 above 项目性质, its last word 项目 below it.
+        var text = """
+                                  财政项目支出绩效目标申报表
+                                          （2023年度）
+                                                 其他一次性
+             项目名称    交通工具购置及更新补助资金        项目性质             项目类别     特定目标类
+                                                 项目
+             主管部门    上海市徐汇区教育局
+             实施单位    上海市大数据中心
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("交通工具购置及更新补助资金", form.Name);
+        Assert.Equal("其他一次性项目", form.Nature);
+        Assert.Equal("特定目标类", form.Category);
+    }
+
+    [Fact]
     public void A_wrapped_value_goes_on_under_it_on_a_line_that_holds_other_fields()
     {
         // gen0-039-chromium: each field's second line shares the line with the next fields.
