@@ -106,7 +106,8 @@ public static class RawLevels
     /// What a row costs under a label printed on another page: more than a row's words are worth
     /// (<see cref="Fit"/> gives at most 2). A label column printed as a block is printed once a page, before
     /// or after that page's rows, a group cut by the page break once on each (gen83-022-calc: 社会效益指标 in
-    /// both pages' blocks); a page whose rows have no label of their own takes the label before.
+    /// both pages' blocks); a page whose rows have no label of their own takes the label before. Not for
+    /// labels printed among their rows: Chromium prints a cut group's label on its first page only.
     /// </summary>
     public const double OtherPageCost = 3;
 
@@ -132,13 +133,20 @@ public static class RawLevels
         }
 
         best[0, 0] = 0;
+        // Each page's first and last row.
+        var spread = new Dictionary<int, (int First, int Last)>();
+        for (var r = 0; pages is not null && r < n && r < pages.Rows.Count; r++)
+        {
+            spread[pages.Rows[r]] = spread.TryGetValue(pages.Rows[r], out var part) ? (Math.Min(part.First, r), Math.Max(part.Last, r)) : (r, r);
+        }
+
         var fit = new double[n, k];
         for (var r = 0; r < n; r++)
         {
             for (var g = 0; g < k; g++)
             {
                 fit[r, g] = Fit(rows[r], labels[g]) + (anchors is not null && g < anchors.Count && anchors[g] == r ? AnchorBonus : 0)
-                    - (pages is not null && r < pages.Rows.Count && g < pages.Labels.Count && pages.Rows[r] != pages.Labels[g] ? OtherPageCost : 0);
+                    - (places is null && pages is not null && r < pages.Rows.Count && g < pages.Labels.Count && pages.Rows[r] != pages.Labels[g] ? OtherPageCost : 0);
             }
         }
 
@@ -150,7 +158,7 @@ public static class RawLevels
                 for (var s = r - 1; s >= g - 1; s--)
                 {
                     sum += fit[s, g - 1];
-                    var place = places is not null && g - 1 < places.Count && places[g - 1] is { } p ? PlaceWeight * PlaceCost(s, r - 1, p) : 0;
+                    var place = places is not null && g - 1 < places.Count && places[g - 1] is { } p ? PlaceWeight * OnPage(s, r - 1, g - 1, p) : 0;
                     if (best[s, g - 1] + sum - place > best[r, g])
                     {
                         best[r, g] = best[s, g - 1] + sum - place;
@@ -171,10 +179,23 @@ public static class RawLevels
 
             if (places is not null && g - 1 < places.Count && places[g - 1] is { } p)
             {
-                misplaced = Math.Max(misplaced, PlaceCost(s, r - 1, p));
+                misplaced = Math.Max(misplaced, OnPage(s, r - 1, g - 1, p));
             }
 
             r = s;
+        }
+
+        // A group cut by a page break: its label is centred on its rows on the label's page (gen0-021-chromium:
+        // 社会效益指标 on the first of its two rows on page 1, two more on page 2 with no label).
+        double OnPage(int first, int last, int label, double place)
+        {
+            if (pages is not null && label < pages.Labels.Count && spread.TryGetValue(pages.Labels[label], out var part)
+                && Math.Max(first, part.First) <= Math.Min(last, part.Last))
+            {
+                (first, last) = (Math.Max(first, part.First), Math.Min(last, part.Last));
+            }
+
+            return PlaceCost(first, last, place);
         }
 
         diagnostics.Info(rows[0].Line, DiagnosticCodes.LabelAfterRows, places is null

@@ -314,7 +314,7 @@ public static partial class RawRows
             }
 
             var labels = labelled.Select(l => l.Label).ToList();
-            var pages = new RawLevels.Pages([.. pairs.Select(p => values[Math.Min(p.Pos, values.Count - 1)].Item.Page)], [.. labelled.Select(l => l.Page)]);
+            var pages = new RawLevels.Pages(RowPages(pairs, values), [.. labelled.Select(l => l.Page)]);
             if (RawLevels.Assign(rows, labels, diagnostics, labelled.Select(l => l.Anchor).ToList(), null, out _, pages) is { } assigned)
             {
                 for (var r = 0; r < rows.Count; r++)
@@ -341,7 +341,7 @@ public static partial class RawRows
     private static void Placed(List<RawRow> rows, List<(RawItem Item, RawValueKind Kind)> values, List<(int Pos, string Name, string Target, int Line)> pairs, DiagnosticBag diagnostics)
     {
         var placed = values.Where(v => v.Item.Kind == RawKind.Level2)
-            .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Place: Place(v.Item.Line)))
+            .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Place: Place(v.Item.Line), v.Item.Page))
             .ToList();
         if (placed.Count == 0)
         {
@@ -364,7 +364,8 @@ public static partial class RawRows
         }
 
         var said = diagnostics.Count;
-        if (RawLevels.Assign(rows, [.. placed.Select(l => l.Label)], diagnostics, null, [.. placed.Select(l => (double?)l.Place)], out var misplaced) is not { } assigned
+        var pages = new RawLevels.Pages(RowPages(pairs, values), [.. placed.Select(l => l.Page)]);
+        if (RawLevels.Assign(rows, [.. placed.Select(l => l.Label)], diagnostics, null, [.. placed.Select(l => (double?)l.Place)], out var misplaced, pages) is not { } assigned
             || misplaced > RawLevels.MaxMisplaced)
         {
             // Labels away from where merged cells print them (rows read in pieces, a label column printed apart):
@@ -385,6 +386,10 @@ public static partial class RawRows
             return on >= 0 ? on : pairs.Count(p => p.Line < line) - 0.5;
         }
     }
+
+    /// <summary>The page each row's name is printed on.</summary>
+    private static List<int> RowPages(List<(int Pos, string Name, string Target, int Line)> pairs, List<(RawItem Item, RawValueKind Kind)> values) =>
+        [.. pairs.Select(p => values[Math.Clamp(p.Pos, 0, values.Count - 1)].Item.Page)];
 
     private static string Canonical(string level2) => IndicatorLevels.Level2Aliases.TryGetValue(level2, out var c) ? c : level2;
 

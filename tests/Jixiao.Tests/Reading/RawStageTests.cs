@@ -116,6 +116,19 @@ public class RawStageTests
         Assert.Equal(cost, RawLevels.PlaceCost(first, last, place));
 
     [Fact]
+    public void A_group_cut_by_a_page_break_is_centred_on_its_rows_on_the_labels_page()
+    {
+        // gen0-021-chromium: 社会效益指标 on the first of its two rows on page 1, its two rows on page 2 unlabelled.
+        var rows = Enumerable.Range(0, 5).Select(k => new RawRow(null, null, $"指标{k}", "有效")).ToList();
+        var pages = new RawLevels.Pages([0, 0, 1, 1, 1], [0, 1]);
+
+        var assigned = RawLevels.Assign(rows, ["社会效益指标", "可持续影响指标"], new DiagnosticBag(), null, [0.0, 4.0], out var misplaced, pages);
+
+        Assert.Equal(["社会效益指标", "社会效益指标", "社会效益指标", "社会效益指标", "可持续影响指标"], assigned);
+        Assert.Equal(0, misplaced);
+    }
+
+    [Fact]
     public void Level_labels_printed_among_their_rows_cover_the_rows_they_are_the_middle_of()
     {
         // chromium-horizontal-money: each 二级 label stands on its group's first row (groups of two), the
