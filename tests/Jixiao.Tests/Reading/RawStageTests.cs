@@ -124,6 +124,7 @@ public class RawStageTests
 
         var assigned = RawLevels.Assign(rows, ["社会效益指标", "可持续影响指标"], new DiagnosticBag(), null, [0.0, 4.0], out var misplaced, pages);
 
+        Assert.NotNull(assigned);
         Assert.Equal(["社会效益指标", "社会效益指标", "社会效益指标", "社会效益指标", "可持续影响指标"], assigned);
         Assert.Equal(0, misplaced);
     }
