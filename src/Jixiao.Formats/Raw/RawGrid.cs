@@ -21,8 +21,21 @@ public sealed class RawGrid
 
     public List<Cell> Cells => _cells;
 
-    /// <summary>Puts a row of pieces (null or empty ones left out) at the next row.</summary>
-    public void Row(int line, params string?[] pieces)
+    /// <summary>
+    /// Puts a label in <paramref name="column"/> centred over the rows placed at <paramref name="firstY"/> to
+    /// <paramref name="lastY"/> (what <see cref="Row"/> returned), as a merged cell prints it: the assembler
+    /// gives it the rows it is the middle of.
+    /// </summary>
+    public void Centred(int line, int column, string text, int firstY, int lastY)
+    {
+        var left = column * ColumnWidth;
+        var width = Math.Min(ColumnWidth - 2, Math.Max(1, text.Sum(LayoutTextCells.Width)));
+        var middle = (firstY + lastY) / 2.0;
+        _cells.Add(new Cell(1, new Box(left, middle, left + width, middle + 1), text, line, Whole: false, Unit: 1));
+    }
+
+    /// <summary>Puts a row of pieces (null or empty ones left out) at the next row; returns its place.</summary>
+    public int Row(int line, params string?[] pieces)
     {
         for (var c = 0; c < pieces.Length; c++)
         {
@@ -36,6 +49,8 @@ public sealed class RawGrid
             _cells.Add(new Cell(1, new Box(left, _y, left + width, _y + 1), pieces[c]!, line, Whole: false, Unit: 1));
         }
 
+        var y = _y;
         _y += RowStep;
+        return y;
     }
 }

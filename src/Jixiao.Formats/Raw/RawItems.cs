@@ -30,7 +30,7 @@ public enum RawKind
 }
 
 /// <summary>A token, or label pieces joined, with what it is.</summary>
-public sealed record RawItem(RawKind Kind, string Text, int Line, int Paragraph, Field? Field = null);
+public sealed record RawItem(RawKind Kind, string Text, int Line, int Paragraph, Field? Field = null, int Page = 0);
 
 /// <summary>
 /// Stage 2 of the raw-text reader: tokens to items. Labels are recognised by what they say in any known
@@ -126,7 +126,7 @@ public static class RawItems
             }
 
             var kind = Classify(text) ?? RawKind.Value;
-            items.Add(new RawItem(kind, text, t.Line, t.Paragraph, kind == RawKind.Label ? Labels.FieldOf(text) : null));
+            items.Add(new RawItem(kind, text, t.Line, t.Paragraph, kind == RawKind.Label ? Labels.FieldOf(text) : null, t.Page));
         }
 
         return items;

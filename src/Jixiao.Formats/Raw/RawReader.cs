@@ -302,10 +302,15 @@ public static partial class RawReader
             grid.Row(rest.Count > 0 ? rest[0].Line : title.Line, "一级指标", "二级指标", "三级指标", "年度指标值");
         }
 
+        var places = new List<int>(rows.Count);
         foreach (var r in rows)
         {
-            grid.Row(r.Line, r.Level1, r.Level2, r.Name, r.Target, r.Actual, r.Weight, r.Score);
+            places.Add(r.Spanned
+                ? grid.Row(r.Line, null, null, r.Name, r.Target, r.Actual, r.Weight, r.Score)
+                : grid.Row(r.Line, r.Level1, r.Level2, r.Name, r.Target, r.Actual, r.Weight, r.Score));
         }
+
+        Spans(rows, places, grid);
 
         if (totals.Count == 2)
         {
@@ -319,6 +324,34 @@ public static partial class RawReader
         if (grade is not null)
         {
             grid.Row(grade.Line, "评分等级", grade.Text);
+        }
+    }
+
+    /// <summary>
+    /// The levels of rows placed by their groups (<see cref="RawRow.Spanned"/>): each run of one label printed
+    /// once, centred over the run's rows, as a merged cell is; rows read in pieces between keep their place
+    /// for the assembler to join.
+    /// </summary>
+    private static void Spans(List<RawRow> rows, List<int> places, RawGrid grid)
+    {
+        foreach (var (column, label) in new (int, Func<RawRow, string?>)[] { (0, r => r.Level1), (1, r => r.Level2) })
+        {
+            for (var k = 0; k < rows.Count; k++)
+            {
+                if (!rows[k].Spanned || label(rows[k]) is not { Length: > 0 } text)
+                {
+                    continue;
+                }
+
+                var end = k;
+                while (end + 1 < rows.Count && rows[end + 1].Spanned && label(rows[end + 1]) == text)
+                {
+                    end++;
+                }
+
+                grid.Centred(rows[k].Line, column, text, places[k], places[end]);
+                k = end;
+            }
         }
     }
 

@@ -7,7 +7,8 @@ using Jixiao.Formats.Layout;
 namespace Jixiao.Formats.Raw;
 
 /// <summary>One indicator row as read from raw text; a level label is kept only on the row it was printed beside.</summary>
-public sealed record RawRow(string? Level1, string? Level2, string Name, string Target, string? Actual = null, string? Weight = null, string? Score = null, int Line = 0);
+/// <param name="Spanned">The levels were given to every row of their group (<see cref="RawRows"/> placed them): the grid prints each label once, centred over its rows.</param>
+public sealed record RawRow(string? Level1, string? Level2, string Name, string Target, string? Actual = null, string? Weight = null, string? Score = null, int Line = 0, bool Spanned = false);
 
 /// <summary>What a value token of the indicator table looks like.</summary>
 public enum RawValueKind
@@ -284,21 +285,23 @@ public static partial class RawRows
         _ = count;
         // 二级 labels printed as a block away from their rows: placed by their order and the rows' words.
         // (成本指标 is left out: it is also the 一级 label printed beside a cost group's 二级.)
+        var namePlaces = pairs.Select(p => p.Pos).ToHashSet();
         var stream = values.Select((v, k) => (Pos: k, v.Item.Kind, Cost: Labels.Strip(v.Item.Text) == IndicatorLevels.Cost))
-            .Where(x => x.Kind == RawKind.Level2 && !x.Cost || pairs.Any(p => p.Pos == x.Pos))
+            .Where(x => x.Kind == RawKind.Level2 && !x.Cost || namePlaces.Contains(x.Pos))
             .Select(x => (x.Pos, x.Kind == RawKind.Level2)).ToList();
         if (rows.Count > 0 && RawLevels.Bunched(stream))
         {
             // Each label with the row whose name is printed on its line or a line next to it (Chromium prints a
             // wrapped label's pieces around its row's one-line name: 社会效益指 / 车辆正常运转率 / 标), else none.
             var labelled = values.Where(v => v.Item.Kind == RawKind.Level2)
-                .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Anchor: pairs.FindIndex(p => Math.Abs(p.Line - v.Item.Line) <= RawLevels.AnchorLines)))
+                .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Anchor: pairs.FindIndex(p => Math.Abs(p.Line - v.Item.Line) <= RawLevels.AnchorLines), v.Item.Page))
                 .ToList();
             for (var k = labelled.Count - 1; k > 0; k--)
             {
-                if (labelled[k].Label == labelled[k - 1].Label)
+                // One label printed twice on a page is one group; on the next page it is the group's part there.
+                if (labelled[k].Label == labelled[k - 1].Label && labelled[k].Page == labelled[k - 1].Page)
                 {
-                    labelled[k - 1] = (labelled[k - 1].Label, labelled[k - 1].Anchor >= 0 ? labelled[k - 1].Anchor : labelled[k].Anchor);
+                    labelled[k - 1] = labelled[k - 1] with { Anchor = labelled[k - 1].Anchor >= 0 ? labelled[k - 1].Anchor : labelled[k].Anchor };
                     labelled.RemoveAt(k);
                 }
             }
@@ -311,7 +314,8 @@ public static partial class RawRows
             }
 
             var labels = labelled.Select(l => l.Label).ToList();
-            if (RawLevels.Assign(rows, labels, diagnostics, labelled.Select(l => l.Anchor).ToList()) is { } assigned)
+            var pages = new RawLevels.Pages(RowPages(pairs, values), [.. labelled.Select(l => l.Page)]);
+            if (RawLevels.Assign(rows, labels, diagnostics, labelled.Select(l => l.Anchor).ToList(), null, out _, pages) is { } assigned)
             {
                 for (var r = 0; r < rows.Count; r++)
                 {
@@ -320,9 +324,72 @@ public static partial class RawRows
                 }
             }
         }
+        else if (rows.Count > 0)
+        {
+            Placed(rows, values, pairs, diagnostics);
+        }
 
         return rows;
     }
+
+    /// <summary>
+    /// 二级 labels printed among their rows: each over the rows whose middle its place is (<see
+    /// cref="RawLevels.PlaceCost"/>), every row given its label and the 一级 above it. Left to the assembler, a
+    /// label on one row is centred on that row, and a group of two whose label stands on its first row loses
+    /// its second row to the next label (chromium-horizontal-money: 基金监管宣传月系列活动计划完成数 under 质量指标).
+    /// </summary>
+    private static void Placed(List<RawRow> rows, List<(RawItem Item, RawValueKind Kind)> values, List<(int Pos, string Name, string Target, int Line)> pairs, DiagnosticBag diagnostics)
+    {
+        var placed = values.Where(v => v.Item.Kind == RawKind.Level2)
+            .Select(v => (Label: Canonical(Labels.Strip(v.Item.Text)), Place: Place(v.Item.Line), v.Item.Page))
+            .ToList();
+        if (placed.Count == 0)
+        {
+            return;
+        }
+
+        if (placed.Any(l => RawLevels.Level1Of(l.Label) == IndicatorLevels.Cost))
+        {
+            // 成本指标 is then the 一级 label of the cost group, not a group of its own.
+            placed.RemoveAll(l => l.Label == IndicatorLevels.Cost);
+        }
+
+        for (var k = placed.Count - 1; k > 0; k--)
+        {
+            // One label read twice at one place (its pieces); a group cut by a page break prints it once a page, rows apart.
+            if (placed[k].Label == placed[k - 1].Label && Math.Abs(placed[k].Place - placed[k - 1].Place) < 1)
+            {
+                placed.RemoveAt(k);
+            }
+        }
+
+        var said = diagnostics.Count;
+        var pages = new RawLevels.Pages(RowPages(pairs, values), [.. placed.Select(l => l.Page)]);
+        if (RawLevels.Assign(rows, [.. placed.Select(l => l.Label)], diagnostics, null, [.. placed.Select(l => (double?)l.Place)], out var misplaced, pages) is not { } assigned
+            || misplaced > RawLevels.MaxMisplaced)
+        {
+            // Labels away from where merged cells print them (rows read in pieces, a label column printed apart):
+            // each stays on the row it stands nearest, for the assembler to centre.
+            diagnostics.Truncate(said);
+            return;
+        }
+
+        for (var r = 0; r < rows.Count; r++)
+        {
+            rows[r] = rows[r] with { Level1 = RawLevels.Level1Of(assigned[r]) ?? rows[r].Level1, Level2 = assigned[r], Spanned = true };
+        }
+
+        // The row whose name is on the label's line, else half a row above the first row below it.
+        double Place(int line)
+        {
+            var on = pairs.FindIndex(p => p.Line == line);
+            return on >= 0 ? on : pairs.Count(p => p.Line < line) - 0.5;
+        }
+    }
+
+    /// <summary>The page each row's name is printed on.</summary>
+    private static List<int> RowPages(List<(int Pos, string Name, string Target, int Line)> pairs, List<(RawItem Item, RawValueKind Kind)> values) =>
+        [.. pairs.Select(p => values[Math.Clamp(p.Pos, 0, values.Count - 1)].Item.Page)];
 
     private static string Canonical(string level2) => IndicatorLevels.Level2Aliases.TryGetValue(level2, out var c) ? c : level2;
 

@@ -6,7 +6,8 @@ namespace Jixiao.Formats.Raw;
 /// <param name="Line">1-based source line, for diagnostics.</param>
 /// <param name="Text">Normalised text, no white space.</param>
 /// <param name="Paragraph">The paragraph (run of lines between blank lines) it belongs to.</param>
-public sealed record RawToken(int Line, string Text, int Paragraph);
+/// <param name="Page">The page it is printed on (form feeds before its line).</param>
+public sealed record RawToken(int Line, string Text, int Paragraph, int Page = 0);
 
 /// <summary>
 /// Stage 1 of the raw-text reader: lines to tokens. Raw <c>pdftotext</c> text keeps no columns; a space on a
@@ -27,9 +28,11 @@ public static class RawTokens
         var blank = true;
         var lines = text.Split('\n');
         var pageNumbers = PageNumberLines(lines);
+        var page = 0;
         foreach (var raw in lines)
         {
             lineNo++;
+            page += raw.Count(c => c == '\f');
             var empty = false;
             var parts = pageNumbers.Contains(lineNo - 1) ? null : LineTokens(raw, out empty);
             if (parts is null)
@@ -46,7 +49,7 @@ public static class RawTokens
             blank = false;
             foreach (var part in parts)
             {
-                tokens.Add(new RawToken(lineNo, part, paragraph));
+                tokens.Add(new RawToken(lineNo, part, paragraph, page));
             }
         }
 

@@ -105,6 +105,52 @@ public class RawStageTests
         Assert.Equal("质量指标", rows[2].Level2);
     }
 
+    [Theory]
+    [InlineData(0, 1, 0.0, 0.0)] // a group of two, its label on its first row's line
+    [InlineData(0, 1, 0.5, 0.0)] // a group of two, its label on a line of its own between them
+    [InlineData(0, 2, 1.0, 0.0)] // a group of three, its label on its middle row's line
+    [InlineData(0, 2, 0.5, 0.0)] // a group of three, its label on a line of its own above the middle row
+    [InlineData(0, 0, 1.0, 1.0)] // a row below its label's line is not the label's middle
+    [InlineData(1, 3, 0.0, 1.5)] // a group whose middle is a row and a half below its label's place
+    public void A_label_stands_at_its_groups_middle_or_half_a_row_above(int first, int last, double place, double cost) =>
+        Assert.Equal(cost, RawLevels.PlaceCost(first, last, place));
+
+    [Fact]
+    public void A_group_cut_by_a_page_break_is_centred_on_its_rows_on_the_labels_page()
+    {
+        // gen0-021-chromium: 社会效益指标 on the first of its two rows on page 1, its two rows on page 2 unlabelled.
+        var rows = Enumerable.Range(0, 5).Select(k => new RawRow(null, null, $"指标{k}", "有效")).ToList();
+        var pages = new RawLevels.Pages([0, 0, 1, 1, 1], [0, 1]);
+
+        var assigned = RawLevels.Assign(rows, ["社会效益指标", "可持续影响指标"], new DiagnosticBag(), null, [0.0, 4.0], out var misplaced, pages);
+
+        Assert.NotNull(assigned);
+        Assert.Equal(["社会效益指标", "社会效益指标", "社会效益指标", "社会效益指标", "可持续影响指标"], assigned);
+        Assert.Equal(0, misplaced);
+    }
+
+    [Fact]
+    public void Level_labels_printed_among_their_rows_cover_the_rows_they_are_the_middle_of()
+    {
+        // chromium-horizontal-money: each 二级 label stands on its group's first row (groups of two), the
+        // second row's name on the next line; left to the assembler that row went to the label below.
+        var text = "财政项目支出绩效目标申报表\n（2023年度）\n\n项目名称 基金监管工作经费\n年度总体目标\n项目绩效目标 制订、印发健全监督检查制度和综合监管制度的相关文件。\n一级指标\n二级指标\n三级指标\n年度指标值\n"
+            + "≥2.00(次)\n数量指标 监管工作培训计划完成次数\n基金监管宣传月系列活动计划完成数\n=1.00(次)\n=100.00(%)\n产出指标\n质量指标 监管培训参与率\n基金监管宣传活动参与率\n=100.00(%)\n=100.00(%)\n绩效指标\n"
+            + "时效指标 监管队伍培训完成及时性\n基金监管宣传月活动完成及时率\n=100.00(%)\n社会效益指标 监管队伍培训覆盖情况\n全面覆盖\n效益指标 可持续影响指 基金监管工作机制建设情况\n建立健全\n标\n"
+            + "满意度指标 服务对象满意\n≥85.00(%)\n度指标 监管培训人员满意率\n";
+        var form = Assert.Single(RawReader.Read(text, "t.txt").Forms);
+
+        Assert.Equal(
+            [
+                ("产出指标", "数量指标", "监管工作培训计划完成次数"), ("产出指标", "数量指标", "基金监管宣传月系列活动计划完成数"),
+                ("产出指标", "质量指标", "监管培训参与率"), ("产出指标", "质量指标", "基金监管宣传活动参与率"),
+                ("产出指标", "时效指标", "监管队伍培训完成及时性"), ("产出指标", "时效指标", "基金监管宣传月活动完成及时率"),
+                ("效益指标", "社会效益指标", "监管队伍培训覆盖情况"), ("效益指标", "可持续影响指标", "基金监管工作机制建设情况"),
+                ("满意度指标", "服务对象满意度指标", "监管培训人员满意率"),
+            ],
+            form.Indicators.Select(i => (i.Level1, i.Level2, i.Name)));
+    }
+
     [Fact]
     public void Targets_printed_as_a_block_after_the_names_are_zipped_by_order()
     {
