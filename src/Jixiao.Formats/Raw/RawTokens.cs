@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Jixiao.Formats.Layout;
 
 namespace Jixiao.Formats.Raw;
@@ -14,7 +15,7 @@ public sealed record RawToken(int Line, string Text, int Paragraph, int Page = 0
 /// line separates two cells of one row (<c>成本指标 经济成本指</c>) and a blank line ends a paragraph, which
 /// LibreOffice prints for each cell. Page numbers and form feeds are left out.
 /// </summary>
-public static class RawTokens
+public static partial class RawTokens
 {
     /// <summary>Longest line read (characters); a longer one is cut, so no input makes the reader slow.</summary>
     public const int MaxLineLength = 4_000;
@@ -154,6 +155,15 @@ public static class RawTokens
             return null;
         }
 
+        // A word processor sets digits apart from CJK text, and pdftotext prints the gap as a space
+        // (word-chromium-official: （2024 年度）, 2024 年 1 月 1 日, …中心）2024 年度项目绩效目标汇总表): a year
+        // mark, a date or a 汇总表 heading is one token again. Only these: a goal that opens with 2024 年度… is
+        // text whose tokens the reader places (joining them lost word-gen137-016-calc its forms).
+        if (s.Contains('年'))
+        {
+            s = DigitSpace().Replace(s, m => m.Value.Replace(" ", "", StringComparison.Ordinal));
+        }
+
         // A label's colon printed apart (项目性质 ：) is punctuation, not a value.
         return s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p is not ("：" or ":")).ToArray();
     }
@@ -182,4 +192,8 @@ public static class RawTokens
 
     /// <summary>Lines of text per blank line at most for a paragraphed text (LibreOffice: about 1.5; Chromium: none).</summary>
     public const int ParagraphRatio = 4;
+
+    /// <summary>A year mark, a date or a 汇总表 heading with the spaces a word processor puts around its digits.</summary>
+    [GeneratedRegex(@"[(（]\d{4} 年度?[)）]|\d{4} 年度\S*汇总表$|\b\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日")]
+    private static partial Regex DigitSpace();
 }
