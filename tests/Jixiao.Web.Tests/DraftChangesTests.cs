@@ -1,6 +1,7 @@
 using Jixiao.Domain.Drafts;
 using Jixiao.Domain.Model;
 using Jixiao.Domain.Values;
+using Jixiao.Storage.Entities;
 using Jixiao.Web.Drafts;
 using Jixiao.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ public class DraftChangesTests
     private static Indicator Row(string level1, string level2, string name, string target) => new(level1, level2, name, target, ValueGrammar.Parse(target));
 
     private static string Snapshot(DraftState state, params Indicator[] indicators) =>
-        DraftAudit.Snapshot(DraftStates.Code(state), 1, DraftForms.Json(new PerformanceForm { Kind = FormKind.Target, Name = "项目", Indicators = indicators }));
+        AuditSnapshot.Of(DraftStates.Code(state), 1, DraftForms.Json(new PerformanceForm { Kind = FormKind.Target, Name = "项目", Indicators = indicators }));
 
     [Fact]
     public void A_typed_row_is_a_change_of_that_row_not_an_addition_and_a_removal()

@@ -60,10 +60,14 @@ public sealed class StoredMonitoringAudit
     public string? BeforeJson { get; set; }
     public string AfterJson { get; set; } = "";
 
-    /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
-    public static string Snapshot(string state, int version, string formJson) =>
-        $"{{\"state\":{System.Text.Json.JsonSerializer.Serialize(state)},\"version\":{version},\"form\":{formJson}}}";
-
     /// <summary>A monitoring form as an audit line keeps it.</summary>
-    public static string Snapshot(StoredMonitoringForm form) => Snapshot(form.State, form.Version, form.FormJson);
+    public static string Snapshot(StoredMonitoringForm form) => AuditSnapshot.Of(form.State, form.Version, form.FormJson);
+}
+
+/// <summary>What an audit line keeps of a versioned form (a draft's or a monitoring form's alike).</summary>
+public static class AuditSnapshot
+{
+    /// <summary>A state, a version and a form's interchange JSON: <c>{"state":"draft","version":2,"form":{…}}</c>.</summary>
+    public static string Of(string state, int version, string formJson) =>
+        $"{{\"state\":{System.Text.Json.JsonSerializer.Serialize(state)},\"version\":{version},\"form\":{formJson}}}";
 }

@@ -20,10 +20,7 @@ public sealed class DraftAudit
     public string AfterJson { get; set; } = "";
 
     /// <summary>The draft as the log keeps it: state, version and the form's interchange JSON.</summary>
-    public static string Snapshot(Draft d) => Snapshot(DraftStates.Code(d.State), d.Version, d.FormJson);
-
-    /// <summary>A state, a version and a form's interchange JSON as an audit line keeps them (drafts' and monitoring forms' alike).</summary>
-    public static string Snapshot(string state, int version, string formJson) => StoredMonitoringAudit.Snapshot(state, version, formJson);
+    public static string Snapshot(Draft d) => AuditSnapshot.Of(DraftStates.Code(d.State), d.Version, d.FormJson);
 }
 
 /// <summary>

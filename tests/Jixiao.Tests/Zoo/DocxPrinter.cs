@@ -17,16 +17,8 @@ public static class DocxPrinter
     private const int Margin = 567;
 
     /// <summary>Writes <c>NAME.docx</c> and <c>NAME.pdf</c> into <paramref name="folder"/>; returns the PDF's path.</summary>
-    public static string Print(ZooDocument document, string folder)
-    {
-        var docx = Path.Combine(folder, document.Printing.Name + ".docx");
-        using (var file = File.Create(docx))
-        {
-            Write(document, file);
-        }
-
-        return ZooTools.ConvertToPdf(docx, folder);
-    }
+    public static string Print(ZooDocument document, string folder) =>
+        ZooTools.ConvertToPdf(Path.Combine(folder, document.Printing.Name + ".docx"), output => Write(document, output));
 
     public static void Write(ZooDocument document, Stream output)
     {

@@ -19,16 +19,8 @@ public static class XlsxPrinter
     private const double LandscapePoints = 770;
 
     /// <summary>Writes <c>NAME.xlsx</c> and <c>NAME.pdf</c> into <paramref name="folder"/>; returns the PDF's path.</summary>
-    public static string Print(ZooDocument document, string folder)
-    {
-        var xlsx = Path.Combine(folder, document.Printing.Name + ".xlsx");
-        using (var file = File.Create(xlsx))
-        {
-            Write(document, file);
-        }
-
-        return ZooTools.ConvertToPdf(xlsx, folder);
-    }
+    public static string Print(ZooDocument document, string folder) =>
+        ZooTools.ConvertToPdf(Path.Combine(folder, document.Printing.Name + ".xlsx"), output => Write(document, output));
 
     public static void Write(ZooDocument document, Stream output)
     {

@@ -70,12 +70,18 @@ public static class ZooTools
     }
 
     /// <summary>
-    /// Converts an office document (XLSX, DOCX) in <paramref name="folder"/> to a PDF beside it with headless
-    /// LibreOffice; returns the PDF's path. Each run has a profile of its own: concurrent conversions would
+    /// Writes an office document (XLSX, DOCX) to <paramref name="document"/> and converts it to a PDF beside it
+    /// with headless LibreOffice; returns the PDF's path. Each run has a profile of its own: concurrent conversions would
     /// otherwise share (and lock) one.
     /// </summary>
-    public static string ConvertToPdf(string document, string folder)
+    public static string ConvertToPdf(string document, Action<Stream> write)
     {
+        using (var file = File.Create(document))
+        {
+            write(file);
+        }
+
+        var folder = Path.GetDirectoryName(document)!;
         var soffice = Soffice ?? throw new ZooToolException("soffice is not installed");
         var name = Path.GetFileNameWithoutExtension(document);
         var pdf = Path.Combine(folder, name + ".pdf");
