@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["library"] = LibraryBenchmark.Run,
     ["form-page"] = FormPageBenchmark.Run,
     ["dump"] = ReaderDump.Run,
+    ["raw-grid"] = RawGridDump.Run,
     ["pdf-cells"] = PdfCellsDump.Run,
     ["layout-read"] = LayoutTextDump.Run,
     ["zoo"] = ZooBenchmark.Run,

@@ -72,6 +72,29 @@ public sealed class ImportTests
         Assert.Equal(5260, db.Scalar("SELECT count(*) FROM indicators i JOIN forms f ON f.id = i.form_id"));
     }
 
+    /// <summary>
+    /// The reader gives a form whose 项目名称 it did not find (to keep later forms in their places); it
+    /// belongs to no project, so two of them of one unit would collide on the project's name: both are
+    /// left out of what is stored, the named form goes in, and each left-out form is an error in the log.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Forms_read_without_a_name_are_reported_not_stored(string provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var seed = Seeds.Read(Seeds.All[0]).Forms;
+        var forms = new[] { seed[0] with { Name = "", Line = 3 }, seed[1] with { Name = "", Line = 40 }, seed[2] };
+        var source = ImportSource.FromDocuments("unnamed.txt", ImportSource.Hash(Encoding.UTF8.GetBytes("unnamed")), 8, [new DisclosureDocument("unnamed.txt", forms, [])]);
+
+        var result = db.Store.Importer().Import(source);
+
+        Assert.Equal((ImportOutcome.Imported, 1), (result.Outcome, result.Forms));
+        Assert.Equal([3, 40], source.Documents[0].Diagnostics.Where(d => d.Code == ImportSource.UnnamedForm && d.Severity == Severity.Error).Select(d => d.Line));
+        Assert.Equal(1, (await db.Store.StatsAsync()).Forms);
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM projects WHERE name_key <> ''"));
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM projects WHERE name_key = ''"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Money_sums_in_the_database_equal_the_sums_of_the_forms(string provider)

@@ -20,19 +20,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var tableTop = indicatorHeader.Count > 0 ? indicatorHeader[0].Top : double.PositiveInfinity;
 
         var name = Text(Field.Name, tableTop);
-        if (string.IsNullOrEmpty(name))
-        {
-            diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"{title.Place}：表头后未找到“项目名称”，此表未读取。");
-            return null;
-        }
-
         var form = new PerformanceForm
         {
             Kind = _kind,
             Year = year,
             Group = segment.Group,
             Line = title.Line,
-            Name = name,
+            Name = name ?? "",
             Department = Text(Field.Department, tableTop) ?? "",
             Unit = Text(Field.Unit, tableTop) ?? "",
         };
@@ -67,7 +61,20 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             };
         }
 
-        if (form.Indicators.Count == 0)
+        if (string.IsNullOrEmpty(name))
+        {
+            // A form whose name was not found is still the next form of the document: dropped, it would leave
+            // its indicators unread and every later form compared with the wrong one. Kept with its name empty
+            // when it has rows; with neither, the title was no form's.
+            if (form.Indicators.Count == 0)
+            {
+                diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"{title.Place}：表头后未找到“项目名称”，也没有指标，此表未读取。");
+                return null;
+            }
+
+            diagnostics.Error(title.Line, DiagnosticCodes.FormTruncated, $"{title.Place}：表头后未找到“项目名称”，项目名称留空，其余按读到的给出。");
+        }
+        else if (form.Indicators.Count == 0)
         {
             diagnostics.Warn(title.Line, DiagnosticCodes.MissingField, $"{title.Place}：表“{form.Name}”未读到任何三级指标。");
         }

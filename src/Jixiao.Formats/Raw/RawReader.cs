@@ -44,6 +44,9 @@ public static partial class RawReader
         return r > l * KeepMargin ? raw : lines;
     }
 
+    /// <summary>The pseudo-page before assembly, for <c>bench raw-grid</c> (set by one thread at a time).</summary>
+    internal static Action<IReadOnlyList<Cell>>? Laid { get; set; }
+
     public static DisclosureDocument Read(string text, string source)
     {
         try
@@ -106,6 +109,7 @@ public static partial class RawReader
             Form(form, group, paragraphs, grid, diagnostics);
         }
 
+        Laid?.Invoke(grid.Cells);
         var document = FormAssembler.Assemble(grid.Cells, source);
         document = document with { Forms = [.. document.Forms.Select(f => Level1FromLevel2(f, diagnostics))] };
         return document with { Diagnostics = [.. diagnostics.Items, .. document.Diagnostics] };

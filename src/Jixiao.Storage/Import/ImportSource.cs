@@ -10,6 +10,9 @@ namespace Jixiao.Storage.Import;
 /// </summary>
 public sealed record ImportSource(string Name, string FileName, string ContentHash, long ByteCount, IReadOnlyList<DisclosureDocument> Documents)
 {
+    /// <summary>The diagnostic of a form left out for want of a name.</summary>
+    public const string UnnamedForm = "form-unnamed";
+
     public int FormCount => Documents.Sum(d => d.Forms.Count);
 
     public int IndicatorCount => Documents.Sum(d => d.Forms.Sum(f => f.Indicators.Count));
@@ -19,11 +22,27 @@ public sealed record ImportSource(string Name, string FileName, string ContentHa
     /// <summary>SHA-256 of the content, lower-case hex.</summary>
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>The documents read from a file's content, named as the file's source.</summary>
+    /// <summary>
+    /// The documents read from a file's content, named as the file's source. A form the reader gave without
+    /// its 项目名称 (to keep the document's later forms in their places) belongs to no project: it is left out
+    /// of what is stored, and a diagnostic at its title says so.
+    /// </summary>
     public static ImportSource FromDocuments(string fileName, string contentHash, long byteCount, IReadOnlyList<DisclosureDocument> documents)
     {
         var name = documents is [{ Source.Length: > 0 } single] ? single.Source : fileName;
-        return new ImportSource(name, fileName, contentHash, byteCount, documents);
+        return new ImportSource(name, fileName, contentHash, byteCount, [.. documents.Select(Named)]);
+    }
+
+    private static DisclosureDocument Named(DisclosureDocument document)
+    {
+        if (document.Forms.All(f => f.Name.Length > 0))
+        {
+            return document;
+        }
+
+        var left = document.Forms.Where(f => f.Name.Length == 0)
+            .Select(f => new Diagnostic(Severity.Error, f.Line, UnnamedForm, $"第{f.Line}行的表（{f.Indicators.Count}个指标）没有读到项目名称，未入库。"));
+        return document with { Forms = [.. document.Forms.Where(f => f.Name.Length > 0)], Diagnostics = [.. document.Diagnostics, .. left] };
     }
 }
 

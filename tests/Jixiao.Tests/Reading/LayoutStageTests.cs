@@ -86,6 +86,41 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_form_whose_name_is_not_found_keeps_its_rows_and_its_place()
+    {
+        // gen149-005-chromium (raw): the first forms' 项目名称 lost, so every later form was compared with the
+        // one before it. The unnamed form is given with an error, the next form after it.
+        var text = """
+                                   财政项目支出绩效目标申报表
+                                            （2024年度）
+            主管部门    上海市医疗保障局                       实施单位 上海市医药采购中心
+             一级指标        二级指标              三级指标                      年度(/项目)指标值
+             产出指标        数量指标              新增系统平台功能点             ≥20.00(个)
+                                   财政项目支出绩效目标申报表
+                                            （2024年度）
+            项目名称    信息化运维项目
+            主管部门    上海市医疗保障局                       实施单位 上海市医药采购中心
+             一级指标        二级指标              三级指标                      年度(/项目)指标值
+             产出指标        质量指标              系统可用率                     ≥99.00(%)
+            """;
+        var document = LayoutReader.ReadLayoutText(text, "t.txt");
+        Assert.Collection(
+            document.Forms,
+            first =>
+            {
+                Assert.Equal("", first.Name);
+                Assert.Equal("上海市医药采购中心", first.Unit);
+                Assert.Equal("新增系统平台功能点", Assert.Single(first.Indicators).Name);
+            },
+            second =>
+            {
+                Assert.Equal("信息化运维项目", second.Name);
+                Assert.Equal("系统可用率", Assert.Single(second.Indicators).Name);
+            });
+        Assert.Contains(document.Diagnostics, d => d.Severity == Severity.Error && d.Code == DiagnosticCodes.FormTruncated && d.Line == document.Forms[0].Line);
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
@@ -636,7 +671,12 @@ public class LayoutJunkTests
             });
             var text = string.Join(random.Next(8) == 0 ? "\n\f" : "\n", picked);
             var document = LayoutReader.ReadLayoutText(text, "junk.txt");
-            Assert.All(document.Forms, f => Assert.False(string.IsNullOrEmpty(f.Name)));
+            // A form is named, or kept unnamed for its rows with an error saying the name was not found.
+            Assert.All(document.Forms.Where(f => f.Name.Length == 0), f =>
+            {
+                Assert.NotEmpty(f.Indicators);
+                Assert.Contains(document.Diagnostics, d => d.Severity == Severity.Error && d.Code == DiagnosticCodes.FormTruncated && d.Line == f.Line);
+            });
         }
     }
 
