@@ -136,7 +136,9 @@ internal sealed class CellPlane
             var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && (c.Cut.HasFlag(PageCut.Above) || Math.Abs(c.Box.Top - firstRow) <= 1.5)
                 && !IsHeaderWord(c.Compact) && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
             var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
-            if (lower is null || current is null)
+            // A whole label on the next page starts a row of its own (gen149-004-chromium: the row 实施单位 at a
+            // page's foot printed without its bottom rule, 项目资金（万元） under it on the next page).
+            if (lower is null || current is null || lower.Text != current.Text && Labels.IsLabel(lower.Compact))
             {
                 continue;
             }

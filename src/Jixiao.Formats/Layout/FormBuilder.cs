@@ -902,6 +902,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                     && (c.Unit != 1 || HeaderWording(c.Compact)))).ToList();
             var top = band.Min(c => c.Box.Top);
             var bottom = band.Max(c => c.Box.Bottom);
+            // In a table ruled only between rows every line inside the header's rules is the header's: a wrapped
+            // header word's last line (gen149-017-calc: 偏差原因分 / 析) is no first row's cell.
+            if (anchor.Band is { } rules)
+            {
+                bottom = Math.Max(bottom, Cells.Where(c => c.Band == rules && HeaderWording(c.Compact)).Select(c => c.Box.Bottom).DefaultIfEmpty(bottom).Max());
+            }
+
             result.Add((top, bottom, band));
         }
 

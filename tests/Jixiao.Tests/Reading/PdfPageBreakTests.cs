@@ -46,6 +46,50 @@ public class PdfPageBreakTests
         Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "效益指标"], form.Indicators.Select(i => i.Level1));
     }
 
+    /// <summary>A drawn cell on a page (top-down points of that page), cut by the page where <paramref name="cut"/> says.</summary>
+    private static Cell W(int page, double left, double top, double right, double bottom, string text, PageCut cut = PageCut.None) =>
+        new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, bottom + (page - 1) * Geometry.PageStride), text, page, Whole: true, Unit: 9, cut);
+
+    [Fact]
+    public void A_label_row_at_a_pages_foot_without_its_bottom_rule_is_not_joined_to_the_label_atop_the_next_page()
+    {
+        // gen149-004-chromium: 实施单位 is the last row of page 1 and Chromium drew no rule under it; the rule-less
+        // cell of the same column atop page 2 is 项目资金（万元）, a label of its own.
+        List<Cell> cells =
+        [
+            Q(1, 346.9, 476.7, 495.4, "财政项目支出绩效自评表", unit: 13.5),
+            W(1, 28.9, 511.1, 111.4, 528.4, "项目名称："), W(1, 111.4, 511.1, 813.4, 528.4, "药械化稽查综合检查"),
+            W(1, 28.9, 528.4, 111.4, 544.9, "主管部门："), W(1, 111.4, 528.4, 813.4, 544.9, "上海市药品监督管理局"),
+            W(1, 28.9, 544.9, 111.4, 561.7, "实施单位：", PageCut.Below), W(1, 111.4, 544.9, 813.4, 561.7, "上海市药品监督管理局", PageCut.Below),
+            W(2, 28.9, 34.1, 111.4, 130.1, "项目资金（万元）"), W(2, 472.1, 34.1, 571.1, 50.6, "年初预算数"),
+            W(2, 111.4, 50.6, 184.9, 67.9, "年度资金总额"), W(2, 472.1, 50.6, 571.1, 67.9, "999.39"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "h").Forms);
+        Assert.Equal(("药械化稽查综合检查", "上海市药品监督管理局"), (form.Name, form.Unit));
+    }
+
+    [Fact]
+    public void A_header_words_last_line_inside_the_headers_rules_is_no_rows_cell()
+    {
+        // gen149-017-calc: rules only between rows; 偏差原因分析 wrapped to 偏差原因分 / 析 in the header's band.
+        (double, double) header = (696.5, 730.9), row = (730.9, 765.3);
+        List<Cell> cells =
+        [
+            Q(1, 210.4, 600, 385.9, "财政项目支出绩效自评表", unit: 13.5),
+            Q(1, 44.2, 640, 80.2, "项目名称", (635, 650)), Q(1, 98.9, 640, 197.9, "信息化运维", (635, 650)),
+            Q(1, 502.4, 702.3, 554.9, "偏差原因分", header),
+            Q(1, 56.2, 709.9, 98.2, "一级指标", header), Q(1, 134.6, 709.9, 176.5, "二级指标", header),
+            Q(1, 203.5, 709.9, 245.5, "三级指标", header), Q(1, 265.0, 709.9, 296.5, "指标值", header),
+            Q(1, 318.0, 709.9, 370.4, "实际完成值", header), Q(1, 400.1, 709.9, 421.1, "分值", header),
+            Q(1, 459.9, 709.9, 480.9, "得分", header), Q(1, 523.4, 717.5, 533.9, "析", header),
+            Q(1, 56.2, 744.3, 98.2, "成本指标", row), Q(1, 124.0, 744.3, 186.9, "经济成本指标", row),
+            Q(1, 196.3, 744.3, 248.7, "成本控制率", row), Q(1, 254.8, 744.3, 305.8, "≥0.00(%)", row),
+            Q(1, 308.6, 744.3, 359.6, "4.17(%)", row), Q(1, 418.8, 744.3, 439.1, "4.00", row), Q(1, 479.4, 744.3, 499.7, "4.00", row),
+        ];
+        var indicator = Assert.Single(Assert.Single(FormAssembler.Assemble(cells, "h").Forms).Indicators);
+        Assert.Equal(("成本控制率", 4.00m, (string?)null), (indicator.Name, indicator.Score, indicator.Deviation));
+    }
+
     [Fact]
     public void A_label_copy_printed_above_its_page_stands_where_the_page_meets_the_one_before()
     {
