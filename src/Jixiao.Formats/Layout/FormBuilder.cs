@@ -909,11 +909,23 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
                 bottom = Math.Max(bottom, Cells.Where(c => c.Band == rules && HeaderWording(c.Compact)).Select(c => c.Box.Bottom).DefaultIfEmpty(bottom).Max());
             }
 
+            // Without rules, a header word's wrapped rest right under it is the header's too (gen151c-003-chromium:
+            // 偏差原因分 / 析, the rest one line below the other headers' line).
+            bottom = Math.Max(bottom, Cells.Where(c => !c.Whole && HeaderWording(c.Compact) && band.Any(h => WrappedRest(h, c)))
+                .Select(c => c.Box.Bottom).DefaultIfEmpty(bottom).Max());
+
             result.Add((top, bottom, band));
         }
 
         return result;
     }
+
+    /// <summary>A piece right under a header piece cut inside a word, in its width, that goes on spelling a header word (偏差原因分 + 析).</summary>
+    private static bool WrappedRest(Cell header, Cell piece) =>
+        !ReferenceEquals(header, piece) && !header.Whole && piece.Box.CenterX > header.Box.Left && piece.Box.CenterX < header.Box.Right
+        && piece.Box.Top >= header.Box.Bottom - 0.5 * header.Unit && piece.Box.Top <= header.Box.Bottom + header.Unit
+        && Array.IndexOf(Labels.HeaderWords, header.Compact) < 0
+        && Labels.HeaderWords.Any(w => w.StartsWith(header.Compact + piece.Compact, StringComparison.Ordinal));
 
     /// <summary>
     /// Whether a -layout piece on the line above or below the header is worded as a header is: only

@@ -68,11 +68,14 @@ public class PdfPageBreakTests
         Assert.Equal(("药械化稽查综合检查", "上海市药品监督管理局"), (form.Name, form.Unit));
     }
 
-    [Fact]
-    public void A_header_words_last_line_inside_the_headers_rules_is_no_rows_cell()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_header_words_wrapped_last_line_is_no_rows_cell(bool ruled)
     {
         // gen149-017-calc: rules only between rows; 偏差原因分析 wrapped to 偏差原因分 / 析 in the header's band.
-        (double, double) header = (696.5, 730.9), row = (730.9, 765.3);
+        // gen151c-003-chromium: the same without rules.
+        (double, double)? header = ruled ? (696.5, 730.9) : null, row = ruled ? (730.9, 765.3) : null;
         List<Cell> cells =
         [
             Q(1, 210.4, 600, 385.9, "财政项目支出绩效自评表", unit: 13.5),
