@@ -107,13 +107,53 @@ internal sealed partial class FormBuilder
     /// infinity when none is found: a wider gap by more than <see cref="BlockPitchSlack"/> parts two rows
     /// (gen107-020-calc: name lines 0.6 pt apart, the next row's name 8.3 pt below 预算执/行率).
     /// </summary>
-    private static double PdfPitchGap(List<Cell> column)
+    private static double PdfPitchGap(List<Cell> column) => PdfLineGaps(column).Select(p => p.Gap).DefaultIfEmpty(double.PositiveInfinity).Min();
+
+    /// <summary>The gaps between consecutive lines of a PDF column that start at one x, with the upper line.</summary>
+    private static IEnumerable<(Cell Upper, double Gap)> PdfLineGaps(List<Cell> column)
     {
         var sorted = column.Where(IsPdfPiece).OrderBy(c => c.Page).ThenBy(c => c.Box.Top).ToList();
         return sorted.Zip(sorted.Skip(1), (a, b) => (a, b))
             .Where(p => p.a.Page == p.b.Page && Math.Abs(p.a.Box.Left - p.b.Box.Left) <= ColumnStartTolerance * p.a.Unit && p.b.Box.Top >= p.a.Box.Bottom - 0.1 * p.a.Unit)
-            .Select(p => Math.Max(0, p.b.Box.Top - p.a.Box.Bottom)).DefaultIfEmpty(double.PositiveInfinity).Min();
+            .Select(p => (p.a, Math.Max(0, p.b.Box.Top - p.a.Box.Bottom)));
     }
+
+    /// <summary>
+    /// Where a PDF column's line spacing ends and its row spacing begins, when its gaps show both: the
+    /// narrowest gap under a line that reaches the column's right edge (a wrapped cell's line), found at least
+    /// twice, and the median gap under lines that end short of the edge (a cell's last line), at least
+    /// <see cref="RowGapMargin"/> letters wider; the limit is halfway (word-gen157-024-chromium: lines 0.56 of a
+    /// letter apart, rows 0.76). Else infinity: a column of one-line cells shows only rows.
+    /// </summary>
+    private static double PdfLeading(List<Cell> column, double columnRight)
+    {
+        var gaps = PdfLineGaps(column).ToList();
+        if (gaps.Count == 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var unit = gaps[0].Upper.Unit;
+        var wraps = gaps.Where(g => g.Upper.Box.Right >= columnRight - 1.5 * unit).Select(g => g.Gap).Order().ToList();
+        var ends = gaps.Where(g => g.Upper.Box.Right < columnRight - 1.5 * unit).Select(g => g.Gap).Order().ToList();
+        return wraps.Count >= 2 && wraps[1] - wraps[0] <= 0.1 * unit && ends.Count >= 2 && ends[ends.Count / 2] >= wraps[0] + RowGapMargin * unit
+            ? (wraps[0] + ends[ends.Count / 2]) / 2
+            : double.PositiveInfinity;
+    }
+
+    /// <summary>How much wider than a cell's line spacing a gap between rows is at least (letter heights).</summary>
+    internal const double RowGapMargin = 0.2;
+
+    /// <summary>
+    /// The widest gap between two lines of one wrapped name: a wrap gap, or in a PDF whose name column is set
+    /// with wider line spacing (a word processor's table: word-gen157-007-chromium, lines 0.64 of a letter apart,
+    /// rows 0.95) the limit its gaps show (<see cref="PdfLeading"/>), up to <see cref="MaxLeading"/>.
+    /// </summary>
+    private static double WrapLimit(Cell c, double leading) =>
+        Math.Max((CellPlane.WrapGap - 1) * c.Unit, IsPdfPiece(c) && !double.IsInfinity(leading) ? Math.Min(leading, MaxLeading * c.Unit) : 0);
+
+    /// <summary>The widest line spacing (gap between lines, in letter heights) taken for a wrapped cell's when the column shows it.</summary>
+    internal const double MaxLeading = 0.85;
 
     /// <summary>
     /// Whether a target or number stands between two consecutive lines of the name column, on neither: the row's

@@ -1284,6 +1284,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var inside = names.Where(c => c.Box.Right <= columnLimit + c.Unit).ToList();
         var columnRight = (inside.Count > 0 ? inside : names).Max(c => c.Box.Right);
         var pitchGap = PdfPitchGap(names);
+        var leading = PdfLeading(names, columnRight);
         foreach (var c in names)
         {
             // A line of a name split at a space (度应在 24小, gen59-034-chromium): the piece after the space is
@@ -1313,7 +1314,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             }
 
             if (rows.Count > 0 && !c.Whole && rows[^1].Name[^1] is { Whole: false } last
-                && c.Box.Top - last.Box.Bottom <= (CellPlane.WrapGap - 1) * c.Unit
+                && c.Box.Top - last.Box.Bottom <= WrapLimit(c, leading)
                 && !(IsPdfPiece(c) && c.Box.Top - last.Box.Bottom > pitchGap + BlockPitchSlack * c.Unit)
                 && last.Box.Right >= columnRight - 1.5 * c.Unit
                 && !HasOwnTarget(c, last, targets))
