@@ -438,6 +438,16 @@ internal sealed class CellPlane
             var next = NextLineTop(label, edge, 1);
             var line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= next - 0.2 && c.Box.Top < next + 0.5).ToList();
             var firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
+            // Beside a label wrapped over three lines the value's column may be empty on the middle one, where the
+            // field beside has its label (gen149-003-chromium: 项目名 医疗保险个人账户管理 / 项目性质 特定目标类 /
+            // 称 经费): the value goes on at the label's last line.
+            if (next + 1 < label.Box.Bottom - 0.5 && !line.Any(c => c.Box.Left < Math.Min(firstLabel, right) && c.Box.Right > label.Box.Left))
+            {
+                next += 1;
+                line = Cells.Where(c => !c.Whole && !IsUsed(c) && c.Box.Top >= next - 0.2 && c.Box.Top < next + 0.5).ToList();
+                firstLabel = line.Where(IsFieldLabel).Select(c => c.Box.Left).DefaultIfEmpty(double.PositiveInfinity).Min();
+            }
+
             var candidates = line.Where(c => c.Box.Left < firstLabel && c.Box.Left >= label.Box.Left - LayoutReach && c.Box.Left < right
                 && Math.Abs(c.Box.Left - edge.Box.Left) <= AlignTolerance(c)).ToList();
             // Pieces at or past the next column's start are other fields' (gen91c-013-chromium: 其他运转类 under 项目类别

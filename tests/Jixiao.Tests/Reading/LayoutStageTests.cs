@@ -121,6 +121,29 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_value_goes_on_at_its_labels_last_line_past_a_line_where_its_column_is_empty()
+    {
+        // gen149-003-chromium: 项目名 / 称 over three lines, the name's rest 经费 on the third, the second holding
+        // only 项目性质 and the category beside.
+        var text = """
+                                 财政项目支出绩效目标申报表
+                                           （2023年度）
+            项目名 医疗保险个人账户管理                     经常性专项业务         项目
+                                        项目性质                      特定目标类
+             称  经费                             费               类别
+            主管部
+                上海市医疗保障局                         实施单位          上海市医疗保险事业管理中心
+             门
+             一级指标        二级指标              三级指标                      年度(/项目)指标值
+             产出指标        数量指标              邮寄数量完成率                 =100%
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("医疗保险个人账户管理经费", form.Name);
+        Assert.Equal("经常性专项业务费", form.Nature);
+        Assert.Equal("上海市医疗保障局", form.Department);
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
