@@ -279,7 +279,7 @@ public sealed partial class DraftTests
 public sealed partial class DraftTests
 {
     /// <summary>The first published target declaration of 上海市医疗保险事业管理中心 (filler@医保中心's unit) in the seeds: its id and indicator count.</summary>
-    private async Task<(long Id, int Indicators)> PublishedTargetOfTheInsuranceCentre(HttpClient client)
+    internal static async Task<(long Id, int Indicators)> PublishedTargetOfTheInsuranceCentre(HttpClient client)
     {
         using var units = JsonDocument.Parse(await client.GetStringAsync("/api/v1/units?pageSize=500"));
         var unit = units.RootElement.GetProperty("items").EnumerateArray().First(u => u.GetProperty("name").GetString() == "上海市医疗保险事业管理中心").GetProperty("id").GetInt64();
@@ -301,6 +301,10 @@ public sealed partial class DraftTests
         var page = await AccountTests.Text(filler, response.Headers.Location!.OriginalString);
         Assert.Equal(indicators, System.Text.RegularExpressions.Regex.Matches(page, "class=\"weight\"").Count);
         Assert.Contains("<td id=\"weight-total\">100.00</td>", page, StringComparison.Ordinal);
+
+        // Starting again (a second click) opens the same draft: one self-evaluation per published form.
+        var again = await Post(filler, $"/drafts/from-form/{id}?handler=Evaluate", [], $"/forms/{id}");
+        Assert.Equal(response.Headers.Location, again.Headers.Location);
 
         using var other = await SignedIn(OtherFiller);
         Assert.DoesNotContain("id=\"start-evaluation\"", await other.GetStringAsync($"/forms/{id}"), StringComparison.Ordinal);

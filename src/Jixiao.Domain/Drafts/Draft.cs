@@ -39,6 +39,9 @@ public sealed class Draft
     /// <summary>The target declaration a self-evaluation evaluates, or the approved draft a new version started from.</summary>
     public long? BasedOnId { get; private set; }
 
+    /// <summary>The stored published form a self-evaluation evaluates, when it was started from one (a declaration published elsewhere).</summary>
+    public long? BasedOnFormId { get; private set; }
+
     /// <summary>While submitted: how many review steps approved it in this round.</summary>
     public int ReviewStep { get; private set; }
 
@@ -54,8 +57,9 @@ public sealed class Draft
     public static bool IsEditable(DraftState state) => state is DraftState.Draft or DraftState.Returned;
 
     /// <summary>A new draft of <paramref name="unitId"/>, version 1.</summary>
-    public static Draft Start(long unitId, FormKind kind, string formJson, string by, DateTimeOffset at, long? basedOnId = null) => new()
+    public static Draft Start(long unitId, FormKind kind, string formJson, string by, DateTimeOffset at, long? basedOnId = null, long? basedOnFormId = null) => new()
     {
+        BasedOnFormId = basedOnFormId,
         UnitId = unitId,
         Kind = kind,
         FormJson = formJson,

@@ -105,6 +105,7 @@ public sealed class AuthoringDbContext(DbContextOptions<AuthoringDbContext> opti
             d.Property(x => x.CreatedAt).HasColumnName("created_at");
             d.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             d.Property(x => x.BasedOnId).HasColumnName("based_on_id");
+            d.Property(x => x.BasedOnFormId).HasColumnName("based_on_form_id");
             d.Property(x => x.ReviewJson).HasColumnName("review_json");
             d.Property(x => x.ReviewStep).HasColumnName("review_step");
             d.Ignore(x => x.Review);

@@ -35,8 +35,8 @@ public static class DraftForms
     }
 
     /// <summary>A new draft of <paramref name="form"/>.</summary>
-    public static Draft Start(long unitId, PerformanceForm form, string by, DateTimeOffset at, long? basedOnId) =>
-        Draft.Start(unitId, form.Kind, Json(form), by, at, basedOnId);
+    public static Draft Start(long unitId, PerformanceForm form, string by, DateTimeOffset at, long? basedOnId, long? basedOnFormId = null) =>
+        Draft.Start(unitId, form.Kind, Json(form), by, at, basedOnId, basedOnFormId);
 
     /// <summary>Replaces the draft's form.</summary>
     public static void Edit(this Draft draft, PerformanceForm form, DateTimeOffset at) => draft.Edit(Json(form), form.Kind, at);

@@ -96,7 +96,10 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
     }
 
     /// <summary>A new draft of the user's unit; null when the user is not a 填报人 of a unit.</summary>
-    public async Task<Draft?> CreateAsync(ClaimsPrincipal user, PerformanceForm form, long? basedOn = null, string? comment = null)
+    public async Task<Draft?> CreateAsync(ClaimsPrincipal user, PerformanceForm form, long? basedOn = null, string? comment = null) =>
+        await CreateAsync(user, form, basedOn, null, comment);
+
+    private async Task<Draft?> CreateAsync(ClaimsPrincipal user, PerformanceForm form, long? basedOn, long? basedOnForm, string? comment)
     {
         if (!user.IsInRole(Roles.Filler) || DraftAccess.UnitOf(user) is not { } unit || await db.UnitNamesAsync(unit) is not { } names)
         {
@@ -104,7 +107,7 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
         }
 
         var saved = await AsSavedAsync(form with { Unit = names.Unit, Department = names.Department }, unit);
-        var draft = DraftForms.Start(unit, saved, user.Identity!.Name!, DateTimeOffset.UtcNow, basedOn);
+        var draft = DraftForms.Start(unit, saved, user.Identity!.Name!, DateTimeOffset.UtcNow, basedOn, basedOnForm);
         db.Drafts.Add(draft);
         db.Log(draft, Workflow.Created, draft.CreatedBy, before: null, comment);
         await db.SaveChangesAsync();
@@ -218,8 +221,29 @@ public sealed class DraftService(AuthoringDbContext db, DraftAccess access, Unit
             return null;
         }
 
-        var (form, carried) = await EvaluationTemplateAsync(stored.UnitId, stored.Form, stored.Id, null);
-        return await CreateAsync(user, form, comment: $"基于已发布的申报表 #{stored.Id}（{stored.Form.Year} 年）开始自评{carried}");
+        // One per stored form (the unique index on based_on_form_id and kind): of two starts at once one
+        // stores its draft and the other finds it.
+        Task<Draft?> Started() => db.Drafts.FirstOrDefaultAsync(d => d.BasedOnFormId == stored.Id && d.Kind == FormKind.SelfEvaluation);
+        if (await Started() is { } started)
+        {
+            return started;
+        }
+
+        try
+        {
+            var (form, carried) = await EvaluationTemplateAsync(stored.UnitId, stored.Form, stored.Id, null);
+            return await CreateAsync(user, form, null, stored.Id, $"基于已发布的申报表 #{stored.Id}（{stored.Form.Year} 年）开始自评{carried}");
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await Started() is { } other)
+            {
+                return other;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
