@@ -15,7 +15,7 @@ public static partial class RawFields
     internal static List<(Field Field, string Value, int Line)> Read(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
         items = MoneyBlock(items, diagnostics);
-        items = paragraphs ? items : Stacked(items, diagnostics);
+        items = Stacked(items, paragraphs, diagnostics);
         var labels = new List<(Field Field, int Line, int Paragraph, List<RawItem> Values)>();
         var orphans = new List<List<RawItem>>();
         (Field Field, int Line, int Paragraph, List<RawItem> Values)? current = null;
@@ -244,10 +244,11 @@ public static partial class RawFields
 
     /// <summary>
     /// Labels printed in a run with their values in a run after them (a money block printed horizontally,
-    /// labels stacked in one cell): when there are as many values (or value lines) as labels, each label
-    /// is put right before its value, so the pairing below reads them in order. A diagnostic says so.
+    /// labels stacked in one cell, a label column printed as a block): when there are as many values (or value
+    /// lines) as labels, each label is put right before its value, so the pairing below reads them in order.
+    /// A diagnostic says so.
     /// </summary>
-    private static List<RawItem> Stacked(List<RawItem> items, DiagnosticBag diagnostics)
+    private static List<RawItem> Stacked(List<RawItem> items, bool paragraphs, DiagnosticBag diagnostics)
     {
         var result = new List<RawItem>(items.Count);
         var k = 0;
@@ -268,29 +269,49 @@ public static partial class RawFields
                 j++;
             }
 
+            // A label column printed as a block may run on into the indicator table's first column (一级指标 and
+            // its labels, gen149-005-chromium) before the values come.
+            var skipped = new List<RawItem>();
+            while (j < items.Count && items[j].Kind is RawKind.Header or RawKind.Level1 or RawKind.Level2)
+            {
+                skipped.Add(items[j++]);
+            }
+
             var values = new List<RawItem>();
             while (j < items.Count && items[j].Kind == RawKind.Value)
             {
                 values.Add(items[j++]);
             }
 
+            // A self-evaluation's 年度总体目标 heads the row of 预期目标 and 实际完成情况: its text is theirs, not
+            // one of the values after the block (项目名称 / 主管部门 / 实施单位 / 年度总体目标, then three values).
+            var trailing = labels.Count > values.Count ? labels.AsEnumerable().Reverse().TakeWhile(l => Array.IndexOf(Sentences, l.Field ?? Field.Name) >= 0).Reverse().ToList() : [];
+            var paired = labels.Count - trailing.Count == values.Count ? labels.Take(values.Count).ToList() : labels;
             var byLine = values.GroupBy(v => v.Line).Select(g => g.ToList()).ToList();
-            var groups = labels.Count >= 2 && values.Count == labels.Count ? values.Select(v => new List<RawItem> { v }).ToList()
-                : labels.Count >= 2 && byLine.Count == labels.Count ? byLine : null;
+            // Where cells come as paragraphs only one paragraph of one value a line, as many as the labels, is
+            // paired so (Chromium's value column printed as a block); values in paragraphs of their own are cells
+            // LibreOffice printed column block by column block, in no order to go by (calc-borderless).
+            var oneALine = byLine.Count == values.Count && values.Select(v => v.Paragraph).Distinct().Count() == 1;
+            var groups = paired.Count >= 2 && values.Count == paired.Count && paired.Zip(values).All(p => Fits(p.First.Field!.Value, p.Second.Text)) && (!paragraphs || oneALine)
+                ? values.Select(v => new List<RawItem> { v }).ToList()
+                : !paragraphs && labels.Count >= 2 && skipped.Count == 0 && byLine.Count == labels.Count ? byLine : null;
             if (groups is null)
             {
                 result.AddRange(items.Skip(k).Take(j - k));
             }
             else
             {
+                paired = groups.Count == paired.Count ? paired : labels;
                 result.AddRange(sides);
-                for (var g = 0; g < labels.Count; g++)
+                result.AddRange(skipped);
+                for (var g = 0; g < paired.Count; g++)
                 {
-                    result.Add(labels[g] with { Paragraph = groups[g][0].Paragraph });
+                    result.Add(paired[g] with { Paragraph = groups[g][0].Paragraph });
                     result.AddRange(groups[g]);
                 }
 
-                diagnostics.Info(labels[0].Line, DiagnosticCodes.LabelSplit, $"第{labels[0].Line}行：{labels.Count}个标签连印，其值按顺序在其后。");
+                result.AddRange(labels.Skip(paired.Count));
+                diagnostics.Info(labels[0].Line, DiagnosticCodes.LabelSplit, $"第{labels[0].Line}行：{paired.Count}个标签连印，其值按顺序在其后。");
             }
 
             k = j;

@@ -151,6 +151,23 @@ public class RawStageTests
             form.Indicators.Select(i => (i.Level1, i.Level2, i.Name)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_label_column_printed_as_a_block_pairs_with_a_block_of_one_value_a_line(bool tableFirst)
+    {
+        // gen149-005-chromium: Chromium prints the label column of a self-evaluation (on the first page running
+        // on into 一级指标 and its labels) before the values, one a line in one paragraph; 年度总体目标 heads the
+        // row of 预期目标 and 实际完成情况 and takes none of them.
+        var labels = "财政项目支出绩效自评表\n项目名称\n主管部门\n实施单位\n项目资金\n（万元）\n\n年度总体目标\n" + (tableFirst ? "一级指标\n产出指标\n" : "")
+            + "\n（2023年度）\n\n法律法规专项业务经费\n上海市药品监督管理局\n上海市医疗保障局\n\n年度资金总额\n\n预期目标\n\n实际完成情况\n\n";
+        var table = (tableFirst ? "" : "一级指标\n\n") + "二级指标\n\n三级指标\n\n指标值\n\n实际完成值\n\n分值\n\n得分\n\n"
+            + (tableFirst ? "" : "产出指标\n\n") + "数量指标\n\n评估报告\n\n=1(份)\n\n1.00(份)\n\n10.00\n\n10.00\n\n总分\n100\n98.95\n";
+        var form = Assert.Single(RawReader.Read(labels + table, "t.txt").Forms);
+
+        Assert.Equal(("法律法规专项业务经费", "上海市药品监督管理局", "上海市医疗保障局"), (form.Name, form.Department, form.Unit));
+    }
+
     [Fact]
     public void Targets_printed_as_a_block_after_the_names_are_zipped_by_order()
     {
