@@ -22,7 +22,7 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedAmounts(SplitGluedHeaders(cells))));
+        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedScores(SplitGluedAmounts(SplitGluedHeaders(cells)))));
     }
 
     /// <summary>The geometry repairs behind these cells, each with its cell's place (page and box), for diagnostics.</summary>
@@ -101,6 +101,40 @@ internal sealed class CellPlane
             var note = $"“{c.Compact}”是两栏粘连的值，切为“{first}”与“{second}”";
             result.Add(new Cell(c.Page, c.Box with { Right = cut }, first, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band, Repair = Repaired(c.Repair, note) });
             result.Add(new Cell(c.Page, c.Box with { Left = cut }, second, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band });
+        }
+
+        return result ?? cells;
+    }
+
+    /// <summary>A score with the deviation's text glued after it (gen151c-023-calc: <c>8无</c>, the columns one space apart).</summary>
+    private static readonly Regex GluedScore = new(@"^(\d{1,3}(?:\.\d{1,2})?)(\p{IsCJKUnifiedIdeographs}.*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>A plain number: a weight or a score.</summary>
+    private static readonly Regex PlainNumber = new(@"^\d{1,3}(?:\.\d{1,2})?$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// In -layout text, a piece that is a score glued to the deviation after it (<see cref="GluedScore"/>) while a
+    /// plain number (the weight) stands before it on its line is cut in two: left whole, the row has no 得分 to
+    /// be cut at and joins the row above. A name starting with digits (12家长护险…) has no number before it.
+    /// </summary>
+    private static List<Cell> SplitGluedScores(List<Cell> cells)
+    {
+        List<Cell>? result = null;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var c = cells[i];
+            var m = c.Whole || c.Unit != 1 ? null : GluedScore.Match(c.Compact) is { Success: true } g ? g : null;
+            if (m is null || !cells.Any(o => !ReferenceEquals(o, c) && o.Page == c.Page && o.Box.Top == c.Box.Top && o.Box.Right <= c.Box.Left && PlainNumber.IsMatch(o.Compact)))
+            {
+                result?.Add(c);
+                continue;
+            }
+
+            result ??= cells.Take(i).ToList();
+            var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
+            var cut = c.Box.Left + first.Length;
+            result.Add(new Cell(c.Page, c.Box with { Right = cut }, first, c.Line, Whole: false, c.Unit, c.Cut) { Repair = Repaired(c.Repair, $"“{c.Compact}”是得分与偏差原因粘连，切为“{first}”与“{second}”") });
+            result.Add(new Cell(c.Page, c.Box with { Left = cut + 1 }, second, c.Line, Whole: false, c.Unit, c.Cut));
         }
 
         return result ?? cells;

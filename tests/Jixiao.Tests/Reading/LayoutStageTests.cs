@@ -144,6 +144,30 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_score_glued_to_the_deviation_after_it_is_cut_from_it()
+    {
+        // gen151c-023-calc: 得分 and 偏差原因分析 one space apart, pdftotext prints 8无; left whole the row had no
+        // 得分 and was joined to the row above.
+        var text = """
+                                 财政项目支出绩效自评表
+                                      （2023年度）
+            项目名称  档案管理经费
+            一级指
+                二级指标     三级指标                 年度指标值                  实际完成值            分数           得分       偏差原因分析
+             标
+                       受益人数              明显                     明显                        15       12.92
+                       档案扫描数字化件
+                                         ≥0.3（项）                0.3（项）                    10            8无
+                       数
+                       设备采购数量            ≥7.36（台）               7.84（台）                    5            4
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["受益人数", "档案扫描数字化件数", "设备采购数量"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([12.92m, 8m, 4m], form.Indicators.Select(i => i.Score));
+        Assert.Equal([null, "无", null], form.Indicators.Select(i => i.Deviation));
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
