@@ -1024,7 +1024,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
                 : column is Column.Deviation or Column.Target or Column.Actual && PdfBlocks(rows, pieces, Carried, withinRow: column != Column.Deviation) is { } blocks
-                    ? blocks : Assign(rows, pieces, Carried);
+                    ? blocks
+                    : layoutText && _kind == FormKind.SelfEvaluation && column == Column.Deviation && LayoutSentences(rows, pieces) is { } sentences
+                        ? sentences : Assign(rows, pieces, Carried);
         }
 
         var level2 = Levels(rows, byColumn.GetValueOrDefault(Column.Level2) ?? [], level1: false);
@@ -1524,6 +1526,74 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
     /// <summary>Whether a line holds a piece's middle (a value printed between two lines of a wrapped name is on neither).</summary>
     private static bool Holds(Cell line, Cell piece) => piece.Box.CenterY > line.Box.Top + 0.1 * line.Unit && piece.Box.CenterY < line.Box.Bottom - 0.1 * line.Unit;
+
+    /// <summary>
+    /// The deviation column of a self-evaluation in -layout text by sentences: pdftotext prints a wrapped 偏差原因分析
+    /// around its row's 得分 line, so line by line its first lines went to the row above (gen151c-001-calc: 资金结余主要
+    /// / 为政府采购节 / 约。 over three rows). Lines at most <see cref="MaxSentenceStep"/> lines apart with no blank
+    /// line between are one text until one ends a sentence (。；); each text goes whole to the row whose line is
+    /// nearest its middle, ties to the upper row. Null when no text has two lines (nothing to gain) or a row is
+    /// not one line (its 得分's).
+    /// </summary>
+    private List<Cell>[]? LayoutSentences(List<Row> rows, List<Cell> pieces)
+    {
+        // A line between two lines of the text holds another column's piece (a wrapped name's), never nothing.
+        bool Printed(int page, double top) => Cells.Any(c => c.Page == page && Math.Abs(c.Box.Top - top) < 0.5);
+
+        if (pieces.Count < 2 || rows.Count == 0 || rows.Any(r => r.Bottom - r.Top > 1.5))
+        {
+            return null;
+        }
+
+        var texts = new List<List<Cell>>();
+        foreach (var p in pieces.OrderBy(p => p.Page).ThenBy(p => p.Box.Top).ThenBy(p => p.Box.Left))
+        {
+            var last = texts.Count > 0 ? texts[^1][^1] : null;
+            if (last is not null && last.Page == p.Page && p.Box.Top - last.Box.Top is > 0.5 and < MaxSentenceStep && !last.Compact.EndsWith('。') && !last.Compact.EndsWith('；')
+                && Enumerable.Range(1, (int)Math.Round(p.Box.Top - last.Box.Top) - 1).All(k => Printed(p.Page, last.Box.Top + k)))
+            {
+                texts[^1].Add(p);
+            }
+            else
+            {
+                texts.Add([p]);
+            }
+        }
+
+        if (texts.All(t => t.Count < 2))
+        {
+            return null;
+        }
+
+        var result = new List<Cell>[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = [];
+        }
+
+        foreach (var text in texts)
+        {
+            var middle = (text[0].Box.Top + text[^1].Box.Bottom) / 2;
+            var best = 0;
+            for (var i = 1; i < rows.Count; i++)
+            {
+                if (Math.Abs(RowMiddle(rows[i], text[0]) - middle) < Math.Abs(RowMiddle(rows[best], text[0]) - middle) - 1e-6)
+                {
+                    best = i;
+                }
+            }
+
+            result[best].AddRange(text);
+        }
+
+        return result;
+
+        // A row on another page than the text is far from it.
+        static double RowMiddle(Row r, Cell c) => r.Anchor.Page == c.Page ? (r.Top + r.Bottom) / 2 : double.MaxValue / 4;
+    }
+
+    /// <summary>How many lines apart two lines of one wrapped deviation may be (a neighbouring name's line between, gen151c-001-calc).</summary>
+    private const double MaxSentenceStep = 2.5;
 
     /// <summary>Each cell of a column to the row whose span it overlaps most, else the nearest; ties to the upper row.</summary>
     private static List<Cell>[] Assign(List<Row> rows, List<Cell> cells, Action<Cell, int>? carried = null)

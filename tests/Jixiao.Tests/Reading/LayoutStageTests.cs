@@ -168,6 +168,29 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_wrapped_deviation_goes_whole_to_the_row_at_its_middle()
+    {
+        // gen151c-001-calc: 资金结余主要 / 为政府采购节 / 约。 printed around its row's 得分 line, its first line on
+        // the line under the row above; line by line it went to three rows.
+        var text = """
+                                 财政项目支出绩效自评表
+                                      （2023年度）
+            项目名称  档案管理经费
+            一级指标     二级指标        三级指标          指标值         实际完成值              分值             得分           偏差原因分析
+            产出指标     数量指标    社会知晓率         <10(个)         8(个)                      20            16.11
+                                                                                                       资金结余主要
+                             病例评审范围
+            产出指标     质量指标           >20018(天)             21605(天)                   5            2.85 为政府采购节
+                             的完整性
+                                                                                                       约。
+            产出指标     质量指标    覆盖区数          ≥9.61(户)       9.77(户)                    2            1.09 无偏差
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["社会知晓率", "病例评审范围的完整性", "覆盖区数"], form.Indicators.Select(i => i.Name));
+        Assert.Equal([null, "资金结余主要为政府采购节约。", "无偏差"], form.Indicators.Select(i => i.Deviation));
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
