@@ -995,6 +995,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var byColumn = body.GroupBy(ColumnOf).Where(g => g.Key is not null).ToDictionary(g => g.Key!.Value, g => g.OrderBy(c => c.Box.Top).ToList());
         MoveStrayText(byColumn);
         MoveTargetsOutOfNames(byColumn);
+        MoveLevelsOutOfNames(byColumn);
         if (_kind == FormKind.SelfEvaluation)
         {
             MoveTrailingNumbers(body, byColumn, columns);
@@ -1174,6 +1175,35 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         }
 
         targets.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+    }
+
+    /// <summary>
+    /// In -layout text a whole 一级 or 二级 label read into the 三级指标 column with the row's name after it on its
+    /// line (pdftotext sets them one space apart: <c>数量指标 对街镇社区事务受理中心管理人员开展</c>,
+    /// gen149-034-chromium) is its column's: in the name it spelled a wrong name and left the rows below under the
+    /// label above.
+    /// </summary>
+    private void MoveLevelsOutOfNames(Dictionary<Column, List<Cell>> byColumn)
+    {
+        if (!byColumn.TryGetValue(Column.Name, out var names))
+        {
+            return;
+        }
+
+        foreach (var c in names.Where(c => c.Unit == 1 && !c.Whole && IndicatorLevels.IsLevel1(c.Compact) != IndicatorLevels.IsLevel2(c.Compact)
+            && names.Any(n => !ReferenceEquals(n, c) && n.Page == c.Page && n.Box.Top == c.Box.Top && n.Box.Left > c.Box.Right && !IndicatorLevels.IsLabel(n.Compact))).ToList())
+        {
+            var column = IndicatorLevels.IsLevel1(c.Compact) ? Column.Level1 : Column.Level2;
+            names.Remove(c);
+            if (!byColumn.TryGetValue(column, out var levels))
+            {
+                byColumn[column] = levels = [];
+            }
+
+            levels.Add(c);
+            levels.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+            diagnostics.Info(c.Line, DiagnosticCodes.CellMoved, $"{c.Place}：“{c.Text}”印在三级指标列内、指标名称之前，按{Labels.ColumnName(column)}读取。");
+        }
     }
 
     /// <summary>

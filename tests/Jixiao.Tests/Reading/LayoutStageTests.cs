@@ -191,6 +191,57 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void A_level_label_one_space_before_its_rows_name_is_the_rows_label()
+    {
+        // gen149-034-chromium: pdftotext set 数量指标 one space before the name it stands beside; read into the name
+        // column, it spelled 数量指标对街镇… and left the rows below under 成本指标 / 经济成本指标.
+        var text = """
+                                   财政项目支出绩效目标申报表
+                                           （2024年度）
+            项目名 业务培训                    项目性质 其他经常性项目 项目类别 其他运转类
+             称
+            主管部 上海市松江区医疗保障局                         实施单位 上海市松江区医疗保障局（本级）
+             门
+            计划开 2024-01-01                         计划完成日期 2024-12-31
+            始日期
+            项目资       年度资金总额                  当年财政拨款           上年结转资           其他资金
+             金                                                   金
+            （元）               61,200.00              61,200.00     0.00             0.00
+                项目总目                               年度总体目标
+            项目绩 标
+            效目标 通过实施医保基金监管业务培训，加强对基层医保基金管理人员的医保法规、政策及业务的培训，提升机
+                构自我管理能力，压实机构医保基金使用主体管理职责。
+                一级指标 二级指标                         三级指标                        年度指标值
+                成本指标 经济成本指标 人均培训成本                                      =24.80(元/人)
+                                        对区内医保定点机构开展专题培训                 =2.00(场)
+                             数量指标 对街镇社区事务受理中心管理人员开展                     =300.00(人次)
+                                        定点医疗机构、医保监管专家培训                 =4.00(场)
+                                        医保定点机构覆盖率                       =100%
+                产出指标 质量指标 宣传覆盖面                                         =100%
+                                        政策知晓率                           提高
+            绩效指                         培训合格率                           =100%
+             标
+                             时效指标 对区内医保定点机构开展培训的及时性
+                                        长护险护理人员对政策掌握的及时性
+                                                                        及时
+                                                                        及时
+                                        定点医疗机构医保管理水平、专家成员业务水平 提升
+                            社会效益指标 医保基金安全性                              提升
+                效益指标                    医保服务于管理水平                       提升
+                           可持续影响指标 建立培训政策长效机制
+                                        对健全医疗保障制度体系的作用
+                                                                        建立
+                                                                        提升
+                满意度指 服务对象满意度 定点医疗机构、长护险护理机构满意度                          ≥90%
+                   标          指标        参保人员对医保工作满意度                    ≥90%
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("对街镇社区事务受理中心管理人员开展", form.Indicators[2].Name);
+        Assert.Equal(["经济成本指标", "数量指标", "数量指标"], form.Indicators.Take(3).Select(i => i.Level2));
+        Assert.Equal(["成本指标", "产出指标", "产出指标"], form.Indicators.Take(3).Select(i => i.Level1));
+    }
+
+    [Fact]
     public void Split_labels_and_wrapped_values_are_joined_in_layout_text()
     {
         var text = """
