@@ -81,26 +81,39 @@ internal sealed class CellPlane
     /// <see cref="GluedEmptyMark"/>) is cut in two, its box shared by the characters' widths (digits a full share,
     /// <c>.</c> and <c>,</c> half).
     /// </summary>
-    private static List<Cell> SplitGluedAmounts(List<Cell> cells)
+    private static List<Cell> SplitGluedAmounts(List<Cell> cells) => SplitEach(cells, c =>
+    {
+        var m = c.Whole || c.Compact.Length < 2 ? null : GluedAmounts.Match(c.Compact) is { Success: true } a ? a : GluedEmptyMark.Match(c.Compact) is { Success: true } e ? e : null;
+        if (m is null)
+        {
+            return null;
+        }
+
+        static double Width(string s) => s.Sum(ch => ch is '.' or ',' ? 0.5 : 1.0);
+        var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
+        var cut = c.Box.Left + c.Box.Width * Width(first) / (Width(first) + Width(second));
+        return (first, second, cut, cut, $"“{c.Compact}”是两栏粘连的值，切为“{first}”与“{second}”");
+    });
+
+    /// <summary>
+    /// Each piece that <paramref name="split"/> cuts (its two texts, the right edge of the first and the left of
+    /// the second, the repair note) as two pieces of its line; the others as they are.
+    /// </summary>
+    private static List<Cell> SplitEach(List<Cell> cells, Func<Cell, (string First, string Second, double Right, double Left, string Note)?> split)
     {
         List<Cell>? result = null;
         for (var i = 0; i < cells.Count; i++)
         {
             var c = cells[i];
-            var m = c.Whole || c.Compact.Length < 2 ? null : GluedAmounts.Match(c.Compact) is { Success: true } a ? a : GluedEmptyMark.Match(c.Compact) is { Success: true } e ? e : null;
-            if (m is null)
+            if (split(c) is not { } cut)
             {
                 result?.Add(c);
                 continue;
             }
 
             result ??= cells.Take(i).ToList();
-            static double Width(string s) => s.Sum(ch => ch is '.' or ',' ? 0.5 : 1.0);
-            var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
-            var cut = c.Box.Left + c.Box.Width * Width(first) / (Width(first) + Width(second));
-            var note = $"“{c.Compact}”是两栏粘连的值，切为“{first}”与“{second}”";
-            result.Add(new Cell(c.Page, c.Box with { Right = cut }, first, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band, Repair = Repaired(c.Repair, note) });
-            result.Add(new Cell(c.Page, c.Box with { Left = cut }, second, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band });
+            result.Add(new Cell(c.Page, c.Box with { Right = cut.Right }, cut.First, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band, Repair = Repaired(c.Repair, cut.Note) });
+            result.Add(new Cell(c.Page, c.Box with { Left = cut.Left }, cut.Second, c.Line, Whole: false, c.Unit, c.Cut) { Band = c.Band });
         }
 
         return result ?? cells;
@@ -117,28 +130,18 @@ internal sealed class CellPlane
     /// plain number (the weight) stands before it on its line is cut in two: left whole, the row has no 得分 to
     /// be cut at and joins the row above. A name starting with digits (12家长护险…) has no number before it.
     /// </summary>
-    private static List<Cell> SplitGluedScores(List<Cell> cells)
+    private static List<Cell> SplitGluedScores(List<Cell> cells) => SplitEach(cells, c =>
     {
-        List<Cell>? result = null;
-        for (var i = 0; i < cells.Count; i++)
+        var m = c.Whole || c.Unit != 1 ? null : GluedScore.Match(c.Compact) is { Success: true } g ? g : null;
+        if (m is null || !cells.Any(o => !ReferenceEquals(o, c) && o.Page == c.Page && o.Box.Top == c.Box.Top && o.Box.Right <= c.Box.Left && PlainNumber.IsMatch(o.Compact)))
         {
-            var c = cells[i];
-            var m = c.Whole || c.Unit != 1 ? null : GluedScore.Match(c.Compact) is { Success: true } g ? g : null;
-            if (m is null || !cells.Any(o => !ReferenceEquals(o, c) && o.Page == c.Page && o.Box.Top == c.Box.Top && o.Box.Right <= c.Box.Left && PlainNumber.IsMatch(o.Compact)))
-            {
-                result?.Add(c);
-                continue;
-            }
-
-            result ??= cells.Take(i).ToList();
-            var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
-            var cut = c.Box.Left + first.Length;
-            result.Add(new Cell(c.Page, c.Box with { Right = cut }, first, c.Line, Whole: false, c.Unit, c.Cut) { Repair = Repaired(c.Repair, $"“{c.Compact}”是得分与偏差原因粘连，切为“{first}”与“{second}”") });
-            result.Add(new Cell(c.Page, c.Box with { Left = cut + 1 }, second, c.Line, Whole: false, c.Unit, c.Cut));
+            return null;
         }
 
-        return result ?? cells;
-    }
+        var (first, second) = (m.Groups[1].Value, m.Groups[2].Value);
+        var cut = c.Box.Left + first.Length;
+        return (first, second, cut, cut + 1, $"“{c.Compact}”是得分与偏差原因粘连，切为“{first}”与“{second}”");
+    });
 
     /// <summary>A cell's repair notes with one more.</summary>
     private static string? Repaired(string? notes, string? note) =>
