@@ -69,8 +69,10 @@ public static partial class FormAssembler
         string? group = null;
         FormSegment? current = null;
         Cell? previous = null;
+        var seen = new List<Cell>();
         foreach (var c in cells)
         {
+            seen.Add(c);
             var compact = c.Compact;
             var kind = compact.Contains(Labels.TargetTitle, StringComparison.Ordinal) ? FormKind.Target
                 : compact.Contains(Labels.SelfEvaluationTitle, StringComparison.Ordinal) ? FormKind.SelfEvaluation : (FormKind?)null;
@@ -91,12 +93,18 @@ public static partial class FormAssembler
                     compact = above.Compact + compact;
                     current?.Cells.Remove(above);
                 }
-                else if (previous is { } left && LeftOnLine(left, c))
+                else
                 {
-                    // Its start a piece of its own to the left: a word processor spaces digits from CJK text, and
-                    // -layout text splits at every space (word-chromium-official: …（上海医药采购中心）2024 年度项目…).
-                    compact = left.Compact + compact;
-                    current?.Cells.Remove(left);
+                    // Its start pieces of their own to the left: a word processor spaces digits from CJK text, and
+                    // -layout text splits at every space (word-chromium-official: …（上海医药采购中心）2024 年度项目…;
+                    // word-gen157-004-calc: 上海市医疗保险事业管理中心 2023 年度项目…, two pieces before it).
+                    var first = c;
+                    for (var i = seen.Count - 2; i >= 0 && LeftOnLine(seen[i], first); i--)
+                    {
+                        first = seen[i];
+                        compact = first.Compact + compact;
+                        current?.Cells.Remove(first);
+                    }
                 }
 
                 group = compact;

@@ -996,6 +996,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         MoveStrayText(byColumn);
         MoveTargetsOutOfNames(byColumn);
         MoveLevelsOutOfNames(byColumn);
+        MoveLevelsAcross(byColumn, Column.Level1, Column.Level2);
+        MoveLevelsAcross(byColumn, Column.Level2, Column.Level1);
         if (_kind == FormKind.SelfEvaluation)
         {
             MoveTrailingNumbers(body, byColumn, columns);
@@ -1203,6 +1205,36 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             levels.Add(c);
             levels.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
             diagnostics.Info(c.Line, DiagnosticCodes.CellMoved, $"{c.Place}：“{c.Text}”印在三级指标列内、指标名称之前，按{Labels.ColumnName(column)}读取。");
+        }
+    }
+
+    /// <summary>
+    /// In -layout text a whole label of the other level read into a level column is that level's: when the
+    /// 一级 column is narrow and empty at a group's start, pdftotext sets the 二级 label at the line's start,
+    /// under the 一级 labels (<c>质量指标 档案管理软件的数据</c> under <c>产出指</c>/<c>标</c>, gen149-021-chromium),
+    /// and the 产出指标 group was cut in two. The same the other way round (calc-long).
+    /// </summary>
+    private void MoveLevelsAcross(Dictionary<Column, List<Cell>> byColumn, Column from, Column to)
+    {
+        if (!byColumn.TryGetValue(from, out var cells) || !byColumn.TryGetValue(to, out var others))
+        {
+            return;
+        }
+
+        Func<string, bool> isOwn = from == Column.Level1 ? IndicatorLevels.IsLevel1 : IndicatorLevels.IsLevel2;
+        Func<string, bool> isOther = from == Column.Level1 ? IndicatorLevels.IsLevel2 : IndicatorLevels.IsLevel1;
+        foreach (var c in cells.Where(c => c.Unit == 1 && !c.Whole && isOther(c.Compact) && !isOwn(c.Compact)).ToList())
+        {
+            // 满意度指标 is also the end of the 二级 label 服务对象满意度指标 printed over lines (chromium-dense).
+            if (cells.LastOrDefault(a => a.Page == c.Page && a.Box.Bottom <= c.Box.Top) is { } above && isOwn(above.Compact + c.Compact))
+            {
+                continue;
+            }
+
+            cells.Remove(c);
+            others.Add(c);
+            others.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
+            diagnostics.Info(c.Line, DiagnosticCodes.CellMoved, $"{c.Place}：“{c.Text}”印在{Labels.ColumnName(from)}列内，按{Labels.ColumnName(to)}读取。");
         }
     }
 

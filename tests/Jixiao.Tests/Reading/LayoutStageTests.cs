@@ -64,12 +64,15 @@ public class LayoutStageTests
         Assert.Contains("EEEEEEEEEFFF", texts);
     }
 
-    [Fact]
-    public void A_year_and_a_heading_spaced_from_their_digits_by_a_word_processor_are_read_whole()
+    [Theory]
+    [InlineData("上海市医药集中招标采购事务管理所（上海医药采购中心）2024 年度项目绩效目标汇总表")]
+    [InlineData("上海市医药集中招标采购事务管理所（上海医药采购中心） 2024 年度项目绩效目标汇总表")]
+    public void A_year_and_a_heading_spaced_from_their_digits_by_a_word_processor_are_read_whole(string heading)
     {
-        // word-chromium-official (LibreOffice Writer): digits and CJK text set apart, one space in -layout text.
-        var text = """
-            上海市医药集中招标采购事务管理所（上海医药采购中心）2024 年度项目绩效目标汇总表
+        // word-chromium-official (LibreOffice Writer): digits and CJK text set apart, one space in -layout text;
+        // word-gen157-004-calc: a space on both sides of the year, the heading in three pieces.
+        var text = heading + """
+
                                    财政项目支出绩效目标申报表
                                             （2024 年度）
             项目名称    信息化运维项目               项目性质 其他经常性项目 项目类别        其他运转类
@@ -188,6 +191,33 @@ public class LayoutStageTests
         var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
         Assert.Equal(["社会知晓率", "病例评审范围的完整性", "覆盖区数"], form.Indicators.Select(i => i.Name));
         Assert.Equal([null, "资金结余主要为政府采购节约。", "无偏差"], form.Indicators.Select(i => i.Deviation));
+    }
+
+    [Fact]
+    public void A_level2_label_printed_under_a_narrow_level1_column_is_read_as_level2()
+    {
+        // gen149-021-chromium: the 一级 column is narrow and empty where 质量指标's group starts, so pdftotext sets
+        // the 二级 label at the line's start, under 产出指/标; read as a 一级 label it cut the 产出指标 group in two.
+        var text = """
+                                   财政项目支出绩效目标申报表
+                                           （2024年度）
+            项目名称 课题经费                    项目性质 其他经常性项目 项目类别 其他运转类
+            主管部门 上海市医疗保障局             实施单位 上海市医药采购中心
+            年度总体目标 完成课题研究。
+            一级指 二级指标           三级指标           年度指标值
+             标
+                        完成课题研究数量          ≥1(个)
+            产出指 数量指标 课题研讨会议次数          ≥3(次)
+             标          课题报告份数              =1(份)
+            质量指标 课题报告质量              专家评审通过
+            效益指 社会效益 工作水平              提升
+             标     指标
+            """;
+        var document = LayoutReader.ReadLayoutText(text, "t.txt");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "效益指标"], form.Indicators.Select(i => i.Level1));
+        Assert.Equal(["数量指标", "数量指标", "数量指标", "质量指标", "社会效益指标"], form.Indicators.Select(i => i.Level2));
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.CellMoved && d.Message.Contains("质量指标", StringComparison.Ordinal));
     }
 
     [Fact]
