@@ -44,6 +44,50 @@ public static class IndicatorLevels
         ["服务对象满意度"] = "服务对象满意度指标",
     };
 
+    /// <summary>Words that a 二级 group's indicators commonly use (数量 counts, 时效 times, 满意度 satisfaction …).</summary>
+    private static readonly Dictionary<string, string[]> Level2Words = new()
+    {
+        ["数量指标"] = ["数量", "次数", "人次", "个数", "场次", "件数", "完成数", "覆盖", "数", "(次)", "(个)", "(人", "(份)", "(项)", "(家)"],
+        ["质量指标"] = ["合格", "准确", "达标", "质量", "规范", "合规", "通过", "正确", "完整", "差错", "投诉", "故障", "安全"],
+        ["时效指标"] = ["及时", "时限", "时间", "按时", "时效", "周期", "进度", "年底前", "天", "小时", "分钟", "工作日"],
+        ["成本指标"] = ["成本", "费用", "预算", "控制"],
+        ["经济成本指标"] = ["成本", "节约", "控制", "费用", "预算"],
+        ["社会成本指标"] = ["社会成本", "经济性", "成本"],
+        ["生态环境成本指标"] = ["生态", "环境", "成本"],
+        ["经济效益指标"] = ["经济效益", "收益", "资金", "经济", "基金"],
+        ["社会效益指标"] = ["社会", "影响", "提升", "促进", "保障", "知晓", "服务", "效益"],
+        ["生态效益指标"] = ["生态", "环境", "绿色", "节能"],
+        ["可持续影响指标"] = ["可持续", "长效", "机制", "制度", "持续", "长期", "健全"],
+        ["服务对象满意度指标"] = ["满意"],
+    };
+
+    /// <summary>The most <see cref="Affinity"/> gives.</summary>
+    public const int MaxAffinity = 2;
+
+    /// <summary>
+    /// How much an indicator's text (name and target) reads like a 二级 group's: how many of the group's
+    /// common words it uses, at most <see cref="MaxAffinity"/>; 0 for an unknown label. Readers use it only to
+    /// break ties that the print leaves (a label printed between two groups).
+    /// </summary>
+    public static int Affinity(string level2, string text)
+    {
+        if (!Level2Words.TryGetValue(CanonicalLevel2(level2), out var words))
+        {
+            return 0;
+        }
+
+        var hits = 0;
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal) && ++hits == MaxAffinity)
+            {
+                break;
+            }
+        }
+
+        return hits;
+    }
+
     private static readonly string[] AllLabels =
         [.. Level1, .. Level1Misprints.Keys, .. Level2.Keys, .. Level2Aliases.Keys];
 

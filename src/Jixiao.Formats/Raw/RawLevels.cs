@@ -15,23 +15,6 @@ public static class RawLevels
     /// <summary>Two or more 二级 labels printed with no row between them: the labels came as a block.</summary>
     public const int BunchedLabels = 2;
 
-    /// <summary>Words that a 二级 group's indicators commonly use (the domain's own vocabulary, by 二级 label).</summary>
-    private static readonly Dictionary<string, string[]> Words = new()
-    {
-        ["数量指标"] = ["数量", "次数", "人次", "个数", "场次", "件数", "完成数", "覆盖", "数", "(次)", "(个)", "(人", "(份)", "(项)", "(家)"],
-        ["质量指标"] = ["合格", "准确", "达标", "质量", "规范", "合规", "通过", "正确", "完整", "差错", "投诉", "故障", "安全"],
-        ["时效指标"] = ["及时", "时限", "时间", "按时", "时效", "周期", "进度", "年底前", "天", "小时", "分钟", "工作日"],
-        ["成本指标"] = ["成本", "费用", "预算", "控制"],
-        ["经济成本指标"] = ["成本", "节约", "控制", "费用", "预算"],
-        ["社会成本指标"] = ["社会成本", "经济性", "成本"],
-        ["生态环境成本指标"] = ["生态", "环境", "成本"],
-        ["经济效益指标"] = ["经济效益", "收益", "资金", "经济", "基金"],
-        ["社会效益指标"] = ["社会", "影响", "提升", "促进", "保障", "知晓", "服务", "效益"],
-        ["生态效益指标"] = ["生态", "环境", "绿色", "节能"],
-        ["可持续影响指标"] = ["可持续", "长效", "机制", "制度", "持续", "长期", "健全"],
-        ["服务对象满意度指标"] = ["满意"],
-    };
-
     /// <summary>Whether the 二级 labels came as a block: <see cref="BunchedLabels"/> in a row with no name between.</summary>
     internal static bool Bunched(IReadOnlyList<(int Pos, bool IsLabel)> stream)
     {
@@ -207,23 +190,5 @@ public static class RawLevels
     /// <summary>The 一级 label a 二级 label belongs under (成本指标 under 产出指标 unless the form has a cost group).</summary>
     internal static string? Level1Of(string level2) => IndicatorLevels.Level2.TryGetValue(level2, out var l1) ? l1 : null;
 
-    private static double Fit(RawRow row, string label)
-    {
-        if (!Words.TryGetValue(label, out var words))
-        {
-            return 0;
-        }
-
-        var text = row.Name + " " + row.Target;
-        var hits = 0.0;
-        foreach (var w in words)
-        {
-            if (text.Contains(w, StringComparison.Ordinal))
-            {
-                hits += 1;
-            }
-        }
-
-        return Math.Min(hits, 2);
-    }
+    private static double Fit(RawRow row, string label) => IndicatorLevels.Affinity(label, row.Name + " " + row.Target);
 }
