@@ -1608,18 +1608,43 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return null;
         }
 
+        // A piece on a row's own line (its 得分's) is that row's: a text holds one such piece at most
+        // (gen151c-002-chromium: 无偏差 and, two lines down, 无, each on its row's line).
+        bool OnRowLine(Cell c) => rows.Any(r => r.Anchor.Page == c.Page && Math.Abs(r.Top - c.Box.Top) < 0.5);
+
         var texts = new List<List<Cell>>();
         foreach (var p in pieces.OrderBy(p => p.Page).ThenBy(p => p.Box.Top).ThenBy(p => p.Box.Left))
         {
             var last = texts.Count > 0 ? texts[^1][^1] : null;
             if (last is not null && last.Page == p.Page && p.Box.Top - last.Box.Top is > 0.5 and < MaxSentenceStep && !last.Compact.EndsWith('。') && !last.Compact.EndsWith('；')
-                && Enumerable.Range(1, (int)Math.Round(p.Box.Top - last.Box.Top) - 1).All(k => Printed(p.Page, last.Box.Top + k)))
+                && Enumerable.Range(1, (int)Math.Round(p.Box.Top - last.Box.Top) - 1).All(k => Printed(p.Page, last.Box.Top + k))
+                && !(OnRowLine(p) && texts[^1].Any(OnRowLine)))
             {
                 texts[^1].Add(p);
             }
             else
             {
                 texts.Add([p]);
+            }
+        }
+
+        // A text cut at a row's line gives the lines it has above that line to the text the line starts, as
+        // many as that text has below it: a wrapped text is centred on its row's line (gen151c-002-chromium:
+        // 已完成 / 采购流程较 / 长，设备于 / 12月到货。, 采购流程较 the next row's).
+        for (var t = 1; t < texts.Count; t++)
+        {
+            var (before, text) = (texts[t - 1], texts[t]);
+            var own = before.FindLastIndex(OnRowLine);
+            if (own < 0 || !OnRowLine(text[0]) || before[^1].Page != text[0].Page || before[^1].Compact.EndsWith('。') || before[^1].Compact.EndsWith('；'))
+            {
+                continue;
+            }
+
+            var moved = Math.Min(before.Count - 1 - own, text.Count - 1);
+            if (moved > 0)
+            {
+                text.InsertRange(0, before.GetRange(before.Count - moved, moved));
+                before.RemoveRange(before.Count - moved, moved);
             }
         }
 

@@ -221,6 +221,78 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void Each_deviation_on_its_rows_line_stays_with_that_row()
+    {
+        // gen151c-002-chromium: 无偏差 and, two lines down, 无 stand each on its row's 得分 line with no blank line
+        // between: read as one text, 无 went to the row above. And 已完成 / 采购流程较 / 长，设备于 / 12月到货。:
+        // the wrapped text is centred on its row's line, so 采购流程较 is the next row's, not 已完成's.
+        var text = """
+                                               财政项目支出绩效自评表
+                                                      （2024年度）
+
+             项目名称    医疗保险基金管理经费运行维护费
+             主管部门    上海市市场监督管理局
+             实施单位    上海市大数据中心
+                                 年初预算数           全年预算数           全年执行数             分数               执行率              得分
+                      年度资金总
+                                        1.16              1.16          0.97            10.00         83.62           8.36
+                        额
+            项目资金（万    其中：当年
+                                        1.16              1.16          1.16 -                            100 -
+              元）       财政拨款
+                      上年结转资
+                                        0.00              0.00              0 -                 -                -
+                        金
+                      其他资金              0.00              0.00              0 -                 -                -
+                                   预期目标                                             实际完成情况
+            年度总体目标
+                     按计划完成年度工作任务，节约成本约5.5%。                      覆盖全市16个区。
+                                                                                                                 偏差原因分
+             一级指标     二级指标       三级指标             指标值            实际完成值             分值               得分
+                                                                                                                   析
+                      经济成本指                                      40569.36
+                                成本控制率          ≤36347.63（台）                                5              2.69
+                        标                                        （台）
+             成本指标
+                      社会成本指     管理人员数量经
+                                        健全                       有效提升                      5              2.57
+                        标       济性
+                                                                                                               采购流程较
+                                                                 6.59（公
+                      数量指标      成本节约率          <7.29（公里）                                  10              7.05 长，设备于
+                                                                 里）
+                                                                                                               12月到货。
+                      质量指标      网银支付成功率 完成                       完成                        3              2.51 无偏差
+             产出指标
+                                数据报送准确率 ≥6（%）                    7（%）                      6                5 无
+
+                      时效指标                                                                                     资金结余主
+                                医保基金在规定
+                                        完成                       合格                        6              4.99 要为政府采
+                                时限内支付率
+                                                                                                               购节约。
+                      经济效益指     对改善民生的促
+                                        合格                       逐步提高                      2              1.90 已完成
+                        标       进作用
+             效益指标                                                                                              采购流程较
+                      社会效益指     医保基金收支平
+                                        有效提升                     良好                        4              2.75 长，设备于
+                        标       衡率
+                                                                                                               12月到货。
+                      服务对象满
+            满意度指标               设备采购数量         ≤71.5（%）          75.7（%）                   3              2.94
+                       意度指标
+                                    总分                                                  54.00         41.97
+                                   评分等级                                        优
+
+                                  上海市医疗保障局2023年度项目绩效目标汇总表
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal([null, null, "采购流程较长，设备于12月到货。", "无偏差", "无", "资金结余主要为政府采购节约。", "已完成", "采购流程较长，设备于12月到货。", null],
+            form.Indicators.Select(i => i.Deviation));
+    }
+
+    [Fact]
     public void A_label_on_the_first_of_its_two_rows_keeps_both_when_the_words_say_so()
     {
         // gen149-006-chromium: 数量指标 centred on two rows is printed on the first row's line, where it is as well
