@@ -247,6 +247,12 @@ internal sealed class CellPlane
                 var overPage = d.Page != tail.Page && GoesOnOverPage(cells, tail, d);
                 if (d.Box.Top > (crossed ? tail : acc).Box.Bottom + WrapGap * c.Unit && !overPage)
                 {
+                    // The next page's top lines may be other columns' (the outcome's lines above a centred 标).
+                    if (!crossed && d.Page == tail.Page + 1 && tail.Unit > 1)
+                    {
+                        continue;
+                    }
+
                     break;
                 }
 
@@ -304,8 +310,15 @@ internal sealed class CellPlane
     private static bool GoesOnOverPage(List<Cell> cells, Cell tail, Cell d) =>
         tail.Unit > 1 && !tail.Whole && !d.Whole && d.Page == tail.Page + 1
         && !cells.Any(e => e.Page == tail.Page && e.Box.Top > tail.Box.Bottom - 0.2 * tail.Unit && e.Box.OverlapX(tail.Box) > 0)
-        && d.Box.Top - cells.Where(e => e.Page == d.Page).Min(e => e.Box.Top) <= WrapGap * d.Unit
+        && (d.Box.Top - cells.Where(e => e.Page == d.Page).Min(e => e.Box.Top) <= WrapGap * d.Unit
+            // Lower, under nothing left of its neighbour column: the row's other cells printed their lines from
+            // the page's top, the label centred (word-gen181-010-calc: 年度总体目 at the foot of page 3, 标 four
+            // lines down page 4 beside the goal, the outcome's lines above it far right).
+            || !cells.Any(e => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.Left < d.Box.Right + OverPageReach * d.Unit))
         && !cells.Any(e => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.OverlapX(d.Box) > 0);
+
+    /// <summary>How far right of a label's rest atop a page (in letters) the page must be empty above it for the rest to go on from the page before.</summary>
+    private const double OverPageReach = 4;
 
     /// <summary>Whether a piece on a lower line continues another's column: they overlap, or their centres or left edges align.</summary>
     /// <summary>

@@ -46,6 +46,35 @@ public class PdfPageBreakTests
         Assert.Equal(["产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "效益指标"], form.Indicators.Select(i => i.Level1));
     }
 
+    [Fact]
+    public void A_borderless_label_goes_on_atop_the_next_page_beside_its_value_under_another_columns_lines()
+    {
+        // word-gen181-010-calc: 年度总体目 at the foot of page 1, its 标 four lines down page 2 beside the goal, the
+        // outcome's lines from the page's top far right. Not joined, 标 was read as the goal's first letter.
+        List<Cell> cells =
+        [
+            Q(1, 346.9, 60.0, 495.4, "财政项目支出绩效自评表", unit: 14),
+            Q(1, 38.0, 92.6, 94.0, "项目名称", unit: 14), Q(1, 109.5, 92.6, 221.5, "热线服务保障经费", unit: 14),
+            Q(1, 38.0, 117.5, 94.0, "主管部门", unit: 14), Q(1, 109.5, 117.5, 221.5, "上海市医疗保障局", unit: 14),
+            Q(1, 31.0, 407.7, 101.0, "年度总体目", unit: 14), Q(1, 267.2, 407.7, 323.2, "预期目标", unit: 14),
+            Q(1, 605.3, 407.7, 689.3, "实际完成情况", unit: 14),
+            Q(2, 486.9, 34.8, 800.9, "2024年热线服务在控制成本的情况下做到了", unit: 14),
+            Q(2, 486.9, 57.9, 791.6, "100%咨询率和响应应答率，各类故障响", unit: 14),
+            Q(2, 486.9, 81.0, 794.9, "应能够得到及时响应并及时处理；通过项目实施，", unit: 14),
+            Q(2, 486.9, 104.1, 794.9, "有效保障了热线电话服务的正常运行。", unit: 14),
+            Q(2, 59.0, 127.2, 73.0, "标", unit: 14), Q(2, 109.5, 127.2, 375.5, "接听及时、应答准确、服务周到、热情真诚", unit: 14),
+            Q(2, 38.0, 270.8, 94.0, "一级指标", unit: 14), Q(2, 114.7, 270.8, 170.7, "二级指标", unit: 14),
+            Q(2, 229.7, 270.8, 285.7, "三级指标", unit: 14), Q(2, 389.2, 270.8, 431.2, "指标值", unit: 14),
+            Q(2, 508.6, 270.8, 578.6, "实际完成值", unit: 14), Q(2, 620.7, 270.8, 648.7, "分数", unit: 14), Q(2, 677.4, 270.8, 705.4, "得分", unit: 14),
+            Q(2, 38.0, 318.8, 94.0, "成本指标", unit: 14), Q(2, 114.7, 318.8, 170.7, "经济成本指标", unit: 14),
+            Q(2, 181.9, 318.8, 251.9, "成本控制率", unit: 14), Q(2, 339.6, 318.8, 404.7, "≥0.00(%)", unit: 14),
+            Q(2, 486.9, 318.8, 538.0, "0.00(%)", unit: 14), Q(2, 635.1, 318.8, 663.1, "5.00", unit: 14), Q(2, 685.7, 318.8, 713.7, "5.00", unit: 14),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "w").Forms);
+        Assert.Equal("接听及时、应答准确、服务周到、热情真诚", form.Goal);
+        Assert.StartsWith("2024年热线服务", form.Outcome);
+    }
+
     /// <summary>A drawn cell on a page (top-down points of that page), cut by the page where <paramref name="cut"/> says.</summary>
     private static Cell W(int page, double left, double top, double right, double bottom, string text, PageCut cut = PageCut.None) =>
         new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, bottom + (page - 1) * Geometry.PageStride), text, page, Whole: true, Unit: 9, cut);
