@@ -1,3 +1,4 @@
+using Jixiao.Domain.Model;
 using System.Text.RegularExpressions;
 
 namespace Jixiao.Formats.Layout;
@@ -22,7 +23,7 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(JoinPageCuts(SplitGluedScores(SplitGluedAmounts(SplitGluedHeaders(cells)))));
+        Cells = JoinSplitLabels(CompleteCutLevelLabels(JoinPageCuts(SplitGluedScores(SplitGluedAmounts(SplitGluedHeaders(cells))))));
     }
 
     /// <summary>The geometry repairs behind these cells, each with its cell's place (page and box), for diagnostics.</summary>
@@ -195,6 +196,51 @@ internal sealed class CellPlane
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A merged 一级/二级 cell that a page break cut, each part closed by its page's rules, prints its label's
+    /// start in the part above and the rest in the part below, in the first row under the repeated header
+    /// (word-gen181-024-calc: 社会效益指 at the foot of page 3, 标 atop page 4): each part is given the whole label,
+    /// so that the rows on both pages are under it.
+    /// </summary>
+    private static List<Cell> CompleteCutLevelLabels(List<Cell> cells)
+    {
+        var starts = cells.Where(c => c.Whole && c.Unit > 1 && !IndicatorLevels.IsLabel(c.Compact) && c.Compact.Length > 1 && IndicatorLevels.IsLabelPrefix(c.Compact)).ToList();
+        if (starts.Count == 0)
+        {
+            return cells;
+        }
+
+        var firstRows = cells.Where(c => c.Whole && !IsHeaderWord(c.Compact)).GroupBy(c => c.Page).ToDictionary(g => g.Key, g => g.Min(c => c.Box.Top));
+        var result = new List<Cell>(cells);
+        foreach (var start in starts)
+        {
+            var index = result.IndexOf(start);
+            var rest = result.FirstOrDefault(c => c.Whole && c.Page == start.Page + 1 && Math.Abs(c.Box.Top - firstRows.GetValueOrDefault(c.Page, double.NaN)) <= 1.5
+                && Math.Abs(c.Box.Left - start.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - start.Box.Right) <= 1.5);
+            var label = start.Compact + rest?.Compact;
+            // Nothing of the start's page below it in its column: it is the page's last row there.
+            if (index < 0 || rest is null || !IndicatorLevels.IsLabel(label)
+                || cells.Any(e => e.Page == start.Page && e.Box.Top >= start.Box.Bottom - 0.2 * start.Unit && e.Box.OverlapX(start.Box) > 0.5 * start.Box.Width))
+            {
+                continue;
+            }
+
+            var note = FormattableString.Invariant($"跨页标签“{start.Compact}”与第{rest.Page}页“{rest.Compact}”合为“{label}”");
+            result[index] = Relabelled(start, label, note);
+            result[result.IndexOf(rest)] = Relabelled(rest, label, note);
+        }
+
+        return result;
+
+        // A new cell, not a `with` copy: a copy would keep the cached compact text of the old.
+        static Cell Relabelled(Cell c, string label, string note) => new(c.Page, c.Box, label, c.Line, c.Whole, c.Unit, c.Cut)
+        {
+            Band = c.Band,
+            Repair = Repaired(c.Repair, note),
+            Overflow = c.Overflow,
+        };
     }
 
     /// <summary>The cells, top to bottom, left to right.</summary>

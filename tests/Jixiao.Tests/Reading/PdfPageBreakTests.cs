@@ -80,6 +80,27 @@ public class PdfPageBreakTests
         new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, bottom + (page - 1) * Geometry.PageStride), text, page, Whole: true, Unit: 9, cut);
 
     [Fact]
+    public void A_level_label_a_page_break_cut_in_two_closed_cells_is_whole_on_both_pages()
+    {
+        // word-gen181-024-calc: Word closes each page's part of the merged 社会效益指标 cell with rules and prints
+        // 社会效益指 in the part on page 1, 标 in the part under the repeated header on page 2.
+        List<Cell> cells =
+        [
+            W(1, 300, 40, 500, 60, "财政项目支出绩效目标申报表"),
+            W(1, 25.4, 80, 84.1, 100, "项目名称"), W(1, 84.1, 80, 611.4, 100, "档案整理费"),
+            W(1, 25.4, 498, 84.1, 520.9, "一级指标"), W(1, 84.1, 498, 150.8, 520.9, "二级指标"), W(1, 150.8, 498, 611.4, 520.9, "三级指标"), W(1, 611.4, 498, 810.6, 520.9, "年度指标值"),
+            W(1, 25.4, 520.9, 84.1, 543.6, "产出指标"), W(1, 84.1, 520.9, 150.8, 543.6, "时效指标"), W(1, 150.8, 520.9, 611.4, 543.6, "第三方档案整理及时性"), W(1, 611.4, 520.9, 810.6, 543.6, "及时"),
+            W(1, 25.4, 543.6, 84.1, 566.4, "效益指标"), W(1, 84.1, 543.6, 150.8, 566.4, "社会效益指"), W(1, 150.8, 543.6, 611.4, 566.4, "档案保管情况"), W(1, 611.4, 543.6, 810.6, 566.4, "无遗失损毁"),
+            W(2, 25.4, 28.7, 84.1, 51.4, "一级指标"), W(2, 84.1, 28.7, 150.8, 51.4, "二级指标"), W(2, 150.8, 28.7, 611.4, 51.4, "三级指标"), W(2, 611.4, 28.7, 810.6, 51.4, "年度指标值"),
+            W(2, 25.4, 51.4, 84.1, 74.2, "效益指标"), W(2, 84.1, 51.4, 150.8, 74.2, "标"), W(2, 150.8, 51.4, 611.4, 74.2, "档案利用率提升"), W(2, 611.4, 51.4, 810.6, 74.2, "同比有所提升"),
+        ];
+        var document = FormAssembler.Assemble(cells, "w");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal(["时效指标", "社会效益指标", "社会效益指标"], form.Indicators.Select(i => i.Level2));
+        Assert.Equal(["产出指标", "效益指标", "效益指标"], form.Indicators.Select(i => i.Level1));
+    }
+
+    [Fact]
     public void A_label_row_at_a_pages_foot_without_its_bottom_rule_is_not_joined_to_the_label_atop_the_next_page()
     {
         // gen149-004-chromium: 实施单位 is the last row of page 1 and Chromium drew no rule under it; the rule-less
