@@ -165,7 +165,7 @@ internal sealed class CellPlane
 
         var result = new List<Cell>(cells);
         // The top of each page's first row of drawn cells (not a repeated header), taken before any join.
-        var firstRows = cells.Where(c => c.Whole && !IsHeaderWord(c.Compact)).GroupBy(c => c.Page).ToDictionary(g => g.Key, g => g.Min(c => c.Box.Top));
+        var firstRows = FirstRows(cells);
         foreach (var upper in cells.Where(c => c.Cut.HasFlag(PageCut.Below)).OrderBy(c => c.Box.Top))
         {
             // Under a header repeated on the next page the rest has a rule above it: it is then the cell of the
@@ -212,7 +212,7 @@ internal sealed class CellPlane
             return cells;
         }
 
-        var firstRows = cells.Where(c => c.Whole && !IsHeaderWord(c.Compact)).GroupBy(c => c.Page).ToDictionary(g => g.Key, g => g.Min(c => c.Box.Top));
+        var firstRows = FirstRows(cells);
         var result = new List<Cell>(cells);
         foreach (var start in starts)
         {
@@ -255,6 +255,10 @@ internal sealed class CellPlane
         var overlap = a.Box.OverlapY(b.Box);
         return overlap >= SameRow * Math.Min(a.Box.Height, b.Box.Height) && overlap > 0;
     }
+
+    /// <summary>The top of each page's first row of drawn cells, a repeated header not counted.</summary>
+    private static Dictionary<int, double> FirstRows(List<Cell> cells) =>
+        cells.Where(c => c.Whole && !IsHeaderWord(c.Compact)).GroupBy(c => c.Page).ToDictionary(g => g.Key, g => g.Min(c => c.Box.Top));
 
     private static bool IsHeaderWord(string compact) => compact.Length <= 14 && (Labels.IndicatorColumn(compact) is not null || Labels.BudgetColumn(compact) is not null);
 
