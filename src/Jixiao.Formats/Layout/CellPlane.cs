@@ -491,9 +491,10 @@ internal sealed class CellPlane
             var edge = value;
             while (true)
             {
+                var reach = LineGap(unit);
                 var line = Cells.Where(c => !ReferenceEquals(c, value) && !parts.Contains(c) && !c.Whole && (direction > 0
-                        ? c.Box.Top >= edge.Box.Bottom - 0.2 * unit && c.Box.Top <= edge.Box.Bottom + (WrapGap - 1) * unit
-                        : c.Box.Bottom <= edge.Box.Top + 0.2 * unit && c.Box.Bottom >= edge.Box.Top - (WrapGap - 1) * unit))
+                        ? c.Box.Top >= edge.Box.Bottom - 0.2 * unit && c.Box.Top <= edge.Box.Bottom + reach
+                        : c.Box.Bottom <= edge.Box.Top + 0.2 * unit && c.Box.Bottom >= edge.Box.Top - reach))
                     .ToList();
                 var inside = line.Where(c => c.Box.CenterX >= value.Box.Left - unit && c.Box.Left < right && c.Box.Left >= value.Box.Left - 2 * unit).ToList();
                 var between = line.Any(c => c.Box.Right > label.Box.Left && c.Box.Left < value.Box.Left - unit);
@@ -520,6 +521,47 @@ internal sealed class CellPlane
 
         parts.Sort((a, b) => a.Box.Top.CompareTo(b.Box.Top));
         return parts;
+    }
+
+    /// <summary>
+    /// The widest gap between two lines of one wrapped value in a PDF: a wrap gap (<see cref="WrapGap"/>), or
+    /// the page's line spacing and a little more when it is set wider (a word processor's: word-gen157-013-calc,
+    /// Writer, lines 0.65 of a letter apart, so 上海市…管理所 / （上海医药采购中心） were two fields), up to
+    /// <see cref="MaxLeading"/>.
+    /// </summary>
+    private double LineGap(double unit) => Math.Max(WrapGap - 1, Math.Min(Leading + LeadingSlack, MaxLeading)) * unit;
+
+    /// <summary>How much wider than the line spacing a wrapped value's gap may be (letter heights).</summary>
+    internal const double LeadingSlack = 0.1;
+
+    /// <summary>The widest line spacing taken for a wrapped value's (letter heights): rows of a form's head stand further apart.</summary>
+    internal const double MaxLeading = 0.8;
+
+    /// <summary>
+    /// The plane's line spacing (letter heights): the median gap between a PDF piece and the next piece that
+    /// starts at its left on the next line, under a letter's height; 0 without such pairs. Paragraphs (the
+    /// goal, the outcome) give most of them.
+    /// </summary>
+    private double Leading => _leading ??= MeasureLeading();
+
+    private double? _leading;
+
+    private double MeasureLeading()
+    {
+        var pieces = Cells.Where(c => !c.Whole && c.Unit > 1).OrderBy(c => c.Page).ThenBy(c => c.Box.Left).ThenBy(c => c.Box.Top).ToList();
+        var gaps = new List<double>();
+        for (var i = 0; i + 1 < pieces.Count; i++)
+        {
+            var (a, b) = (pieces[i], pieces[i + 1]);
+            var gap = (b.Box.Top - a.Box.Bottom) / a.Unit;
+            if (a.Page == b.Page && Math.Abs(a.Box.Left - b.Box.Left) <= 0.3 * a.Unit && gap >= 0 && gap < 1)
+            {
+                gaps.Add(gap);
+            }
+        }
+
+        gaps.Sort();
+        return gaps.Count == 0 ? 0 : gaps[gaps.Count / 2];
     }
 
     /// <summary>
