@@ -273,7 +273,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// <summary>
     /// A value wrapped over an even number of lines and centred on its label's row: nothing stands right of
     /// the label on its own line, half the value's lines stand above it and half below, left-aligned, between
-    /// the label and the next label of the row (pdftotext -layout of a vertically centred cell).
+    /// the label and the next label of the row (pdftotext -layout of a vertically centred cell; in a PDF, a
+    /// word processor's borderless table: word-gen157-007-chromium, 经常性专项业 / 务费 around 项目性质, each
+    /// overlapping the label's line by a fifth).
     /// </summary>
     private List<Cell>? Straddling(Cell label, Cell? right, double reach = StraddleLines)
     {
@@ -284,7 +286,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         var unit = label.Unit;
         var limit = right?.Box.Left ?? double.PositiveInfinity;
-        var candidates = Cells.Where(c => !_plane.IsUsed(c) && !c.Whole && !label.Whole && label.Unit == 1 && c.Box.Left >= label.Box.Right - 0.2 * unit && c.Box.Right <= limit
+        var candidates = Cells.Where(c => !_plane.IsUsed(c) && !c.Whole && !label.Whole && (label.Unit == 1 || IsPdfPiece(label)) && c.Box.Left >= label.Box.Right - 0.2 * unit && c.Box.Right <= limit
                 && !CellPlane.OnSameRow(label, c) && !IsAnyLabel(c) && !IsLabelFragment(c)
                 && c.Box.Bottom >= label.Box.Top - reach * unit && c.Box.Top <= label.Box.Bottom + reach * unit)
             .OrderBy(c => c.Box.Top).ToList();

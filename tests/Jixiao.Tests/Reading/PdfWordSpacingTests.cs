@@ -75,4 +75,24 @@ public class PdfWordSpacingTests
         var form = Assert.Single(FormAssembler.Assemble(Form(), "w").Forms);
         Assert.Equal("上海市医药集中招标采购事务管理所（上海医药采购中心）", form.Unit);
     }
+
+    [Fact]
+    public void A_value_of_two_lines_around_its_labels_line_is_read_whole()
+    {
+        // word-gen157-007-chromium (Word): 经常性专项业 above 项目性质's line, 务费 below it, each overlapping the
+        // label's line by a fifth, so that neither stands on its row.
+        List<Cell> cells =
+        [
+            W(1, 206.8, 53.9, 388.8, "财政项目支出绩效目标申报表", 14), W(1, 267.2, 75.4, 328.3, "（2023年度）", 9.5),
+            W(1, 315.2, 92.6, 372.2, "经常性专项业", 9.5), W(1, 45.8, 100.4, 83.8, "项目名称", 9.5),
+            W(1, 107.1, 100.4, 230.6, "医疗保险执行情况监督检查费", 9.5), W(1, 259.9, 100.4, 297.9, "项目性质", 9.5),
+            W(1, 390.5, 100.4, 428.5, "项目类别", 9.5), W(1, 443.9, 100.4, 491.4, "特定目标类", 9.5), W(1, 315.2, 108.2, 334.2, "务费", 9.5),
+            W(1, 45.8, 126.7, 83.8, "主管部门", 9.5), W(1, 107.1, 126.7, 183.1, "上海市医疗保障局", 9.5),
+            W(1, 326.2, 126.7, 364.2, "实施单位", 9.5), W(1, 381.1, 126.7, 504.6, "上海市医疗保障局监督检查所", 9.5),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "w").Forms);
+        Assert.Equal("经常性专项业务费", form.Nature);
+        Assert.Equal("特定目标类", form.Category);
+        Assert.Equal("上海市医疗保障局监督检查所", form.Unit);
+    }
 }
