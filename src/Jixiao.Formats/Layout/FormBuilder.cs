@@ -295,8 +295,10 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         // the value's lines above and below as well; gen0-006-calc.)
         candidates.RemoveAll(c => Cells.Any(l => l != label && l.Box.Right <= c.Box.Left + 0.2 * unit && CellPlane.OnSameRow(l, c) && IsAnyLabel(l)
             && !(l.Box.Top < label.Box.Top && l.Box.Bottom > label.Box.Bottom)));
-        var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + 0.2 * unit).Reverse(), label, up: true);
-        var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - 0.2 * unit), label, up: false);
+        // Above and below: overlapping the label's line by less than stands on its row (word-gen157-024-chromium:
+        // 上海市医疗保险事业管理中 / 心 around 实施单位：, each by 0.22 of a line).
+        var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + CellPlane.SameRow * unit).Reverse(), label, up: true);
+        var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - CellPlane.SameRow * unit), label, up: false);
         if (above.Count == 0 || below.Count == 0 || Math.Abs(above.Count - below.Count) > 1
             || Math.Abs(above[0].Box.Left - below[0].Box.Left) > 2 * unit)
         {

@@ -95,4 +95,27 @@ public class PdfWordSpacingTests
         Assert.Equal("特定目标类", form.Category);
         Assert.Equal("上海市医疗保障局监督检查所", form.Unit);
     }
+
+    [Fact]
+    public void A_value_overlapping_its_labels_line_by_a_fifth_above_and_below_is_read_whole()
+    {
+        // word-gen157-024-chromium (Word): 上海市医疗保险事业管理中 above 实施单位：'s line and 心 below it, each
+        // overlapping the line by 0.22 of a letter (a fifth was the limit), so 2023/12/31 under it was read.
+        List<Cell> cells =
+        [
+            W(1, 180.8, 32.9, 414.8, "财政项目支出绩效目标申报表", 18), W(1, 258.2, 59.3, 337.4, "（2023年度）", 12), W(1, 36.2, 79.5, 72.2, "项目名", 12),
+            W(1, 85.9, 88.8, 229.9, "医疗保险经办业务专项经费", 12), W(1, 42.2, 98.1, 66.2, "称：", 12), W(1, 36.2, 119.2, 72.2, "项目性", 12),
+            W(1, 85.9, 128.5, 181.9, "经常性专项业务费", 12), W(1, 339.5, 128.5, 399.5, "项目类别：", 12), W(1, 408.1, 128.5, 468.1, "其他运转类", 12),
+            W(1, 42.2, 137.9, 66.2, "质：", 12), W(1, 36.2, 159.0, 72.2, "主管部", 12), W(1, 408.1, 159.0, 552.1, "上海市医疗保险事业管理中", 12),
+            W(1, 85.9, 168.3, 181.9, "上海市医疗保障局", 12), W(1, 339.5, 168.3, 399.5, "实施单位：", 12), W(1, 42.2, 177.6, 66.2, "门：", 12),
+            W(1, 408.1, 177.6, 420.1, "心", 12),
+            W(1, 30.2, 198.7, 78.2, "计划开始", 12), W(1, 339.5, 198.7, 399.5, "计划完成日", 12), W(1, 85.9, 208.0, 141.4, "2023/1/1", 12),
+            W(1, 408.1, 208.0, 478.0, "2023/12/31", 12), W(1, 36.2, 217.4, 72.2, "日期：", 12), W(1, 357.5, 217.4, 381.5, "期：", 12),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "w").Forms);
+        Assert.Equal("上海市医疗保险事业管理中心", form.Unit);
+        Assert.Equal("上海市医疗保障局", form.Department);
+        Assert.Equal("经常性专项业务费", form.Nature);
+        Assert.Equal(new DateOnly(2023, 12, 31), form.EndDate);
+    }
 }
