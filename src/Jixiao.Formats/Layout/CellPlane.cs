@@ -23,7 +23,7 @@ internal sealed class CellPlane
 
     public CellPlane(List<Cell> cells)
     {
-        Cells = JoinSplitLabels(CompleteCutLevelLabels(JoinPageCuts(SplitGluedScores(SplitGluedAmounts(SplitGluedHeaders(cells))))));
+        Cells = JoinSplitLabels(CompleteCutLevelLabels(JoinPageCuts(JoinWrappedNumbers(SplitGluedScores(SplitGluedAmounts(SplitGluedHeaders(cells)))))));
     }
 
     /// <summary>The geometry repairs behind these cells, each with its cell's place (page and box), for diagnostics.</summary>
@@ -119,6 +119,61 @@ internal sealed class CellPlane
 
         return result ?? cells;
     }
+
+    /// <summary>A number's first line when a narrow column wraps it inside its decimals: it ends at its point or one decimal.</summary>
+    private static readonly Regex NumberHead = new(@"^\d[\d,]*\.\d?$", RegexOptions.CultureInvariant);
+
+    /// <summary>A number's last line: one or two digits.</summary>
+    private static readonly Regex NumberTail = new(@"^\d{1,2}$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A number a narrow PDF column wrapped inside its decimals (a word processor's table: <c>6,674.0</c> /
+    /// <c>0</c>, <c>876.</c> / <c>94</c>, the 总分 row's <c>99.9</c> / <c>2</c>) is joined back into one piece:
+    /// the head (<see cref="NumberHead"/>) and right under it, at the page's line spacing, sharing its right or
+    /// left edge, the tail (<see cref="NumberTail"/>), two decimals together. Read apart, the piece nearer the
+    /// row's middle was the value.
+    /// </summary>
+    private static List<Cell> JoinWrappedNumbers(List<Cell> cells)
+    {
+        var heads = cells.Where(c => !c.Whole && c.Unit > 1 && NumberHead.IsMatch(c.Compact)).ToList();
+        if (heads.Count == 0)
+        {
+            return cells;
+        }
+
+        var reach = ReachOf(MeasureLeading(cells));
+        var joined = new Dictionary<Cell, Cell>(ReferenceEqualityComparer.Instance);
+        var tails = new HashSet<Cell>(ReferenceEqualityComparer.Instance);
+        foreach (var head in heads)
+        {
+            var unit = head.Unit;
+            // Two decimals in all, as amounts, weights and scores print (9.5 over the next row's 10 stays apart).
+            var decimals = head.Compact.Length - head.Compact.IndexOf('.') - 1;
+            var tail = cells.Where(c => !c.Whole && c.Page == head.Page && !tails.Contains(c) && !joined.ContainsKey(c) && NumberTail.IsMatch(c.Compact) && decimals + c.Compact.Length == 2
+                    && c.Box.Top >= head.Box.Bottom - 0.2 * unit && c.Box.Top <= head.Box.Bottom + reach * unit
+                    && (Math.Abs(c.Box.Right - head.Box.Right) <= EdgeTolerance * unit || Math.Abs(c.Box.Left - head.Box.Left) <= EdgeTolerance * unit))
+                .MinBy(c => c.Box.Top);
+            if (tail is null)
+            {
+                continue;
+            }
+
+            tails.Add(tail);
+            // One line's height at the two lines' middle, where the cell centres it: the reader takes a free piece for a line.
+            var middle = (head.Box.Top + tail.Box.Bottom) / 2;
+            var box = new Box(Math.Min(head.Box.Left, tail.Box.Left), middle - head.Box.Height / 2, Math.Max(head.Box.Right, tail.Box.Right), middle + head.Box.Height / 2);
+            joined[head] = new Cell(head.Page, box, head.Compact + tail.Compact, head.Line, Whole: false, unit, head.Cut)
+            {
+                Band = head.Band,
+                Repair = Repaired(head.Repair, $"数字折成两行（{head.Compact} / {tail.Compact}），合为“{head.Compact + tail.Compact}”"),
+            };
+        }
+
+        return joined.Count == 0 ? cells : [.. cells.Where(c => !tails.Contains(c)).Select(c => joined.GetValueOrDefault(c, c))];
+    }
+
+    /// <summary>How far (letter heights) the edges of a wrapped number's two lines may differ.</summary>
+    internal const double EdgeTolerance = 0.3;
 
     /// <summary>A score with the deviation's text glued after it (gen151c-023-calc: <c>8无</c>, the columns one space apart).</summary>
     private static readonly Regex GluedScore = new(@"^(\d{1,3}(?:\.\d{1,2})?)(\p{IsCJKUnifiedIdeographs}.*)$", RegexOptions.CultureInvariant);
@@ -529,7 +584,10 @@ internal sealed class CellPlane
     /// Writer, lines 0.65 of a letter apart, so 上海市…管理所 / （上海医药采购中心） were two fields), up to
     /// <see cref="MaxLeading"/>.
     /// </summary>
-    private double LineGap(double unit) => Math.Max(WrapGap - 1, Math.Min(Leading + LeadingSlack, MaxLeading)) * unit;
+    private double LineGap(double unit) => ReachOf(Leading) * unit;
+
+    /// <summary>The widest gap between a wrapped value's lines (letter heights) on a page of this line spacing.</summary>
+    private static double ReachOf(double leading) => Math.Max(WrapGap - 1, Math.Min(leading + LeadingSlack, MaxLeading));
 
     /// <summary>How much wider than the line spacing a wrapped value's gap may be (letter heights).</summary>
     internal const double LeadingSlack = 0.1;
@@ -542,13 +600,13 @@ internal sealed class CellPlane
     /// starts at its left on the next line, under a letter's height; 0 without such pairs. Paragraphs (the
     /// goal, the outcome) give most of them.
     /// </summary>
-    private double Leading => _leading ??= MeasureLeading();
+    private double Leading => _leading ??= MeasureLeading(Cells);
 
     private double? _leading;
 
-    private double MeasureLeading()
+    private static double MeasureLeading(List<Cell> cells)
     {
-        var pieces = Cells.Where(c => !c.Whole && c.Unit > 1).OrderBy(c => c.Page).ThenBy(c => c.Box.Left).ThenBy(c => c.Box.Top).ToList();
+        var pieces = cells.Where(c => !c.Whole && c.Unit > 1).OrderBy(c => c.Page).ThenBy(c => c.Box.Left).ThenBy(c => c.Box.Top).ToList();
         var gaps = new List<double>();
         for (var i = 0; i + 1 < pieces.Count; i++)
         {

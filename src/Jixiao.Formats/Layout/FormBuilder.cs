@@ -618,17 +618,16 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
                 // Only amounts and empty marks: a piece of the side label (金（万 beside 当年财政拨款 wrapped over
                 // three lines, gen59-001-chromium) stands on the row as well, in a first column open to the left.
-                var pieces = Cells.Where(c => c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right && c.Box.Top < tableTop && !ReferenceEquals(c, label)
+                var cell = Cells.Where(c => c.Box.CenterX >= range.Left && c.Box.CenterX < range.Right && c.Box.Top < tableTop && !ReferenceEquals(c, label)
                         && (CellPlane.OnSameRow(label, c) || !c.Whole && c.Box.CenterY >= label.Box.Top - 0.5 * label.Unit && c.Box.CenterY <= label.Box.Bottom + 0.5 * label.Unit)
                         && (c.Whole || TextNormaliser.IsEmptyMark(c.Compact) || FormAssembler.Number(c.Compact, out _) is not null))
-                    .ToList();
-                var cell = pieces.MinBy(c => Math.Abs(c.Box.CenterY - label.Box.CenterY));
+                    .MinBy(c => Math.Abs(c.Box.CenterY - label.Box.CenterY));
                 if (cell is null || TextNormaliser.IsEmptyMark(cell.Compact))
                 {
                     return null;
                 }
 
-                return WrappedAmount(pieces, cell) ?? FormAssembler.Number(cell.Compact, out _);
+                return FormAssembler.Number(cell.Compact, out _);
             }
 
             return new BudgetRow(Get(Column.Initial), Get(Column.Full), Get(Column.Executed), Get(Column.Rate), total ? Get(Column.Weight) : null, total ? Get(Column.Score) : null);
@@ -636,61 +635,6 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         return new Budget(Row(Field.FundsTotal, true), Row(Field.FundsCurrentYear, false), Row(Field.FundsCarryOver, false), Row(Field.FundsOther, false));
     }
-
-    /// <summary>
-    /// An amount a narrow budget column wrapped onto two lines, read whole: a cell holds one amount, so pieces
-    /// of its row stacked at a line's spacing, ending at one right edge, are one amount's lines (a word
-    /// processor's table, word-gen157-013-calc: <c>6,674.0</c> / <c>0</c> beside 当年财/政拨款, equally far
-    /// from the label's middle). Null when the pieces are no such stack or do not read as one amount.
-    /// </summary>
-    private decimal? WrappedAmount(List<Cell> pieces, Cell nearest)
-    {
-        if (pieces.Count < 2 || nearest.Unit == 1 || nearest.Whole)
-        {
-            return null;
-        }
-
-        var stack = pieces.Where(c => !c.Whole && c.Page == nearest.Page && Math.Abs(c.Box.Right - nearest.Box.Right) <= AmountEdgeTolerance * nearest.Unit)
-            .OrderBy(c => c.Box.Top).ToList();
-        var at = stack.IndexOf(nearest);
-        if (at < 0 || stack.Count < 2)
-        {
-            return null;
-        }
-
-        var first = at;
-        while (first > 0 && stack[first].Box.Top - stack[first - 1].Box.Bottom <= AmountLineGap * nearest.Unit)
-        {
-            first--;
-        }
-
-        var last = at;
-        while (last + 1 < stack.Count && stack[last + 1].Box.Top - stack[last].Box.Bottom <= AmountLineGap * nearest.Unit)
-        {
-            last++;
-        }
-
-        if (first == last)
-        {
-            return null;
-        }
-
-        var lines = stack.GetRange(first, last - first + 1);
-        var joined = string.Concat(lines.Select(c => c.Compact));
-        if (FormAssembler.Number(joined, out _) is not { } amount)
-        {
-            return null;
-        }
-
-        diagnostics.Info(nearest.Line, DiagnosticCodes.WrappedCell, $"{nearest.Place}：金额折成{lines.Count}行（{string.Join("/", lines.Select(c => c.Text))}），合读为“{joined}”。");
-        return amount;
-    }
-
-    /// <summary>How far (letter heights) the right edges of a right-aligned amount's wrapped lines may differ.</summary>
-    internal const double AmountEdgeTolerance = 0.3;
-
-    /// <summary>The widest gap (letter heights) between two lines of one wrapped amount: a word processor's line spacing (0.65 in word-gen157-013-calc).</summary>
-    internal const double AmountLineGap = 0.85;
 
     /// <summary>
     /// The one budget column whose header is not recognised, when exactly one kind is missing and exactly one
@@ -1622,7 +1566,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// What a target's text says of the target piece on the line after it (gen59-001-chromium). After an
     /// unclosed bracket (<c>≥2（个工作</c> / <c>日每周）</c>) it goes on; a bracket that opens the next line
     /// (<c>≥2.00</c> / <c>（份）</c>) is the unit of a bare quantity above it; after a whole quantity, its unit
-    /// closed or a per cent sign (<c>=100（%）</c>), the next piece is another row's. Null: the text does not say.
+    /// closed or a per cent sign (<c>=100（%）</c>), the next piece is another row's; an operator's bare number
+    /// goes on into digits that carry the unit (<c>=100.0</c> / <c>0（%）</c>). Null: the text does not say.
     /// </summary>
     internal static bool? TargetGoesOn(string previous, string next)
     {
@@ -1639,6 +1584,14 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         if (next[0] is '(' or '（')
         {
             return StartsLikeValue(previous) && previous.IndexOfAny(['(', '（']) < 0 ? true : null;
+        }
+
+        // An operator's quantity cut in its decimals, no unit yet, then digits with a unit and no operator: one
+        // quantity wrapped inside its number (word-gen181-011-calc, a word processor's narrow column: =100.0 / 0（%）).
+        if (ComparisonOperators.IsStart(previous[0]) && char.IsAsciiDigit(previous[^1]) && previous.Contains('.') && previous.IndexOfAny(['(', '（', '%']) < 0
+            && char.IsAsciiDigit(next[0]) && !next.Any(ComparisonOperators.IsStart) && next[^1] is ')' or '）' or '%')
+        {
+            return true;
         }
 
         return StartsLikeValue(previous) && previous[^1] is ')' or '）' or '%' ? false : null;

@@ -59,6 +59,9 @@ public class PdfGeometryTests
     [InlineData("≥95%", "≥90%", false)]
     [InlineData("有较高影", "响力", null)] // text: the words do not say
     [InlineData("=100（%）", "（次）", null)]
+    [InlineData("=100.0", "0（%）", true)] // wrapped inside its number (word-gen181-011-calc)
+    [InlineData("≥95", "100（%）", null)] // a quantity of no decimals: the next may be another row's
+    [InlineData("=100.0", "≥0（%）", null)]
     public void A_target_says_whether_the_line_after_it_goes_on(string previous, string next, bool? expected) =>
         Assert.Equal(expected, FormBuilder.TargetGoesOn(previous, next));
 

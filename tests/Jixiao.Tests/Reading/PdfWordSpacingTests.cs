@@ -118,4 +118,20 @@ public class PdfWordSpacingTests
         Assert.Equal("经常性专项业务费", form.Nature);
         Assert.Equal(new DateOnly(2023, 12, 31), form.EndDate);
     }
+
+    [Fact]
+    public void A_number_wrapped_inside_its_decimals_is_read_whole()
+    {
+        // word-gen181-011-calc (Writer): the 总分 row's 100.0 / 0 and 99.9 / 2, right-aligned, a line apart.
+        List<Cell> cells =
+        [
+            .. Form(),
+            W(2, 375.6, 440.0, 407.6, "100.0"), W(2, 456.1, 440.0, 484.1, "99.9"), W(2, 213.5, 450.7, 239.5, "总分"),
+            W(2, 400.6, 461.5, 407.6, "0"), W(2, 477.1, 461.5, 484.1, "2"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "w").Forms);
+        Assert.Equal(100.00m, form.TotalWeight);
+        Assert.Equal(99.92m, form.TotalScore);
+        Assert.Equal(10.00m, form.Indicators[^1].Weight);
+    }
 }
