@@ -323,6 +323,7 @@ internal sealed class CellPlane
     /// </summary>
     private static List<Cell> JoinSplitLabels(List<Cell> input)
     {
+        Dictionary<int, double>? headers = null;
         var cells = input.OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left).ToList();
         var consumed = new HashSet<Cell>(ReferenceEqualityComparer.Instance);
         var result = new List<Cell>(cells.Count);
@@ -349,7 +350,7 @@ internal sealed class CellPlane
             for (var j = i + 1; j < cells.Count; j++)
             {
                 var d = cells[j];
-                var overPage = d.Page != tail.Page && GoesOnOverPage(cells, tail, d);
+                var overPage = d.Page != tail.Page && GoesOnOverPage(cells, tail, d, headers ??= RepeatedHeaders(cells));
                 if (d.Box.Top > (crossed ? tail : acc).Box.Bottom + WrapGap * c.Unit && !overPage)
                 {
                     // The next page's top lines may be other columns' (the outcome's lines above a centred 标).
@@ -412,15 +413,48 @@ internal sealed class CellPlane
     /// page stands below the one, nothing of the next page above the other, in their column (gen0-005-chromium:
     /// 其/中： at the foot of page 3, 当年/财政/拨款 atop page 4, the row's amounts level with 其).
     /// </summary>
-    private static bool GoesOnOverPage(List<Cell> cells, Cell tail, Cell d) =>
-        tail.Unit > 1 && !tail.Whole && !d.Whole && d.Page == tail.Page + 1
-        && !cells.Any(e => e.Page == tail.Page && e.Box.Top > tail.Box.Bottom - 0.2 * tail.Unit && e.Box.OverlapX(tail.Box) > 0)
-        && (d.Box.Top - cells.Where(e => e.Page == d.Page).Min(e => e.Box.Top) <= WrapGap * d.Unit
-            // Lower, under nothing left of its neighbour column: the row's other cells printed their lines from
-            // the page's top, the label centred (word-gen181-010-calc: 年度总体目 at the foot of page 3, 标 four
-            // lines down page 4 beside the goal, the outcome's lines above it far right).
-            || !cells.Any(e => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.Left < d.Box.Right + OverPageReach * d.Unit))
-        && !cells.Any(e => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.OverlapX(d.Box) > 0);
+    private static bool GoesOnOverPage(List<Cell> cells, Cell tail, Cell d, Dictionary<int, double> headers)
+    {
+        // The column header a word processor repeats atop the page is no row's (word-gen181-011-calc: 可持 at the
+        // foot of page 5, 续影 / 响指 / 标 under page 6's 一级 / 指标, 二级 / 指标).
+        var top = headers.TryGetValue(d.Page, out var bottom) ? bottom : double.NegativeInfinity;
+        bool Above(Cell e) => e.Page == d.Page && e.Box.Bottom < d.Box.Top + 0.2 * d.Unit && e.Box.Top > top;
+        return tail.Unit > 1 && !tail.Whole && !d.Whole && d.Page == tail.Page + 1 && d.Box.Top > top
+            && !cells.Any(e => e.Page == tail.Page && e.Box.Top > tail.Box.Bottom - 0.2 * tail.Unit && e.Box.OverlapX(tail.Box) > 0)
+            && (d.Box.Top - Math.Max(top, cells.Where(e => e.Page == d.Page).Min(e => e.Box.Top)) <= WrapGap * d.Unit
+                // Lower, under nothing left of its neighbour column: the row's other cells printed their lines from
+                // the page's top, the label centred (word-gen181-010-calc: 年度总体目 at the foot of page 3, 标 four
+                // lines down page 4 beside the goal, the outcome's lines above it far right).
+                || !cells.Any(e => Above(e) && e.Box.Left < d.Box.Right + OverPageReach * d.Unit))
+            && !cells.Any(e => Above(e) && e.Box.OverlapX(d.Box) > 0);
+    }
+
+    /// <summary>
+    /// The bottom of each page's repeated column header of free pieces: a header word (三级指标) among the page's
+    /// first lines, and the pieces of its lines and the line right under it (the header's wrapped words).
+    /// </summary>
+    private static Dictionary<int, double> RepeatedHeaders(List<Cell> cells)
+    {
+        var result = new Dictionary<int, double>();
+        foreach (var page in cells.Where(c => !c.Whole && c.Unit > 1).GroupBy(c => c.Page))
+        {
+            var first = page.Min(c => c.Box.Top);
+            var words = page.Where(c => IsHeaderWord(c.Compact) && c.Box.Top - first <= HeaderLines * c.Unit).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var unit = words[0].Unit;
+            var reach = words.Max(c => c.Box.Bottom) + (WrapGap - 1) * unit;
+            result[page.Key] = page.Where(c => c.Box.Top <= reach).Max(c => c.Box.Bottom);
+        }
+
+        return result;
+    }
+
+    /// <summary>How far below a page's first line (letters) a repeated header's word may stand (a header word wrapped over two lines).</summary>
+    private const double HeaderLines = 2;
 
     /// <summary>How far right of a label's rest atop a page (in letters) the page must be empty above it for the rest to go on from the page before.</summary>
     private const double OverPageReach = 4;
