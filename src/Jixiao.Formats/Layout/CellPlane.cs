@@ -230,8 +230,9 @@ internal sealed class CellPlane
                 && !IsHeaderWord(c.Compact) && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
             var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
             // A whole label on the next page starts a row of its own (gen149-004-chromium: the row 实施单位 at a
-            // page's foot printed without its bottom rule, 项目资金（万元） under it on the next page).
-            if (lower is null || current is null || lower.Text != current.Text && Labels.IsLabel(lower.Compact))
+            // page's foot printed without its bottom rule, 项目资金（万元） under it on the next page); not when the two
+            // spell one label (gen149-002-chromium: 上年 / 结转资金).
+            if (lower is null || current is null || lower.Text != current.Text && Labels.IsLabel(lower.Compact) && !Labels.IsLabel(current.Compact + lower.Compact))
             {
                 continue;
             }
@@ -247,6 +248,7 @@ internal sealed class CellPlane
             {
                 Repair = Repaired(Repaired(current.Repair, lower.Repair), FormattableString.Invariant($"与第{lower.Page}页续格“{lower.Text.Trim()}”跨页合为一格")),
                 Overflow = lower.Overflow,
+                Rest = lower.Box,
             });
         }
 
@@ -550,11 +552,26 @@ internal sealed class CellPlane
     }
 
     /// <summary>
-    /// A drawn cell atop the next page whose top rule the page break took: the row under a row of labels at the
-    /// foot of a page (gen97c-024-chromium: 年度资金总额 … at the foot of page 2, 240,883,888.46 … atop page 3).
+    /// A drawn cell atop the next page that is the row under a row of labels at the foot of a page: its top rule
+    /// the page break took (gen97c-024-chromium: 年度资金总额 … at the foot of page 2, 240,883,888.46 … atop page 3);
+    /// or a cell beside the labels or the label itself goes on over the break, and its part there reaches the
+    /// row (gen151c-021-calc: 项目资金（元） cut beside 年度资金申请总额 …, the amounts beside its rest atop page 4;
+    /// gen149-002-chromium: 上年 / 结转资金 joined, 300600.00 … under the rest).
     /// </summary>
-    private static bool RowOnNextPage(Cell label, Cell below) =>
-        label.Whole && below.Whole && below.Cut == PageCut.Above && below.Page == label.Page + 1;
+    private bool RowOnNextPage(Cell label, Cell below) =>
+        label.Whole && below.Whole && below.Page == label.Page + 1
+        && (below.Cut == PageCut.Above || label.Cut == PageCut.Below
+            || Cells.Any(c => c.Page == label.Page && c.Box.Top <= label.Box.Top + RuleSlack && c.Box.Bottom >= label.Box.Bottom - RuleSlack
+                && RestOf(c) is { } rest && below.Box.Top >= rest.Top - RuleSlack && below.Box.Top <= rest.Bottom + RuleSlack));
+
+    /// <summary>The part on the next page of a cell a page break cut: joined with it, or the cut cell of its column atop that page.</summary>
+    private Box? RestOf(Cell c) =>
+        c.Rest ?? (c.Cut.HasFlag(PageCut.Below)
+            ? Cells.FirstOrDefault(d => d.Page == c.Page + 1 && d.Cut.HasFlag(PageCut.Above) && Math.Abs(d.Box.Left - c.Box.Left) <= RuleSlack && Math.Abs(d.Box.Right - c.Box.Right) <= RuleSlack)?.Box
+            : null);
+
+    /// <summary>How far apart (points) two edges may be and stand on one rule.</summary>
+    private const double RuleSlack = 1.5;
 
     /// <summary>
     /// The lines that continue a value piece of a wrapped cell (no borders): pieces on the lines just below

@@ -52,6 +52,9 @@ public sealed record Cell(int Page, Box Box, string Text, int Line, bool Whole, 
     /// <summary>The letters of a page-cut cell that stood below its cut and were joined to it, else null.</summary>
     public string? Overflow { get; init; }
 
+    /// <summary>The part on the next page of a page-cut cell joined with it (its box there), else null.</summary>
+    public Box? Rest { get; init; }
+
     /// <summary>The text without any white space, as labels are compared.</summary>
     public string Compact => _compact ??= TextNormaliser.Compact(Text);
 

@@ -75,6 +75,32 @@ public class PdfPageBreakTests
         Assert.StartsWith("2024年热线服务", form.Outcome);
     }
 
+    [Fact]
+    public void A_money_row_of_labels_cut_by_the_page_has_its_amounts_under_its_rest()
+    {
+        // gen149-002-chromium, pages 2 and 3 as 1 and 2: the labels of the horizontal money block at the foot of
+        // page 1, cut (上年 / 结转资金 going on atop page 2), the amounts under the rest. 结转资金 is a label by
+        // itself, so the two were not joined and 当年财政拨款 took 上年 for its value; once joined, 上年结转资金
+        // was no longer cut and found nothing under it on its page.
+        List<Cell> cells =
+        [
+            Q(1, 161.6, 496.9, 434.6, "财政项目支出绩效目标申报表", unit: 14), Q(1, 256.1, 527.3, 340.1, "（2023年度）", unit: 14),
+            W(1, 28.9, 547.9, 81.4, 628.1, "项目名称"), W(1, 81.4, 547.9, 214.1, 628.1, "组织人事专项"), W(1, 214.1, 547.9, 339.4, 628.1, "项目性质"),
+            W(1, 339.4, 547.9, 414.4, 628.1, "经常性专项业务费"), W(1, 414.4, 547.9, 446.6, 628.1, "项目类别"), W(1, 446.6, 547.9, 567.4, 628.1, "特定目标类"),
+            W(1, 28.9, 628.1, 81.4, 670.9, "主管部门"), W(1, 81.4, 628.1, 567.4, 670.9, "上海市医疗保障局"), W(1, 28.9, 670.9, 81.4, 713.6, "实施单位"),
+            W(1, 81.4, 670.9, 567.4, 713.6, "上海市医疗保障局"), W(1, 28.9, 713.6, 81.4, 755.6, "计划开始日期"), W(1, 81.4, 713.6, 339.4, 755.6, "2023年1月1日"),
+            W(1, 339.4, 713.6, 414.4, 755.6, "计划完成日期"), W(1, 414.4, 713.6, 567.4, 755.6, "2023年12月31日"),
+            W(1, 28.9, 755.6, 81.4, 807.7, "项目资金", PageCut.Below), W(1, 81.4, 755.6, 214.1, 807.7, "年度资金总额", PageCut.Below),
+            W(1, 214.1, 755.6, 414.4, 807.7, "当年财政拨款", PageCut.Below), W(1, 414.4, 755.6, 446.6, 807.7, "上年", PageCut.Below),
+            W(1, 446.6, 755.6, 567.4, 807.7, "其他资金", PageCut.Below), W(2, 28.9, 33.7, 81.4, 135.4, "（元）", PageCut.Above),
+            W(2, 414.4, 33.7, 446.6, 111.4, "结转资金", PageCut.Above), W(2, 81.4, 111.4, 214.1, 135.4, "300600.00"),
+            W(2, 214.1, 111.4, 414.4, 135.4, "300600.00"), W(2, 414.4, 111.4, 446.6, 135.4, "0.00"), W(2, 446.6, 111.4, 567.4, 135.4, "0.00"),
+            W(2, 28.9, 135.4, 81.4, 258.4, "项目绩效目标"), W(2, 81.4, 135.4, 125.6, 196.9, "项目总目标"),
+        ];
+        var form = Assert.Single(FormAssembler.Assemble(cells, "c").Forms);
+        Assert.Equal(new Jixiao.Domain.Model.Funds(300600.00m, 300600.00m, 0.00m, 0.00m), form.Funds);
+    }
+
     /// <summary>A drawn cell on a page (top-down points of that page), cut by the page where <paramref name="cut"/> says.</summary>
     private static Cell W(int page, double left, double top, double right, double bottom, string text, PageCut cut = PageCut.None) =>
         new(page, new Box(left, top + (page - 1) * Geometry.PageStride, right, bottom + (page - 1) * Geometry.PageStride), text, page, Whole: true, Unit: 9, cut);
