@@ -226,8 +226,8 @@ internal sealed class CellPlane
             // Under a header repeated on the next page the rest has a rule above it: it is then the cell of the
             // same column that stands in the first row under that header.
             var firstRow = firstRows.GetValueOrDefault(upper.Page + 1, double.NaN);
-            var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && (c.Cut.HasFlag(PageCut.Above) || Math.Abs(c.Box.Top - firstRow) <= 1.5)
-                && !IsHeaderWord(c.Compact) && Math.Abs(c.Box.Left - upper.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - upper.Box.Right) <= 1.5);
+            var lower = result.FirstOrDefault(c => c.Page == upper.Page + 1 && (c.Cut.HasFlag(PageCut.Above) || Math.Abs(c.Box.Top - firstRow) <= RuleSlack)
+                && !IsHeaderWord(c.Compact) && SameColumn(c, upper));
             var current = result.FirstOrDefault(c => ReferenceEquals(c, upper)) ?? result.FirstOrDefault(c => c.Page == upper.Page && c.Box == upper.Box);
             // A whole label on the next page starts a row of its own (gen149-004-chromium: the row 实施单位 at a
             // page's foot printed without its bottom rule, 项目资金（万元） under it on the next page); not when the two
@@ -274,8 +274,8 @@ internal sealed class CellPlane
         foreach (var start in starts)
         {
             var index = result.IndexOf(start);
-            var rest = result.FirstOrDefault(c => c.Whole && c.Page == start.Page + 1 && Math.Abs(c.Box.Top - firstRows.GetValueOrDefault(c.Page, double.NaN)) <= 1.5
-                && Math.Abs(c.Box.Left - start.Box.Left) <= 1.5 && Math.Abs(c.Box.Right - start.Box.Right) <= 1.5);
+            var rest = result.FirstOrDefault(c => c.Whole && c.Page == start.Page + 1 && Math.Abs(c.Box.Top - firstRows.GetValueOrDefault(c.Page, double.NaN)) <= RuleSlack
+                && SameColumn(c, start));
             var label = start.Compact + rest?.Compact;
             // Nothing of the start's page below it in its column: it is the page's last row there.
             if (index < 0 || rest is null || !IndicatorLevels.IsLabel(label)
@@ -567,11 +567,14 @@ internal sealed class CellPlane
     /// <summary>The part on the next page of a cell a page break cut: joined with it, or the cut cell of its column atop that page.</summary>
     private Box? RestOf(Cell c) =>
         c.Rest ?? (c.Cut.HasFlag(PageCut.Below)
-            ? Cells.FirstOrDefault(d => d.Page == c.Page + 1 && d.Cut.HasFlag(PageCut.Above) && Math.Abs(d.Box.Left - c.Box.Left) <= RuleSlack && Math.Abs(d.Box.Right - c.Box.Right) <= RuleSlack)?.Box
+            ? Cells.FirstOrDefault(d => d.Page == c.Page + 1 && d.Cut.HasFlag(PageCut.Above) && SameColumn(d, c))?.Box
             : null);
 
     /// <summary>How far apart (points) two edges may be and stand on one rule.</summary>
     private const double RuleSlack = 1.5;
+
+    /// <summary>Whether two drawn cells stand between the same two vertical rules (the parts of one cell a page break cut).</summary>
+    private static bool SameColumn(Cell a, Cell b) => Math.Abs(a.Box.Left - b.Box.Left) <= RuleSlack && Math.Abs(a.Box.Right - b.Box.Right) <= RuleSlack;
 
     /// <summary>
     /// The lines that continue a value piece of a wrapped cell (no borders): pieces on the lines just below
@@ -633,18 +636,18 @@ internal sealed class CellPlane
     /// The widest gap between two lines of one wrapped value in a PDF: a wrap gap (<see cref="WrapGap"/>), or
     /// the page's line spacing and a little more when it is set wider (a word processor's: word-gen157-013-calc,
     /// Writer, lines 0.65 of a letter apart, so 上海市…管理所 / （上海医药采购中心） were two fields), up to
-    /// <see cref="MaxLeading"/>.
+    /// <see cref="MaxValueLeading"/>.
     /// </summary>
     private double LineGap(double unit) => ReachOf(Leading) * unit;
 
     /// <summary>The widest gap between a wrapped value's lines (letter heights) on a page of this line spacing.</summary>
-    private static double ReachOf(double leading) => Math.Max(WrapGap - 1, Math.Min(leading + LeadingSlack, MaxLeading));
+    private static double ReachOf(double leading) => Math.Max(WrapGap - 1, Math.Min(leading + LeadingSlack, MaxValueLeading));
 
     /// <summary>How much wider than the line spacing a wrapped value's gap may be (letter heights).</summary>
     internal const double LeadingSlack = 0.1;
 
     /// <summary>The widest line spacing taken for a wrapped value's (letter heights): rows of a form's head stand further apart.</summary>
-    internal const double MaxLeading = 0.8;
+    internal const double MaxValueLeading = 0.8;
 
     /// <summary>
     /// The plane's line spacing (letter heights): the median gap between a PDF piece and the next piece that
