@@ -356,7 +356,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var floor = label.Unit == 1 && !label.Whole ? labels.Min(l => l.Box.Bottom) : labels.Max(l => l.Box.Bottom);
         var next = Cells.Where(c => c.Box.Top >= floor - 0.2 * label.Unit && c.Box.CenterX >= left && c.Box.CenterX <= right && !IsAnyLabel(c) && !IsLabelFragment(c))
             .MinBy(c => c.Box.Top);
-        if (next is null || (next.Box.Top - label.Box.Bottom > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
+        // The values stand below the tallest label: one stacked a letter a line (上 / 年 / 结 / 转 / 资 / 金,
+        // gen149-002-chromium) pushes them lines below the others.
+        if (next is null || (next.Box.Top - labels.Max(l => l.Box.Bottom) > 3 * label.Unit && !RowGoesOnOverPage(label, next)))
         {
             return null;
         }
@@ -533,6 +535,17 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             (top, bottom) => new[] { goal, outcome }.Any(l => l.Box.Top >= top - 0.1 && l.Box.Bottom <= bottom + 0.1) ? 0 : bottom - top);
     }
 
+    /// <summary>How far short of the block's widest line (letters) a line may end and still be full: the text wrapped it.</summary>
+    private const double FullLineSlack = 3;
+
+    /// <summary>
+    /// What splitting stacked texts after a full line that ends no sentence costs (lines of distance between a
+    /// label and its text's middle): the text wrapped there and goes on. More than the line by which pdftotext
+    /// lifts a label centred on two lines (gen149-004-chromium: 预期目标 printed on the first of its goal's two
+    /// lines, so the goal's second line was read as the outcome's first).
+    /// </summary>
+    private const double WrapSplitCost = 1.5;
+
     /// <summary>
     /// Splits a block of text lines between stacked 预期目标 (above) and 实际完成情况 (below) after the line where
     /// a blank gap (<paramref name="gapOf"/> the space between two lines) is widest and both labels stand nearest
@@ -543,6 +556,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     {
         at ??= y => y;
         var best = (Cost: double.MaxValue, Split: -1);
+        var right = block.Max(l => l[^1].Box.Right);
         for (var s = 0; s + 1 < block.Count; s++)
         {
             var (top, bottom) = (at(block[s][0].Box.Bottom), at(block[s + 1][0].Box.Top));
@@ -553,7 +567,10 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
             var middleGoal = (at(block[0][0].Box.Top) + top) / 2;
             var middleOutcome = (bottom + at(block[^1][0].Box.Bottom)) / 2;
-            var cost = Math.Abs(middleGoal - at(goal.Box.CenterY)) + Math.Abs(middleOutcome - at(outcome.Box.CenterY)) - 10 * gapOf(top, bottom);
+            var end = block[s][^1];
+            var wraps = end.Box.Right >= right - FullLineSlack * end.Unit && !TextTools.EndsSentence(end.Compact);
+            var cost = Math.Abs(middleGoal - at(goal.Box.CenterY)) + Math.Abs(middleOutcome - at(outcome.Box.CenterY)) - 10 * gapOf(top, bottom)
+                + (wraps ? WrapSplitCost : 0);
             if (cost < best.Cost)
             {
                 best = (cost, s);
@@ -665,28 +682,42 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
     /// </summary>
     private Dictionary<Column, Cell>? ValuesInOrder(Cell label, Dictionary<Column, (double Left, double Right)> columns, bool total, double tableTop)
     {
-        var line = Cells.Where(c => c.Unit == 1 && !c.Whole && c.Box.Top < tableTop && c.Box.Left >= label.Box.Right - 0.5
+        var lines = Cells.Where(c => c.Unit == 1 && !c.Whole && c.Box.Top < tableTop && c.Box.Left >= label.Box.Right - 0.5
                 && c.Box.CenterY >= label.Box.Top - 0.5 && c.Box.CenterY <= label.Box.Bottom + 0.5
                 && (FormAssembler.Number(c.Compact, out _) is not null || TextNormaliser.IsEmptyMark(c.Compact)))
             .GroupBy(c => c.Box.Top)
-            .MinBy(g => Math.Abs(g.Key + 0.5 - label.Box.CenterY))?.OrderBy(c => c.Box.Left).ToList();
-        if (line is null)
+            .ToList();
+        if (lines.Count == 0)
         {
             return null;
         }
 
+        var line = lines.MinBy(g => Math.Abs(g.Key + 0.5 - label.Box.CenterY))!.OrderBy(c => c.Box.Left).ToList();
         var ordered = columns.OrderBy(kv => kv.Value.Left).Select(kv => kv.Key).ToList();
-        if (line.Count != ordered.Count && !total)
+        var all = ordered.Count;
+        var withoutScores = ordered.Where(c => c is not (Column.Weight or Column.Score)).ToList();
+        if (Fitting(line) is { } columnsOfLine)
         {
-            ordered.RemoveAll(c => c is Column.Weight or Column.Score);
+            return columnsOfLine.Zip(line).ToDictionary(x => x.First, x => x.Second);
         }
 
-        if (line.Count != ordered.Count)
+        // A row's values printed over two lines beside a label of three or more (gen149-002-chromium: 10.00 9.97
+        // 260.00 260.00, then 259.15 99.67% a line lower): all the label's lines together, in their order across.
+        // Only lines inside the label's own, none holding another row's label (gen151c-003-chromium: 上年结转资 / 金's
+        // line 0.00 0.00 0 and, below it, 其他资金's).
+        var inside = lines.Where(g => g.Key + 0.5 > label.Box.Top && g.Key + 0.5 < label.Box.Bottom
+            && !Cells.Any(c => c.Box.Top == g.Key && !ReferenceEquals(c, label) && Labels.FieldOf(c.Compact) is not null)).ToList();
+        var spread = inside.SelectMany(g => g).OrderBy(c => c.Box.Left).ToList();
+        if (inside.Count > 1 && Fitting(spread) is { } columnsOfSpread)
         {
-            return null;
+            diagnostics.Info(label.Line, DiagnosticCodes.CellMoved, $"{label.Place}：“{label.Text}”行的金额分印在{inside.Count}行，按左右次序读取。");
+            return columnsOfSpread.Zip(spread).ToDictionary(x => x.First, x => x.Second);
         }
 
-        return ordered.Zip(line).ToDictionary(x => x.First, x => x.Second);
+        return null;
+
+        // The columns a line of values fills, one value each: all of them, or on a row other than the total all but 分值 and 得分.
+        List<Column>? Fitting(List<Cell> values) => values.Count == all ? ordered : !total && values.Count == withoutScores.Count ? withoutScores : null;
     }
 
     /// <summary>
@@ -1010,8 +1041,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var targets = byColumn.GetValueOrDefault(Column.Target) ?? [];
         var layoutText = names.Count > 0 && names.All(c => c.Unit == 1 && !c.Whole);
         var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
+        var targetUnits = layoutText ? LayoutTargetUnits(targets) : [];
         var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
-            : layoutText && targets.Count > 0 && names.Count >= targets.Count ? RowsByCount(names, targets)
+            : layoutText && targetUnits.Count > 0 && names.Count >= targetUnits.Count ? RowsByCount(names, [.. targetUnits.Select(UnitAnchor)])
             : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity,
                 [.. byColumn.GetValueOrDefault(Column.Weight) ?? [], .. scores]);
         if (rows.Count == 0)
@@ -1028,7 +1060,9 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             // In -layout text a row's single-line values may be printed lines away from its name (pdftotext
             // orders a wrapped row's lines by their own heights): when a column has one piece a row, the k-th
             // piece is the k-th row's.
-            assigned[column] = layoutText && pieces.Count == rows.Count && column != Column.Deviation
+            assigned[column] = layoutText && column == Column.Target && targetUnits.Count == rows.Count && targetUnits.Count < pieces.Count
+                ? [.. targetUnits]
+                : layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
                 : column is Column.Deviation or Column.Target or Column.Actual && PdfBlocks(rows, pieces, Carried, withinRow: column != Column.Deviation) is { } blocks
                     ? blocks
@@ -1452,6 +1486,39 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         return rows;
     }
+
+    /// <summary>How many lines below the last piece of a wrapped -layout target its next piece may stand: pdftotext
+    /// prints the lines of a cell two apart when a neighbouring cell's lines fall between them (gen149-002-chromium:
+    /// =8133.00(元/每 and 家) with the 二级 label's 成本 between).</summary>
+    private const double MaxTargetStep = 2;
+
+    /// <summary>
+    /// The targets of -layout text as cells: a piece the one above says goes on (<see cref="TargetGoesOn"/>:
+    /// an unclosed bracket, <c>=8133.00(元/每</c> / <c>家)</c>) within <see cref="MaxTargetStep"/> lines below it and
+    /// under it joins it, so a wrapped target counts as one row.
+    /// </summary>
+    private static List<List<Cell>> LayoutTargetUnits(List<Cell> targets)
+    {
+        var units = new List<List<Cell>>();
+        foreach (var t in targets.OrderBy(c => c.Page).ThenBy(c => c.Box.Top).ThenBy(c => c.Box.Left))
+        {
+            if (units.Count > 0 && units[^1][^1] is var last && last.Page == t.Page && t.Box.Top > last.Box.Top
+                && t.Box.Top - last.Box.Top <= MaxTargetStep && t.Box.Left < last.Box.Right && t.Box.Right > units[^1][0].Box.Left
+                && TargetGoesOn(string.Concat(units[^1].Select(c => c.Compact)), t.Compact) == true)
+            {
+                units[^1].Add(t);
+                continue;
+            }
+
+            units.Add([t]);
+        }
+
+        return units;
+    }
+
+    /// <summary>The line a -layout target stands for among the name lines: its own, or the middle of a wrapped one's lines.</summary>
+    private static Cell UnitAnchor(List<Cell> unit) => unit.Count == 1 ? unit[0]
+        : unit[0] with { Box = unit[0].Box with { Top = (unit[0].Box.Top + unit[^1].Box.Top) / 2, Bottom = (unit[0].Box.Bottom + unit[^1].Box.Bottom) / 2 } };
 
     /// <summary>
     /// Rows for -layout text, where lines of one cell do not line up: the names are joined into as many rows

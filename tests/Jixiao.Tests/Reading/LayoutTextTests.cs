@@ -130,4 +130,193 @@ public class LayoutTextTests
         Assert.False(LayoutTextCells.IsPageNumber("第 4 页", 3, edge: false));
         Assert.False(LayoutTextCells.IsPageNumber("3", 3, edge: true));
     }
+
+    [Fact]
+    public void A_target_wrapped_inside_its_bracket_is_one_row_with_its_wrapped_name()
+    {
+        // gen149-002-chromium: =8133.00(元/每 and 家) two lines apart, the 二级 label's 成本 between; each wrapped
+        // piece was counted as a row of its own, and every row after took the name of the one before.
+        var text = """
+                        财政项目支出绩效目标申报表
+                                  （2024年度）
+                                                       项
+            项目名 网络信息系统运行                     其他经常      目
+                                  项目性质                   其他运转类
+             称  与维护                          性项目       类
+                                                       别
+            主管部
+                上海市松江区医疗保障局
+             门
+            实施单
+                上海市松江区医疗保障局（本级）
+             位
+            计划开                              计划完成
+                2024年1月1日                         2024年12月31日
+            始日期                               日期
+                                                       上
+                                                       年
+            项目资                                        结
+                   年度资金总额          当年财政拨款                        其他资金
+             金                                         转
+            （元）                                        资
+                                                       金
+                      147600.00              147600.00 0.00              0.00
+                项目
+                总目              年度总体目标
+            项目绩 标
+            效目标 建设松江区长护险智能管理平台，提升区医保部门、服务机构主体管理工作效
+                  能，从而提高长护险基金的使用效率，很好的落实打造“智慧医保”的工作要
+                  求。
+            一级指 二级
+                                  三级指标                            指标值
+             标  指标
+                经济
+            成本指    12家长护险居家机构数据采集、分析处理、服务升 =8133.00(元/每
+                成本
+             标     级                       家)
+                指标
+                经济
+            成本指    区级医保部门数据展示、对12家长护险居家服务机 =4166.00(元/每
+                成本
+             标     构监督检查管理                 家)
+                指标
+            产出指 数量
+                   搭建功能模块数量                                   =5.00(个)
+             标  指标
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["=8133.00(元/每家)", "=4166.00(元/每家)", "=5.00(个)"], form.Indicators.Select(i => i.Target));
+        Assert.Equal("12家长护险居家机构数据采集、分析处理、服务升级", form.Indicators[0].Name);
+        Assert.Equal("区级医保部门数据展示、对12家长护险居家服务机构监督检查管理", form.Indicators[1].Name);
+    }
+
+    [Fact]
+    public void Amounts_below_a_money_label_stacked_a_letter_a_line_go_with_their_labels()
+    {
+        // gen149-002-chromium: 上 on the labels' line, 年 / 结 / 转 / 资 / 金 below it, the amounts under the last.
+        var text = """
+                        财政项目支出绩效目标申报表
+                               （2023年度）
+                                                 项
+            项目名                           经常性专   目
+                组织人事专项        项目性质                 特定目标类
+             称                            项业务费   类
+                                                 别
+            主管部
+                上海市医疗保障局
+             门
+            实施单
+                上海市医疗保障局
+             位
+            计划开                           计划完成
+                2023年1月1日                      2023年12月31日
+            始日期                            日期
+            项目资   年度资金总额        当年财政拨款           上        其他资金
+             金                                   年
+            （元）                                        结
+                                                       转
+                                                       资
+                                                       金
+                      300600.00              300600.00 0.00                0.00
+                项目
+                总目              年度总体目标
+            项目绩 标
+            效目标 组织开展科级培训、处级培训和新进人员培训等3次，购买人事相关书籍和材
+                  料1次，做好人事档案归集整理和工作软件运维，按需赴外地考察干部、参会
+                  参训等。
+            一级指 二级
+                                  三级指标                             指标值
+             标  指标
+            产出指 数量
+                   在职干部培训及综合培训计划完成数                           =3.00(次)
+             标  指标
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(new Jixiao.Domain.Model.Funds(300600.00m, 300600.00m, 0.00m, 0.00m), form.Funds);
+    }
+
+    [Fact]
+    public void A_budget_rows_amounts_printed_over_two_lines_beside_its_label_are_read_in_their_order_across()
+    {
+        // gen149-002-chromium: 10.00 9.97 260.00 260.00 on one line, 259.15 99.67% on the next, beside 年度 / 资金 / 总额.
+        var text = """
+                          财政项目支出绩效自评表
+                                  （2024年度）
+            项目名
+                医药机构及医疗费用审核管理经费
+             称
+            主管部
+                上海市医疗保障局
+             门
+            实施单
+                上海市医疗保险事业管理中心
+             位
+                                                   全
+                                                   年      全年
+                                           年初预算
+                     分值        得分                  预      执行     执行率
+                                            数
+                                                   算      数
+                                                   数
+                年度
+                资金     10.00        9.97    260.00 260.00
+                                                        259.15   99.67%
+                总额
+            项目资
+                 其
+            金（万
+                中：
+             元）
+                当年                          260.00 260.00
+                                                        259.15   99.67%
+                财政
+                拨款
+                上年
+                结转                            0.00 0.00   0.00    0.00%
+                资金
+                其他
+                                              0.00 0.00   0.00    0.00%
+                资金
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        var total = form.Budget!.Total!;
+        Assert.Equal((260.00m, 260.00m, 259.15m, 99.67m, 10.00m, 9.97m), (total.Initial, total.Full, total.Executed, total.Rate, total.Weight, total.Score));
+    }
+
+    [Fact]
+    public void Stacked_goal_and_outcome_are_not_split_after_a_full_line_that_ends_no_sentence()
+    {
+        // gen149-004-chromium: 预期目标 on the first of its goal's two lines; the goal's second line went to the outcome.
+        var text = """
+                                                       财政项目支出绩效自评表
+                                                             （2024年度）
+             项目名称：     医疗保险个人账户管理经费
+             主管部门：     上海市医疗保障局
+             实施单位：     上海市医疗保险事业管理中心
+                                          分值                  得分            年初预算数        全年预算数 全年执行数       执行率(%)
+                       年度资金总额                       10               8.36            107      107   89.43         83.57
+            项目资金（万元） 其中：当年财政
+                         拨款                                                          107      107   89.43         83.57
+                       上年结转资金                                                          0        0       0             0
+                        其他资金                                                           0        0       0             0
+                   预期目标       1.加强项目预算申报数量控制，建立邮寄数量申报的相关规定，降低预算申报的随意性，提高财政资金使用效率。按 2023年城乡居保、互助帮困续保通知
+                              665779件拟定 2024年度预算。2.邮寄一封信函告知相关医保政策，进一步提升医保政策知晓率。
+                 实际完成情况       1.2024年加强项目预算申报数量控制，建立邮寄数量申报的相关规定，100%完成邮寄数量，保障续保通知单在规定时间内汇出，降低邮寄信件退回概率，提
+                              高财政资金使用效率。2.完成 2024年邮寄一封信函告知相关医保政策，进一步提升医保政策知晓率。
+              一级指标      二级指标            三级指标                   年度指标值           实际完成值       分值     得分      偏差原因分析
+              成本指标     经济成本指标 成本控制率                    ≥0.00(%)           16.42(%)              8       8
+                       社会成本指标 单位管理成本                   不高于往年水平            达成指标                  8       8
+                        数量指标 邮寄数量完成率                   =100.00(%)         100.00(%)            13      13
+              产出指标      质量指标 邮寄信件退回率                   ≤5.00(%)           4.00(%)              13      13
+                        时效指标 续保通知单在规定时间内汇出率            =100.00(%)         100.00(%)            13      13
+              效益指标     社会效益指标 参保人对下年度政策知晓率             >99.00(%)          100.00(%)            15      15
+             满意度指标 服务对象满意度    管理人员满意度                  >99.00(%)          100.00(%)            10      10
+                         指标   参保人对邮寄工作满意度              >99.00(%)          100.00(%)            10      10
+                                               总分                                             100   98.36
+                                              评分等级                                       优
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.EndsWith("665779件拟定2024年度预算。2.邮寄一封信函告知相关医保政策，进一步提升医保政策知晓率。", form.Goal);
+        Assert.StartsWith("1.2024年加强项目预算申报数量控制", form.Outcome);
+    }
 }
