@@ -1042,7 +1042,8 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var layoutText = names.Count > 0 && names.All(c => c.Unit == 1 && !c.Whole);
         var scores = byColumn.GetValueOrDefault(Column.Score) ?? [];
         var targetUnits = layoutText ? LayoutTargetUnits(targets) : [];
-        var rows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0 ? RowsAtScores(names, scores)
+        var scoreRows = layoutText && _kind == FormKind.SelfEvaluation && scores.Count > 0;
+        var rows = scoreRows ? RowsAtScores(names, scores)
             : layoutText && targetUnits.Count > 0 && names.Count >= targetUnits.Count ? RowsByCount(names, [.. targetUnits.Select(UnitAnchor)])
             : Rows(names, targets, columns.TryGetValue(Column.Name, out var nameRange) ? nameRange.Right : double.PositiveInfinity,
                 [.. byColumn.GetValueOrDefault(Column.Weight) ?? [], .. scores]);
@@ -1058,10 +1059,15 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         {
             var pieces = byColumn.GetValueOrDefault(column) ?? [];
             // In -layout text a row's single-line values may be printed lines away from its name (pdftotext
-            // orders a wrapped row's lines by their own heights): when a column has one piece a row, the k-th
-            // piece is the k-th row's.
-            assigned[column] = layoutText && column == Column.Target && targetUnits.Count == rows.Count && targetUnits.Count < pieces.Count
-                ? [.. targetUnits]
+            // orders a wrapped row's lines by their own heights): when a column has one piece (or one value,
+            // its wrapped pieces joined) a row, the k-th is the k-th row's. A self-evaluation's values are cut
+            // about its 得分 lines, as its names are.
+            var units = !layoutText || column is not (Column.Target or Column.Actual) ? null : column == Column.Target ? targetUnits : LayoutTargetUnits(pieces);
+            assigned[column] = scoreRows && units is not null && pieces.Count > rows.Count && ValuesAtScores(rows, units) is { } balanced
+                ? balanced
+                : units is not null && units.Count == rows.Count && units.Count < pieces.Count
+                ? [.. units]
+                : units is not null && units.Count < pieces.Count ? AssignUnits(rows, units, Carried)
                 : layoutText && pieces.Count == rows.Count && column != Column.Deviation
                 ? pieces.Select(p => new List<Cell> { p }).ToArray()
                 : column is Column.Deviation or Column.Target or Column.Actual && PdfBlocks(rows, pieces, Carried, withinRow: column != Column.Deviation) is { } blocks
@@ -1504,7 +1510,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         {
             if (units.Count > 0 && units[^1][^1] is var last && last.Page == t.Page && t.Box.Top > last.Box.Top
                 && t.Box.Top - last.Box.Top <= MaxTargetStep && t.Box.Left < last.Box.Right && t.Box.Right > units[^1][0].Box.Left
-                && TargetGoesOn(string.Concat(units[^1].Select(c => c.Compact)), t.Compact) == true)
+                && TargetGoesOn(string.Concat(units[^1].Select(c => c.Compact)), t.Compact) == true && !OpensOwnBracket(t.Compact))
             {
                 units[^1].Add(t);
                 continue;
@@ -1515,6 +1521,55 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
 
         return units;
     }
+
+    /// <summary>
+    /// The values of a -layout self-evaluation's column cut into one run a 得分 line, as the names are
+    /// (<see cref="BalancedJoins"/>; a wrapped value's pieces <see cref="LayoutTargetUnits"/> joined stay together): a
+    /// value wrapped over two lines stands around its row's line, not nearest the row above (gen149-014-calc:
+    /// 各项医保经办工 / 作顺利开展 a line above and below its row's 达成指标 5.00 5.00); ties go to the likelier joins
+    /// (a value printed at its row's top: 确保软件正常 / 使用, gen149-009-chromium). Null unless each row gets a run,
+    /// none holding a piece on another row's line.
+    /// </summary>
+    private static List<Cell>[]? ValuesAtScores(List<Row> rows, List<List<Cell>> units)
+    {
+        // A joined unit stands at its first line, its text whole.
+        var wholes = units.Select(u => u.Count == 1 ? u[0] : new Cell(u[0].Page, u[0].Box, string.Concat(u.Select(c => c.Text)), u[0].Line, u[0].Whole, u[0].Unit)).ToList();
+        var anchors = rows.Select(r => r.Anchor).ToList();
+        if (BalancedJoins(wholes, anchors, JoinLikelihood(wholes, anchors).ToDictionary(x => x.Index, x => x.Score)) is not { } joins)
+        {
+            return null;
+        }
+
+        var result = rows.Select(_ => new List<Cell>()).ToArray();
+        for (var (i, k) = (0, -1); i < units.Count; i++)
+        {
+            k += i > 0 && joins.Contains(i - 1) ? 0 : 1;
+            result[k].AddRange(units[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Values joined into cells (<see cref="LayoutTargetUnits"/>), each given whole to the row its middle stands nearest.</summary>
+    private static List<Cell>[] AssignUnits(List<Row> rows, List<List<Cell>> units, Action<Cell, int>? carried)
+    {
+        var wholes = units.Select(UnitAnchor).ToList();
+        var unitOf = new Dictionary<Cell, List<Cell>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < units.Count; i++)
+        {
+            unitOf[wholes[i]] = units[i];
+        }
+
+        return [.. Assign(rows, wholes, carried).Select(row => row.SelectMany(w => unitOf[w]).ToList())];
+    }
+
+    /// <summary>
+    /// Whether a piece opens a bracket of its own after some text and before it closes one: a value with its own
+    /// unit (<c>505.00(批次)</c>), never the rest of an unclosed one above it (raw text read as -layout,
+    /// gen149-003-chromium: every 实际完成值 after 20525.00(批 was joined to it). A bare unit (<c>(件)</c>) may
+    /// still end the quantity above.
+    /// </summary>
+    internal static bool OpensOwnBracket(string piece) => piece.IndexOfAny(['(', '（', ')', '）']) is var i and > 0 && piece[i] is '(' or '（';
 
     /// <summary>The line a -layout target stands for among the name lines: its own, or the middle of a wrapped one's lines.</summary>
     private static Cell UnitAnchor(List<Cell> unit) => unit.Count == 1 ? unit[0]

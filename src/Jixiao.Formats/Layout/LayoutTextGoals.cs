@@ -28,8 +28,9 @@ internal sealed partial class FormBuilder
             return null;
         }
 
+        // Both texts empty: nothing to part (a form printed with blank 预期目标 / 实际完成情况 cells).
         var parts = Region(left, double.PositiveInfinity, top, tableTop);
-        if (parts.Any(p => p.Unit != 1 || p.Whole))
+        if (parts.Count == 0 || parts.Any(p => p.Unit != 1 || p.Whole))
         {
             return null;
         }

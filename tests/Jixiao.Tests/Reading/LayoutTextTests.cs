@@ -319,4 +319,110 @@ public class LayoutTextTests
         Assert.EndsWith("665779件拟定2024年度预算。2.邮寄一封信函告知相关医保政策，进一步提升医保政策知晓率。", form.Goal);
         Assert.StartsWith("1.2024年加强项目预算申报数量控制", form.Outcome);
     }
+
+    [Fact]
+    public void A_value_wrapped_around_its_rows_score_line_goes_with_that_row_not_the_row_above()
+    {
+        // gen149-014-calc: 各项医保经办工 a line above the row's 达成指标 5.00 5.00, 作顺利开展 a line below; the first
+        // line stood as near the row above (=100.00(%)) and went to it.
+        var text = """
+                                      财政项目支出绩效自评表
+                                              （2024年度）
+            项目名称 政府聘用辅助人员经费
+            主管部门 上海市医疗保障局                              实施单位         上海市医疗保险事业管理中心
+                            年初预算数          全年预算数       全年执行数         执行率         分数            得分
+                   年度资金
+                               1,723.97     1,636.69     1,572.51     96.07           10.00         9.61
+                    总额
+
+                 其中：当
+            项目资金 年财政拨          1,723.97     1,636.69     1,572.51     96.07
+            （万元）   款
+
+                   上年结转
+                                    0.00        0.00         0.00      0.00
+                    资金
+
+                   其他资金             0.00        0.00         0.00      0.00
+
+                              预期目标                                    实际完成情况
+
+
+             年度
+             总体
+             目标
+                                         2024年通过使用政府聘用辅助人员，弥补了上海市医疗保险
+             年度                          事业管理中心在编人员的不足，促进医疗保险经办管理工作
+             总体    通过使用政府聘用辅助人员，弥补中心在编人员
+                                         顺利运行，所聘用人员与岗位精准匹配，辅助人员及时完成
+             目标    的不足，促进医疗保险经办管理工作顺利运行，
+                                         相关工作通过绩效考核，确保各项医保经办工作及各项医保
+                   窗口经办服务顺畅，保障更好地服务民生。
+                                         监督检查工作顺利开展，窗口经办服务顺畅，更好地保障服
+                                         务民生。
+
+                                                                                         偏差原因分析
+            一级指标 二级指标         三级指标            指标值         实际完成值        分值       得分
+                                                                                          及改进措施
+                   经济效益 预算执行率             ≥95.00(%)    96.07(%)          5.00     5.00
+                    指标 资金使用合规性            =100.00(%)   100.00(%)         5.00     5.00
+                          医保经办工作提升情 各项医保经办工
+                                            达成指标                         5.00     5.00
+                          况         作顺利开展
+                   社会效益
+            效益指标    指标 监督检查工作提升情 各项医保监督检
+                                                       达成指标              5.00     5.00
+                          况               查工作顺利开展
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(["≥95.00(%)", "=100.00(%)", "各项医保经办工作顺利开展", "各项医保监督检查工作顺利开展"], form.Indicators.Select(i => i.Target));
+    }
+
+    [Fact]
+    public void A_self_evaluation_with_blank_goal_and_outcome_cells_is_read()
+    {
+        // gen149-014-calc with the texts under 预期目标 / 实际完成情况 left out: the goal columns' reader took the
+        // leftmost of no pieces and the form was lost to an internal error.
+        var text = """
+                                      财政项目支出绩效自评表
+                                              （2024年度）
+            项目名称 政府聘用辅助人员经费
+            主管部门 上海市医疗保障局                              实施单位         上海市医疗保险事业管理中心
+                            年初预算数          全年预算数       全年执行数         执行率         分数            得分
+                   年度资金
+                               1,723.97     1,636.69     1,572.51     96.07           10.00         9.61
+                    总额
+
+                 其中：当
+            项目资金 年财政拨          1,723.97     1,636.69     1,572.51     96.07
+            （万元）   款
+
+                   上年结转
+                                    0.00        0.00         0.00      0.00
+                    资金
+
+                   其他资金             0.00        0.00         0.00      0.00
+
+                              预期目标                                    实际完成情况
+
+
+
+                                                                                         偏差原因分析
+            一级指标 二级指标         三级指标            指标值         实际完成值        分值       得分
+                                                                                          及改进措施
+                   经济效益 预算执行率             ≥95.00(%)    96.07(%)          5.00     5.00
+                    指标 资金使用合规性            =100.00(%)   100.00(%)         5.00     5.00
+                          医保经办工作提升情 各项医保经办工
+                                            达成指标                         5.00     5.00
+                          况         作顺利开展
+                   社会效益
+            效益指标    指标 监督检查工作提升情 各项医保监督检
+                                                       达成指标              5.00     5.00
+                          况               查工作顺利开展
+            """;
+        var document = LayoutReader.ReadLayoutText(text, "t.txt");
+        var form = Assert.Single(document.Forms);
+        Assert.Equal(4, form.Indicators.Count);
+        Assert.DoesNotContain(document.Diagnostics, d => d.Code == Jixiao.Formats.Disclosure.DiagnosticCodes.UnreadRow);
+    }
 }

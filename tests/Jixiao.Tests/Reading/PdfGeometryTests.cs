@@ -65,6 +65,15 @@ public class PdfGeometryTests
     public void A_target_says_whether_the_line_after_it_goes_on(string previous, string next, bool? expected) =>
         Assert.Equal(expected, FormBuilder.TargetGoesOn(previous, next));
 
+    [Theory]
+    [InlineData("505.00(批次)", true)] // a value with its own unit: not the rest of 20525.00(批 above it
+    [InlineData("(件)", false)] // a bare unit may end the quantity above
+    [InlineData("次)", false)]
+    [InlineData("日每周）", false)]
+    [InlineData("及时", false)]
+    public void A_piece_that_opens_its_own_bracket_is_a_value_of_its_own(string piece, bool expected) =>
+        Assert.Equal(expected, FormBuilder.OpensOwnBracket(piece));
+
     [Fact]
     public void Right_aligned_numbers_go_to_the_column_whose_header_stands_left_of_them()
     {
