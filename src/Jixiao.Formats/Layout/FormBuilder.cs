@@ -251,6 +251,13 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return around;
         }
 
+        if (StackedBelow(label) is { } stacked)
+        {
+            _plane.Use(stacked);
+            diagnostics.Info(label.Line, DiagnosticCodes.LabelSplit, $"{label.Place}：“{label.Text}”与上下相邻的标签各无同行的值，按次序读取其下方的“{stacked.Text}”。");
+            return [stacked];
+        }
+
         // A row of labels over a row of values pairs them by order first: the nearest cell below a label may be
         // the text under the whole block (calc-borderless, gen59-011-chromium: the goal's first line under
         // 年度资金总额, whose amount stands beyond it).
@@ -267,7 +274,91 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             return [below];
         }
 
+        if (right is null && NextLineRight(label) is { } lower)
+        {
+            _plane.Use(lower);
+            diagnostics.Info(label.Line, DiagnosticCodes.LabelSplit, $"{label.Place}：“{label.Text}”的值印在其右下一行（{lower.Text}）。");
+            return [lower];
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// The value of a -layout label with nothing right of it on its line, printed on the next line right of it, the
+    /// only piece there right of the label (gen151c-026-chromium: 计划完成日期, then 2024/12/31 a line lower and
+    /// right of it, the row's height set by 计划开始 / 日期 wrapped on its left). Null when the line above holds
+    /// something right of the label as well (a value straddling the label's line is <see cref="Straddling"/>'s).
+    /// </summary>
+    private Cell? NextLineRight(Cell label)
+    {
+        if (label.Unit != 1 || label.Whole)
+        {
+            return null;
+        }
+
+        List<Cell> RightOn(double top) => Cells.Where(c => c.Page == label.Page && c.Box.Top == top && c.Box.Left >= label.Box.Right - 0.5).ToList();
+        var lower = RightOn(label.Box.Bottom);
+        return lower.Count == 1 && RightOn(label.Box.Top - 1).Count == 0 && !IsAnyLabel(lower[0]) && !IsLabelFragment(lower[0]) && !_plane.IsUsed(lower[0])
+            ? lower[0] : null;
+    }
+
+    /// <summary>How many lines below the last of a stack of -layout labels its values may start.</summary>
+    private const double StackedValueReach = 3;
+
+    /// <summary>
+    /// The value of a label in a stack of -layout labels, one a line, none with a value on its line, whose values
+    /// stand one a line right of them below the stack, as many as the labels: the k-th value is the k-th label's
+    /// (gen151c-036-chromium, gen149-016-chromium: 其中：当年财政拨款 over 上年结转资金, then 33,449,830.68 over
+    /// 554,246.81 under them, right-aligned in the amounts' column).
+    /// </summary>
+    private Cell? StackedBelow(Cell label)
+    {
+        if (label.Unit != 1 || label.Whole)
+        {
+            return null;
+        }
+
+        bool Bare(Cell l) => _plane.RightOf(l) is not { } r || IsAnyLabel(r);
+        bool Stacked(Cell a, Cell b) => Labels.FieldOf(b.Compact) is not null && !b.Whole && b.Box.OverlapX(a.Box) > 0 && Bare(b);
+        var stack = new List<Cell> { label };
+        while (Cells.FirstOrDefault(c => c.Page == stack[0].Page && Math.Abs(c.Box.Bottom - stack[0].Box.Top) < 0.1 && Stacked(stack[0], c)) is { } up)
+        {
+            stack.Insert(0, up);
+        }
+
+        while (Cells.FirstOrDefault(c => c.Page == stack[^1].Page && Math.Abs(c.Box.Top - stack[^1].Box.Bottom) < 0.1 && Stacked(stack[^1], c)) is { } down)
+        {
+            stack.Add(down);
+        }
+
+        if (stack.Count < 2)
+        {
+            return null;
+        }
+
+        // The lines under the stack, each one value right of the labels and nothing else, one after another.
+        var right = stack.Min(l => l.Box.Right);
+        var values = new List<Cell>();
+        for (var top = stack[^1].Box.Bottom; values.Count < stack.Count; top++)
+        {
+            var line = Cells.Where(c => c.Page == label.Page && c.Box.Top == top).ToList();
+            if (line.Count == 0 && values.Count == 0 && top - stack[^1].Box.Bottom < StackedValueReach)
+            {
+                continue;
+            }
+
+            if (line.Count != 1 || line[0].Box.Left < right || IsAnyLabel(line[0])
+                || FormAssembler.Number(line[0].Compact, out _) is null && !TextNormaliser.IsEmptyMark(line[0].Compact))
+            {
+                return null;
+            }
+
+            values.Add(line[0]);
+        }
+
+        // The labels above took their values: used, as this one's must not be.
+        return values[stack.IndexOf(label)] is var value && !_plane.IsUsed(value) ? value : null;
     }
 
     /// <summary>

@@ -425,4 +425,37 @@ public class LayoutTextTests
         Assert.Equal(4, form.Indicators.Count);
         Assert.DoesNotContain(document.Diagnostics, d => d.Code == Jixiao.Formats.Disclosure.DiagnosticCodes.UnreadRow);
     }
+
+    [Fact]
+    public void Stacked_money_labels_take_the_amounts_stacked_under_them_in_order_and_a_date_the_line_below()
+    {
+        // gen151c-026-chromium: 其中：当年财政拨款 over 上年结转资金, their amounts one a line under both; 计划完成日期
+        // with its 2024/12/31 a line lower and right of it.
+        var text = """
+                                          财政项目支出绩效目标申报表
+                                                  （2024年度）
+            项目名称 医疗补助（二期）                 项目类别    其他运转类                   项目性质 其他经常性项目
+            主管部门 上海市绿化和市容管理局
+            实施单位 上海市松江区医疗保障局（本级）
+            计划开始 2024/1/1                             计划完成日期
+              日期                                               2024/12/31
+
+                 项目资金总                 年度资金申请总额
+                     额                                                              133336751.88
+
+            项目资金 其中：财政                其中：当年财政拨款
+             （元） 资金                     上年结转资金
+                                                                                    132177155.75
+                                                                                       370710.68
+                  其他资金                   其他资金                                          788885.45
+                 项目总目标                              年度总体目标
+            项目绩效 群众获得感明显增强，系统全年稳定运行，故障响应时间不超过2小时，确保项目资金使用规范、安全、有效，服务对象满意度达到90%以上，培训人
+              目标 员不少于300人次，做好疫情防控常态化保障工作，做好疫情防控常态化保障工作，年内完成验收并投入使用，服务对象满意度达到90%以上，按计划
+             一级指标 二级指标                     三级指标                 年度(/项目)指标值
+             产出指标 数量指标                 新增系统平台功能点                ≥20.00(个)
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal(new Jixiao.Domain.Model.Funds(133336751.88m, 132177155.75m, 370710.68m, 788885.45m), form.Funds);
+        Assert.Equal(new DateOnly(2024, 12, 31), form.EndDate);
+    }
 }
