@@ -388,23 +388,31 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
             && !(l.Box.Top < label.Box.Top && l.Box.Bottom > label.Box.Bottom)));
         // Above and below: overlapping the label's line by less than stands on its row (word-gen157-024-chromium:
         // 上海市医疗保险事业管理中 / 心 around 实施单位：, each by 0.22 of a line).
-        var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + CellPlane.SameRow * unit).Reverse(), label, up: true);
-        var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - CellPlane.SameRow * unit), label, up: false);
-        if (above.Count == 0 || below.Count == 0 || Math.Abs(above.Count - below.Count) > 1
+        var above = Outward(candidates.Where(c => c.Box.Bottom <= label.Box.Top + CellPlane.SameRow * unit).OrderByDescending(c => c.Box.Top).ThenBy(c => c.Box.Left), label, up: true);
+        var below = Outward(candidates.Where(c => c.Box.Top >= label.Box.Bottom - CellPlane.SameRow * unit).OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left), label, up: false);
+        int Lines(List<Cell> cells) => cells.Where((c, i) => i == 0 || Math.Abs(c.Box.Top - cells[i - 1].Box.Top) > CellPlane.SameRow * unit).Count();
+        if (above.Count == 0 || below.Count == 0 || Math.Abs(Lines(above) - Lines(below)) > 1
             || Math.Abs(above[0].Box.Left - below[0].Box.Left) > 2 * unit)
         {
             return null;
         }
 
-        return [.. above.AsEnumerable().Reverse(), .. below];
+        return [.. above.Concat(below).OrderBy(c => c.Box.Top).ThenBy(c => c.Box.Left)];
 
-        // The lines next to the label, one by one outwards, each following the previous at once.
+        // The lines next to the label, one by one outwards, each following the previous at once; the pieces of one
+        // line (a goal's words split at its spaces, word-gen157-020-chromium: 对 2022 年-2023 年工作中…) go together.
         static List<Cell> Outward(IEnumerable<Cell> cells, Cell from, bool up)
         {
             var result = new List<Cell>();
             var edge = from.Box;
             foreach (var c in cells)
             {
+                if (result.Count > 0 && Math.Abs(c.Box.Top - result[^1].Box.Top) <= CellPlane.SameRow * from.Unit)
+                {
+                    result.Add(c);
+                    continue;
+                }
+
                 var gap = up ? edge.Top - c.Box.Bottom : c.Box.Top - edge.Bottom;
                 if (gap > (CellPlane.WrapGap - 1) * from.Unit || result.Count > 0 && Math.Abs(c.Box.Left - result[0].Box.Left) > 2 * from.Unit)
                 {

@@ -458,4 +458,47 @@ public class LayoutTextTests
         Assert.Equal(new Jixiao.Domain.Model.Funds(133336751.88m, 132177155.75m, 370710.68m, 788885.45m), form.Funds);
         Assert.Equal(new DateOnly(2024, 12, 31), form.EndDate);
     }
+
+    [Fact]
+    public void A_goal_centred_on_its_label_keeps_a_line_split_at_its_spaces()
+    {
+        // word-gen157-020-chromium: the goal's first line (…方式，对 2022 年-2023 年工作中…) is four pieces; the lines
+        // above 年度总体目标 were taken piece by piece, and its rightmost piece, far right of the line below it,
+        // ended them.
+        var text = """
+                   上海市医疗保障局监督检查所 2023 年度项目绩效目标汇总表
+                               财政项目支出绩效目标申报表
+                                        （2023 年度）
+            项目名                         项目性   经常性专项    项目类
+                   医疗保险监管档案整理费                                   特定目标类
+             称：                          质：   业务费       别：
+            主管部
+                   上海市医疗保障局
+             门：
+            实施单
+                   上海市医疗保障局监督检查所
+             位：
+            计划开始                              计划完成日
+                 2023-01-01                         2023-12-31
+             日期：                                期：
+                   项目资金总额           年度资金总额                                 150000.00
+            项目资金 其中：财政资           其中：当年财政拨款                                150000.00
+             （元）    金               上年结转资金                                      0.00
+                    其他资金               其他资金                                     0.00
+                              通过委托购买第三方服务的方式，对 2022 年-2023 年工作中形成的各类档
+                              案进行规范化、标准化整理；购买档案整理服务验收合格；档案整理及时
+               年度总体目标
+                              且无遗漏；档案保存完好无损毁；档案保存时限符合有关规定；档案利用
+                              率有所提升。
+
+            一级指标    二级指标                  三级指标                    年度(/项目)指标值
+                              档案整理完成数量                           ≥4000（卷（件））
+                    数量指标
+                              档案编目完成数量                           ≥8000（条）
+                              档案保存期限                             ≥10（年）
+            """;
+        var form = Assert.Single(LayoutReader.ReadLayoutText(text, "t.txt").Forms);
+        Assert.Equal("通过委托购买第三方服务的方式，对2022年-2023年工作中形成的各类档案进行规范化、标准化整理；购买档案整理服务验收合格；"
+            + "档案整理及时且无遗漏；档案保存完好无损毁；档案保存时限符合有关规定；档案利用率有所提升。", form.Goal);
+    }
 }
