@@ -1103,6 +1103,7 @@ internal sealed partial class FormBuilder(FormAssembler.FormSegment segment, Dia
         var fitted = LineColumns.FitPages(textPieces, ColumnsAt);
         var aligned = LineColumns.Align(textPieces, fitted);
         LineColumns.MoveWedged(aligned, fitted);
+        LineColumns.MoveClosers(aligned);
         foreach (var (cell, column) in aligned)
         {
             if (ColumnByPlace(cell) is { } placed && placed != column)

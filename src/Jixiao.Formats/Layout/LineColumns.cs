@@ -96,6 +96,42 @@ internal static class LineColumns
         Cell? In(int page, double top, Column column) => byLine.GetValueOrDefault((page, top))?.LastOrDefault(c => aligned[c] == column);
     }
 
+    /// <summary>How many lines above the rest of a unit wrapped out of its bracket the piece it closes may stand.</summary>
+    private const double CloserReach = 2;
+
+    /// <summary>
+    /// Moves to its value's column the rest of a unit wrapped out of its bracket (<c>米）</c>) that the line's
+    /// order put in another column, when a piece above it, starting where it starts, leaves that bracket open
+    /// (gen151c-001-calc, gen151c-002-chromium: 45914(平方 in 实际完成值, its 米) two lines lower read into
+    /// 指标值). Returns the pieces moved.
+    /// </summary>
+    public static List<(Cell Cell, Column From, Column To)> MoveClosers(Dictionary<Cell, Column> aligned)
+    {
+        var moved = new List<(Cell, Column, Column)>();
+        foreach (var (cell, column) in aligned.ToList())
+        {
+            if (!Closes(cell.Compact))
+            {
+                continue;
+            }
+
+            var opener = aligned.Keys.Where(c => c.Page == cell.Page && c.Box.Top < cell.Box.Top && cell.Box.Top - c.Box.Top <= CloserReach
+                    && Math.Abs(c.Box.Left - cell.Box.Left) <= WedgeAlign && Opens(c.Compact))
+                .MaxBy(c => c.Box.Top);
+            if (opener is not null && aligned[opener] != column && !aligned.Any(kv => kv.Key.Page == cell.Page && kv.Key.Box.Top == cell.Box.Top && kv.Key.Box.Left > cell.Box.Left && kv.Value == aligned[opener]))
+            {
+                moved.Add((cell, column, aligned[opener]));
+                aligned[cell] = aligned[opener];
+            }
+        }
+
+        return moved;
+
+        static int Balance(string s) => s.Count(c => c is '(' or '（') - s.Count(c => c is ')' or '）');
+        static bool Closes(string s) => Balance(s) < 0 && s.IndexOfAny(['(', '（']) < 0;
+        static bool Opens(string s) => Balance(s) > 0;
+    }
+
     /// <summary>
     /// The scales of the header's columns a page's fit starts from besides the header's own and the page
     /// width's: the width misleads when one long piece sets it, and a header centred over narrow values

@@ -586,6 +586,27 @@ public class LayoutStageTests
     }
 
     [Fact]
+    public void The_rest_of_a_unit_wrapped_out_of_its_bracket_goes_to_the_column_of_the_piece_it_closes()
+    {
+        // gen151c-001-calc: 45914(平方 in 实际完成值, its 米) two lines lower and under it, which the line's order
+        // put in 指标值 (the target ≤43195(平方米) is a line higher, level with the row's scores).
+        var lines = LayoutTextCells.Read("""
+                   医保管理人员             45914(平方
+                                ≤43195(平方米)
+                   满意度                米)
+            """);
+        var columns = new Dictionary<Column, (double Left, double Right)>
+        {
+            [Column.Name] = (double.NegativeInfinity, 19), [Column.Target] = (19, 28), [Column.Actual] = (28, double.PositiveInfinity),
+        };
+        var aligned = LineColumns.Align(lines, _ => columns);
+        Assert.Equal([Column.Name, Column.Actual, Column.Target, Column.Name, Column.Target], lines.Select(c => aligned[c]));
+        var moved = LineColumns.MoveClosers(aligned);
+        Assert.Equal("米)", Assert.Single(moved).Cell.Text);
+        Assert.Equal([Column.Name, Column.Actual, Column.Target, Column.Name, Column.Actual], lines.Select(c => aligned[c]));
+    }
+
+    [Fact]
     public void A_name_standing_under_the_level2_header_is_read_as_the_name()
     {
         // gen0-012-chromium, a continuation page: the name is centred under 二级指标's header; a 一级/二级
