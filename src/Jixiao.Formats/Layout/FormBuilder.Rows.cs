@@ -2,7 +2,8 @@ namespace Jixiao.Formats.Layout;
 
 /// <summary>
 /// Rows of -layout text cut where each row's value line stands at its name's middle: pdftotext prints a wrapped
-/// name's lines around its single-line value and interleaves them with the neighbouring rows' lines.
+/// name's lines around its single-line value and interleaves them with the neighbouring rows' lines. A value
+/// wrapped in its own column is joined first (<see cref="LayoutTargetUnits"/>) and cut about the rows the same way.
 /// </summary>
 internal sealed partial class FormBuilder
 {
@@ -147,4 +148,86 @@ internal sealed partial class FormBuilder
 
         return joins;
     }
+
+    /// <summary>How many lines below the last piece of a wrapped -layout target its next piece may stand: pdftotext
+    /// prints the lines of a cell two apart when a neighbouring cell's lines fall between them (gen149-002-chromium:
+    /// =8133.00(元/每 and 家) with the 二级 label's 成本 between).</summary>
+    private const double MaxTargetStep = 2;
+
+    /// <summary>
+    /// The targets of -layout text as cells: a piece the one above says goes on (<see cref="TargetGoesOn"/>:
+    /// an unclosed bracket, <c>=8133.00(元/每</c> / <c>家)</c>) within <see cref="MaxTargetStep"/> lines below it and
+    /// under it joins it, so a wrapped target counts as one row.
+    /// </summary>
+    private static List<List<Cell>> LayoutTargetUnits(List<Cell> targets)
+    {
+        var units = new List<List<Cell>>();
+        foreach (var t in targets.OrderBy(c => c.Page).ThenBy(c => c.Box.Top).ThenBy(c => c.Box.Left))
+        {
+            if (units.Count > 0 && units[^1][^1] is var last && last.Page == t.Page && t.Box.Top > last.Box.Top
+                && t.Box.Top - last.Box.Top <= MaxTargetStep && t.Box.Left < last.Box.Right && t.Box.Right > units[^1][0].Box.Left
+                && TargetGoesOn(string.Concat(units[^1].Select(c => c.Compact)), t.Compact) == true && !OpensOwnBracket(t.Compact))
+            {
+                units[^1].Add(t);
+                continue;
+            }
+
+            units.Add([t]);
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// The values of a -layout self-evaluation's column cut into one run a 得分 line, as the names are
+    /// (<see cref="BalancedJoins"/>; a wrapped value's pieces <see cref="LayoutTargetUnits"/> joined stay together): a
+    /// value wrapped over two lines stands around its row's line, not nearest the row above (gen149-014-calc:
+    /// 各项医保经办工 / 作顺利开展 a line above and below its row's 达成指标 5.00 5.00); ties go to the likelier joins
+    /// (a value printed at its row's top: 确保软件正常 / 使用, gen149-009-chromium). Null unless each row gets a run,
+    /// none holding a piece on another row's line.
+    /// </summary>
+    private static List<Cell>[]? ValuesAtScores(List<Row> rows, List<List<Cell>> units)
+    {
+        // A joined unit stands at its first line, its text whole.
+        var wholes = units.Select(u => u.Count == 1 ? u[0] : new Cell(u[0].Page, u[0].Box, string.Concat(u.Select(c => c.Text)), u[0].Line, u[0].Whole, u[0].Unit)).ToList();
+        var anchors = rows.Select(r => r.Anchor).ToList();
+        if (BalancedJoins(wholes, anchors, JoinLikelihood(wholes, anchors).ToDictionary(x => x.Index, x => x.Score)) is not { } joins)
+        {
+            return null;
+        }
+
+        var result = rows.Select(_ => new List<Cell>()).ToArray();
+        for (var (i, k) = (0, -1); i < units.Count; i++)
+        {
+            k += i > 0 && joins.Contains(i - 1) ? 0 : 1;
+            result[k].AddRange(units[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Values joined into cells (<see cref="LayoutTargetUnits"/>), each given whole to the row its middle stands nearest.</summary>
+    private static List<Cell>[] AssignUnits(List<Row> rows, List<List<Cell>> units, Action<Cell, int>? carried)
+    {
+        var wholes = units.Select(UnitAnchor).ToList();
+        var unitOf = new Dictionary<Cell, List<Cell>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < units.Count; i++)
+        {
+            unitOf[wholes[i]] = units[i];
+        }
+
+        return [.. Assign(rows, wholes, carried).Select(row => row.SelectMany(w => unitOf[w]).ToList())];
+    }
+
+    /// <summary>
+    /// Whether a piece opens a bracket of its own after some text and before it closes one: a value with its own
+    /// unit (<c>505.00(批次)</c>), never the rest of an unclosed one above it (raw text read as -layout,
+    /// gen149-003-chromium: every 实际完成值 after 20525.00(批 was joined to it). A bare unit (<c>(件)</c>) may
+    /// still end the quantity above.
+    /// </summary>
+    internal static bool OpensOwnBracket(string piece) => piece.IndexOfAny(['(', '（', ')', '）']) is var i and > 0 && piece[i] is '(' or '（';
+
+    /// <summary>The line a -layout target stands for among the name lines: its own, or the middle of a wrapped one's lines.</summary>
+    private static Cell UnitAnchor(List<Cell> unit) => unit.Count == 1 ? unit[0]
+        : unit[0] with { Box = unit[0].Box with { Top = (unit[0].Box.Top + unit[^1].Box.Top) / 2, Bottom = (unit[0].Box.Bottom + unit[^1].Box.Bottom) / 2 } };
 }
