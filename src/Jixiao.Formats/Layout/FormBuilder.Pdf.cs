@@ -91,15 +91,7 @@ internal sealed partial class FormBuilder
             return null;
         }
 
-        var wholes = blocks.Select(b => b.Skip(1).Aggregate(b[0], (a, c) => a.Joined(c, a.Text + c.Text))).ToList();
-        var assigned = Assign(rows, wholes, carried);
-        var result = new List<Cell>[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            result[i] = assigned[i].SelectMany(w => blocks[wholes.IndexOf(w)]).ToList();
-        }
-
-        return result;
+        return AssignWhole(rows, blocks, b => b.Skip(1).Aggregate(b[0], (a, c) => a.Joined(c, a.Text + c.Text)), carried);
     }
 
     /// <summary>

@@ -207,13 +207,22 @@ internal sealed partial class FormBuilder
     }
 
     /// <summary>Values joined into cells (<see cref="LayoutTargetUnits"/>), each given whole to the row its middle stands nearest.</summary>
-    private static List<Cell>[] AssignUnits(List<Row> rows, List<List<Cell>> units, Action<Cell, int>? carried)
+    private static List<Cell>[] AssignUnits(List<Row> rows, List<List<Cell>> units, Action<Cell, int>? carried) =>
+        AssignWhole(rows, units, UnitAnchor, carried);
+
+    /// <summary>
+    /// Cells of several pieces, each given whole to one row (<see cref="Assign"/>) by the piece <paramref name="whole"/>
+    /// makes of it; the rows get the cells' pieces.
+    /// </summary>
+    private static List<Cell>[] AssignWhole(List<Row> rows, List<List<Cell>> units, Func<List<Cell>, Cell> whole, Action<Cell, int>? carried)
     {
-        var wholes = units.Select(UnitAnchor).ToList();
         var unitOf = new Dictionary<Cell, List<Cell>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < units.Count; i++)
+        var wholes = new List<Cell>(units.Count);
+        foreach (var unit in units)
         {
-            unitOf[wholes[i]] = units[i];
+            var w = whole(unit);
+            unitOf[w] = unit;
+            wholes.Add(w);
         }
 
         return [.. Assign(rows, wholes, carried).Select(row => row.SelectMany(w => unitOf[w]).ToList())];
